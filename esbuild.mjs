@@ -1,0 +1,122 @@
+// Builds every bundle: the tiny activation entry, the lazily required chunks,
+// the emulator, the webview apps and the test bundles.
+//   node esbuild.mjs               development build (sourcemaps)
+//   node esbuild.mjs --production  minified, no tests, prints a size report
+//   node esbuild.mjs --watch
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { join, relative, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+// `require('chunk:NAME')` is how the host loads a lazy chunk. In the extension
+// build it stays a runtime require of the sibling file dist/NAME.js; in test
+// bundles the chunk is bundled in, so tests need no dist layout.
+const chunkSources = {
+  features: 'src/features.ts',
+  aiplatform: 'src/chunks/aiplatform.ts',
+  bigquery: 'src/chunks/bigquery.ts',
+};
+const chunks = (external) => ({
+  name: 'chunks',
+  setup(build) {
+    build.onResolve({ filter: /^chunk:/ }, (args) => {
+      const name = args.path.slice('chunk:'.length);
+      if (!chunkSources[name]) return { errors: [{ text: `unknown chunk ${name}` }] };
+      return external ? { path: `./${name}.js`, external: true } : { path: resolve(root, chunkSources[name]) };
+    });
+  },
+});
+
+const files = (dir, suffix) =>
+  readdirSync(join(root, dir), { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith(suffix))
+    .map((f) => join(dir, f));
+
+const nodeCommon = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  external: ['vscode'],
+  logLevel: 'warning',
+  metafile: true,
+  legalComments: 'none',
+  // The Google clients read their own package.json for the user agent; keep it.
+  loader: { '.sql': 'text' },
+};
+
+const builds = [
+  {
+    ...nodeCommon,
+    entryPoints: { extension: 'src/extension.ts', ...chunkSources, ...(safeStat(join(root, 'src/emulator/main.ts')) ? { emulator: 'src/emulator/main.ts' } : {}) },
+    outdir: 'dist',
+    plugins: [chunks(true)],
+  },
+  {
+    ...nodeCommon,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    external: [],
+    entryPoints: Object.fromEntries(
+      readdirSync(join(root, 'webview-ui'), { withFileTypes: true })
+        .filter((d) => d.isDirectory() && safeStat(join(root, 'webview-ui', d.name, 'main.ts')))
+        .map((d) => [d.name, join('webview-ui', d.name, 'main.ts')]),
+    ),
+    outdir: 'dist/webview',
+  },
+];
+if (!production) {
+  builds.push({
+    ...nodeCommon,
+    entryPoints: [
+      ...files('test/unit', '.test.ts'),
+      ...files('test/integration', '.ts'),
+      ...files('test/e2e', '.test.ts'),
+    ],
+    outbase: '.',
+    outdir: 'dist',
+    external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron', 'eslint'],
+    plugins: [chunks(false)],
+  });
+}
+
+function safeStat(p) {
+  try {
+    return statSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+function sizeReport(metafiles) {
+  const rows = [];
+  for (const meta of metafiles) {
+    for (const [file, out] of Object.entries(meta.outputs)) {
+      if (file.endsWith('.map') || file.includes('/test/')) continue;
+      rows.push([relative(root, file), out.bytes]);
+    }
+  }
+  rows.sort((a, b) => a[0].localeCompare(b[0]));
+  const width = Math.max(...rows.map((r) => r[0].length));
+  console.log(`\n${'bundle'.padEnd(width)}  ${'size'.padStart(10)}`);
+  for (const [file, bytes] of rows) console.log(`${file.padEnd(width)}  ${(bytes / 1024).toFixed(1).padStart(7)} KB`);
+  writeFileSync(join(root, 'dist', 'sizes.json'), JSON.stringify(Object.fromEntries(rows), null, 2));
+}
+
+if (!watch) rmSync(join(root, 'dist'), { recursive: true, force: true });
+mkdirSync(join(root, 'dist'), { recursive: true });
+if (watch) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+  console.log('watching…');
+} else {
+  const results = await Promise.all(builds.map((options) => esbuild.build(options)));
+  sizeReport(results.map((r) => r.metafile));
+}

@@ -1,0 +1,89 @@
+// `npm run bench`: the speed targets, measured, as a table (and in README.md).
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureAll, ensureDependencies, packageVsix, reexecUnderNode24 } from './toolchain.mjs';
+
+reexecUnderNode24(fileURLToPath(import.meta.url));
+const root = resolve(fileURLToPath(import.meta.url), '..', '..');
+ensureDependencies(root);
+ensureAll();
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const rows = [];
+const row = (metric, value, target = '') => rows.push({ metric, value, target });
+
+function run(cmd, args, env = {}) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env }, encoding: 'utf8' });
+  if (r.status !== 0) {
+    process.stdout.write(r.stdout ?? '');
+    throw new Error(`${cmd} ${args.join(' ')} failed`);
+  }
+  return r.stdout;
+}
+
+// The parts of the vscode API our bundles touch while loading.
+const VSCODE_NAMESPACES = ['commands', 'env', 'extensions', 'l10n', 'window', 'workspace', 'ConfigurationTarget', 'EventEmitter',
+  'MarkdownString', 'ProgressLocation', 'QuickPickItemKind', 'StatusBarAlignment', 'ThemeColor', 'ThemeIcon', 'TreeItem',
+  'TreeItemCollapsibleState', 'Uri'];
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// 1. The production bundles, as users get them.
+const vsix = packageVsix(root);
+const prod = mkdtempSync(join(tmpdir(), 'vgo-bench-'));
+cpSync(join(root, 'dist'), prod, { recursive: true });
+const sizes = JSON.parse(readFileSync(join(prod, 'sizes.json'), 'utf8'));
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+// `require` cost of each bundle in a fresh process; 'vscode' is replaced by an
+// inert object because plain Node has no editor: this measures module load only.
+function requireMs(file, runs) {
+  const probe = `
+    const Module = require('module'); const load = Module._load;
+    const inert = new Proxy(function () {}, { get: (t, k) => (k === Symbol.toPrimitive ? () => '' : inert), apply: () => inert, construct: () => inert });
+    const names = ${JSON.stringify(VSCODE_NAMESPACES)};
+    const vscode = new Proxy({}, { get: () => inert, ownKeys: () => names, getOwnPropertyDescriptor: () => ({ configurable: true, enumerable: true, value: inert }) });
+    Module._load = function (r, ...a) { return r === 'vscode' ? vscode : load.call(this, r, ...a); };
+    const t = performance.now(); require(${JSON.stringify(file)}); process.stdout.write(String(performance.now() - t));`;
+  const times = [];
+  for (let i = 0; i < runs; i++) times.push(Number(run(process.execPath, ['-e', probe])));
+  return median(times);
+}
+
+row('activation entry size (dist/extension.js, minified)', kb(sizes['dist/extension.js']), '< 50 KB');
+row('activation entry require, median of 25', `${requireMs(join(prod, 'extension.js'), 25).toFixed(2)} ms`);
+for (const chunk of ['features', 'aiplatform', 'bigquery', 'emulator']) {
+  const file = `dist/${chunk}.js`;
+  if (!sizes[file]) continue;
+  const ms = chunk === 'emulator' ? undefined : requireMs(join(prod, `${chunk}.js`), 7);
+  row(`lazy chunk ${chunk}.js: size${ms === undefined ? '' : ' / require (median of 7)'}`, `${kb(sizes[file])}${ms === undefined ? '' : ` / ${ms.toFixed(0)} ms`}`);
+}
+rmSync(prod, { recursive: true, force: true });
+
+// 2. Inside real VS Code: activate() in the extension host, and the first tree items
+//    after opening the view (end-to-end drive against the emulator).
+run(process.execPath, ['esbuild.mjs']);
+const benchFile = join(mkdtempSync(join(tmpdir(), 'vgo-bench-')), 'bench.json');
+run(process.execPath, ['scripts/runIntegration.mjs'], { VGO_BENCH_FILE: benchFile, VGO_GREP: 'activates from its view container' });
+run(bin('mocha'), ['--timeout', '180000', '--grep', 'emulator', 'dist/test/e2e/**/*.test.js'], { VGO_BENCH_FILE: benchFile, VGO_VSIX: vsix });
+const measured = existsSync(benchFile) ? JSON.parse(readFileSync(benchFile, 'utf8')) : {};
+row('activate() in the extension host (VS Code 1.139, dev build)', `${Number(measured.activationMs).toFixed(1)} ms`);
+row('view opened → first items in all four trees (emulator, incl. lazy client load)', `${Number(measured.viewToItemsMs).toFixed(0)} ms`, '< 500 ms');
+
+const width = Math.max(...rows.map((r) => r.metric.length));
+const table = [
+  `| ${'metric'.padEnd(width)} | value | target |`,
+  `| ${'-'.repeat(width)} | --- | --- |`,
+  ...rows.map((r) => `| ${r.metric.padEnd(width)} | ${r.value} | ${r.target} |`),
+].join('\n');
+console.log(`\n${table}\n`);
+
+if (process.argv.includes('--write-readme')) {
+  const readme = join(root, 'README.md');
+  const text = readFileSync(readme, 'utf8').replace(
+    /<!-- bench:start -->[\s\S]*<!-- bench:end -->/,
+    `<!-- bench:start -->\n${table}\n<!-- bench:end -->`,
+  );
+  writeFileSync(readme, text);
+}

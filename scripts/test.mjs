@@ -1,0 +1,108 @@
+// `npm test`: everything, on a fresh machine. Installs what it needs (Node 24,
+// npm packages, Chromium, code-server), then runs type-check, lint, unit tests
+// (plain Node), integration tests (real VS Code extension host) and end-to-end
+// tests (Chromium driving real VS Code), and prints how many tests ran per layer.
+//   node scripts/test.mjs [unit] [integration] [e2e]   only those layers
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureAll, ensureDependencies, packageVsix, reexecUnderNode24 } from './toolchain.mjs';
+
+const root = resolve(fileURLToPath(import.meta.url), '..', '..');
+const LAYERS = ['unit', 'integration', 'e2e'];
+const selected = process.argv.slice(2).filter((a) => LAYERS.includes(a));
+const layers = selected.length > 0 ? selected : LAYERS;
+
+// code-server and vsce need Node 24.
+reexecUnderNode24(fileURLToPath(import.meta.url));
+
+const started = Date.now();
+const steps = [];
+const counts = {};
+
+function step(name, cmd, args, options = {}) {
+  const t = Date.now();
+  console.log(`\n━━ ${name}: ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...options, env: { ...process.env, ...options.env } });
+  const ok = r.status === 0;
+  steps.push({ name, ok, seconds: (Date.now() - t) / 1000 });
+  return ok;
+}
+
+function readCounts(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs a test layer whose reporter writes its counts to a results file. */
+function layer(name, cmd, args, env = {}) {
+  const results = join(mkdtempSync(join(tmpdir(), 'vgo-results-')), `${name}.json`);
+  const ok = step(name, cmd, args, { env: { ...env, VGO_RESULTS_FILE: results } });
+  const c = readCounts(results) ?? { passes: 0, failures: 0, pending: 0, tests: 0 };
+  // A layer that could not run, or ran nothing, fails: it never counts as skipped.
+  if (!ok && c.failures === 0) c.failures = 1;
+  counts[name] = c;
+  rmSync(results, { force: true });
+}
+
+let healthy = true;
+{
+  const t = Date.now();
+  if (ensureDependencies(root)) steps.push({ name: 'install', ok: true, seconds: (Date.now() - t) / 1000 });
+}
+const needsVsCode = layers.includes('integration') || layers.includes('e2e');
+if (needsVsCode) {
+  const t = Date.now();
+  ensureAll();
+  steps.push({ name: 'toolchain', ok: true, seconds: (Date.now() - t) / 1000 });
+}
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+healthy = step('typecheck', bin('tsc'), ['-p', 'tsconfig.json']) && healthy;
+if (existsSync(join(root, 'webview-ui', 'tsconfig.json'))) {
+  healthy = step('typecheck webviews', bin('tsc'), ['-p', 'webview-ui/tsconfig.json']) && healthy;
+}
+healthy = step('lint', bin('eslint'), ['.', '--max-warnings', '0']) && healthy;
+let vsix;
+if (layers.includes('e2e')) {
+  const t = Date.now();
+  try {
+    vsix = packageVsix(root);
+  } catch (error) {
+    console.error(error.message);
+    healthy = false;
+  }
+  steps.push({ name: 'package', ok: Boolean(vsix), seconds: (Date.now() - t) / 1000 });
+}
+healthy = step('build', process.execPath, ['esbuild.mjs']) && healthy;
+
+const reporter = join(root, 'scripts', 'mochaReporter.cjs');
+if (layers.includes('unit')) {
+  layer('unit', bin('mocha'), ['--reporter', reporter, '--timeout', '20000', 'dist/test/unit/**/*.test.js']);
+}
+if (layers.includes('integration')) {
+  layer('integration', process.execPath, [join(root, 'scripts', 'runIntegration.mjs')]);
+}
+if (layers.includes('e2e')) {
+  layer('e2e', bin('mocha'), ['--reporter', reporter, '--timeout', '180000', 'dist/test/e2e/**/*.test.js'], { VGO_VSIX: vsix ?? '' });
+}
+
+console.log('\n━━ summary');
+for (const s of steps) console.log(`${s.ok ? '✔' : '✘'} ${s.name.padEnd(20)} ${s.seconds.toFixed(1).padStart(6)} s`);
+let passed = 0;
+let failed = 0;
+for (const name of layers) {
+  const c = counts[name];
+  if (c.tests === 0 && c.failures === 0) c.failures = 1; // ran nothing: that is a failure
+  console.log(`${name.padEnd(12)} ${String(c.passes).padStart(4)} passed ${String(c.failures).padStart(3)} failed ${String(c.pending).padStart(3)} pending`);
+  passed += c.passes;
+  failed += c.failures;
+}
+if (!healthy) failed += steps.filter((s) => !s.ok && !LAYERS.includes(s.name)).length;
+console.log(`total time ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,9 @@
+// Lazy chunk: the Vertex AI v1 clients the extension uses, imported per client
+// file (the package root would pull every v1beta1 client and a 16 MB protos.js).
+export { DatasetServiceClient } from '@google-cloud/aiplatform/build/src/v1/dataset_service_client';
+export { EndpointServiceClient } from '@google-cloud/aiplatform/build/src/v1/endpoint_service_client';
+export { GenAiTuningServiceClient } from '@google-cloud/aiplatform/build/src/v1/gen_ai_tuning_service_client';
+export { JobServiceClient } from '@google-cloud/aiplatform/build/src/v1/job_service_client';
+export { ModelServiceClient } from '@google-cloud/aiplatform/build/src/v1/model_service_client';
+export { PredictionServiceClient } from '@google-cloud/aiplatform/build/src/v1/prediction_service_client';
+export { GoogleAuth, OAuth2Client } from 'google-auth-library';

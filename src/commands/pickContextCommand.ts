@@ -1,0 +1,40 @@
+// The status-bar picker: backend, project, regions.
+import * as vscode from 'vscode';
+import { readSettings, updateSetting } from '../settings';
+import { promptProject, promptRegions } from './contextPrompts';
+
+export async function pickContextCommand(): Promise<void> {
+  const s = readSettings();
+  type Item = vscode.QuickPickItem & { run: () => Promise<unknown> };
+  const items: Item[] = [
+    {
+      label: `$(cloud) ${vscode.l10n.t('Google Cloud')}`,
+      description: s.backend === 'cloud' ? vscode.l10n.t('current backend') : undefined,
+      run: async () => vscode.commands.executeCommand('vertexGenAi.connect'),
+    },
+    {
+      label: `$(beaker) ${vscode.l10n.t('Local emulator')}`,
+      description: s.backend === 'emulator' ? vscode.l10n.t('current backend') : undefined,
+      run: () => updateSetting('backend', 'emulator'),
+    },
+    { label: '', kind: vscode.QuickPickItemKind.Separator, run: async () => undefined },
+    {
+      label: `$(project) ${vscode.l10n.t('Project: {0}', s.project || '—')}`,
+      detail: s.backend === 'emulator' ? vscode.l10n.t('The emulator always serves its demo project.') : undefined,
+      run: async () => {
+        if (s.backend === 'emulator') return;
+        const project = await promptProject(s.project);
+        if (project !== undefined) await updateSetting('project', project);
+      },
+    },
+    {
+      label: `$(globe) ${vscode.l10n.t('Regions: {0}', s.regions.join(', '))}`,
+      run: async () => {
+        const regions = await promptRegions(s.regions);
+        if (regions) await updateSetting('regions', regions);
+      },
+    },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Vertex GenAI: backend, project and regions') });
+  await picked?.run();
+}

@@ -1,0 +1,195 @@
+// Long-running operations. A method whose proto carries operation_info answers at once
+// with { name, metadata, done:false }; the work is applied when the operation finishes
+// (after a configurable delay), so the resource appears only then, as on Vertex.
+// The google.longrunning routes are not in the aiplatform protos: they are written here,
+// under /v1, /v1beta1 and /ui (the REST client polls GET /ui/{name}).
+import type { CustomRoute } from './context';
+import { timestamp } from './context';
+import { ApiError, invalidArgument, notFound } from './googleError';
+import { paginate } from './listQuery';
+import { compileTemplate } from './pathTemplate';
+import type { IdGenerator } from './ids';
+import type { JsonObject, WireCodec } from './wireCodec';
+
+export type OperationOutcome = { response: JsonObject } | { error: ApiError };
+
+export interface StartOperation {
+  /** The resource the operation works on, or a location: the name is `${parent}/operations/ID`. */
+  parent: string;
+  /** Full type of the metadata message, e.g. google.cloud.aiplatform.v1.CreateEndpointOperationMetadata. */
+  metadataType: string;
+  /** Full type of the response message (inside the Any). */
+  responseType: string;
+  /** Runs when the operation completes; returns the response or the error. */
+  run: () => OperationOutcome;
+  delayMs?: number;
+}
+
+interface OperationRecord {
+  data: JsonObject;
+  timer?: NodeJS.Timeout;
+  start: StartOperation;
+}
+
+const OPERATION_TYPE = 'google.longrunning.Operation';
+
+export class OperationStore {
+  private readonly records = new Map<string, OperationRecord>();
+  private readonly waiters = new Set<() => void>();
+
+  constructor(
+    private readonly ids: IdGenerator,
+    private readonly now: () => Date,
+    private readonly hasGenericMetadata: (metadataType: string) => boolean,
+    readonly defaultDelayMs: number,
+  ) {}
+
+  start(op: StartOperation): JsonObject {
+    const name = `${op.parent}/operations/${this.ids.next()}`;
+    const created = timestamp(this.now());
+    const metadata: JsonObject = { '@type': `type.googleapis.com/${op.metadataType}` };
+    if (this.hasGenericMetadata(op.metadataType)) metadata.genericMetadata = { createTime: created, updateTime: created };
+    const record: OperationRecord = { data: { name, metadata, done: false }, start: op };
+    this.records.set(name, record);
+    const delay = op.delayMs ?? this.defaultDelayMs;
+    if (delay <= 0) this.finish(record);
+    else {
+      record.timer = setTimeout(() => this.finish(record), delay);
+      record.timer.unref();
+    }
+    return structuredClone(record.data);
+  }
+
+  get(name: string): JsonObject | undefined {
+    const record = this.records.get(name);
+    return record && structuredClone(record.data);
+  }
+
+  /** Operations directly under `parent` (a location or a resource). */
+  list(parent: string): JsonObject[] {
+    const prefix = `${parent}/operations/`;
+    return [...this.records.entries()]
+      .filter(([name]) => name.startsWith(prefix) && !name.slice(prefix.length).includes('/'))
+      .map(([, record]) => structuredClone(record.data));
+  }
+
+  cancel(name: string): boolean {
+    const record = this.records.get(name);
+    if (!record) return false;
+    if (!record.data.done) {
+      clearTimeout(record.timer);
+      this.complete(record, { error: new ApiError('CANCELLED', 'Operation was cancelled.') });
+    }
+    return true;
+  }
+
+  delete(name: string): boolean {
+    const record = this.records.get(name);
+    clearTimeout(record?.timer);
+    return this.records.delete(name);
+  }
+
+  /** Resolves when the operation is done or the timeout passes. */
+  async wait(name: string, timeoutMs: number): Promise<JsonObject | undefined> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.records.get(name)?.data.done === false && Date.now() < deadline) {
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          this.waiters.delete(wake);
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(wake, Math.max(0, deadline - Date.now()));
+        this.waiters.add(wake);
+      });
+    }
+    return this.get(name);
+  }
+
+  close(): void {
+    for (const record of this.records.values()) clearTimeout(record.timer);
+    for (const wake of [...this.waiters]) wake();
+  }
+
+  private finish(record: OperationRecord): void {
+    let outcome: OperationOutcome;
+    try {
+      outcome = record.start.run();
+    } catch (err) {
+      outcome = { error: err instanceof ApiError ? err : new ApiError('INTERNAL', String(err)) };
+    }
+    this.complete(record, outcome);
+  }
+
+  private complete(record: OperationRecord, outcome: OperationOutcome): void {
+    const generic = (record.data.metadata as JsonObject).genericMetadata as JsonObject | undefined;
+    if (generic) generic.updateTime = timestamp(this.now());
+    record.data.done = true;
+    if ('error' in outcome) record.data.error = outcome.error.toStatus();
+    else record.data.response = { '@type': `type.googleapis.com/${record.start.responseType}`, ...outcome.response };
+    for (const wake of [...this.waiters]) wake();
+  }
+}
+
+/** `done` is written even when false: clients and tools key on it. */
+export function encodeOperation(codec: WireCodec, data: JsonObject, enumsAsInt: boolean): unknown {
+  const encoded = codec.encode(OPERATION_TYPE, data, enumsAsInt) as JsonObject;
+  return { name: encoded.name, metadata: encoded.metadata, done: data.done === true, ...encoded };
+}
+
+const PREFIXES = ['v1', 'v1beta1', 'ui'];
+const SERVICE = 'aiplatform.googleapis.com';
+
+/** GET / list / cancel / wait / delete under every prefix the clients use. */
+export function operationRoutes(): CustomRoute[] {
+  const routes: CustomRoute[] = [];
+  const add = (verb: CustomRoute['verb'], path: string, method: string, handle: CustomRoute['handle']) => {
+    for (const prefix of PREFIXES) {
+      routes.push({ kind: 'custom', verb, template: compileTemplate(`/${prefix}/${path}`), methodName: `google.longrunning.Operations.${method}`, service: SERVICE, handle });
+    }
+  };
+  add('GET', '{name=projects/**/operations/*}', 'GetOperation', ({ vars, state, enumsAsInt }) => {
+    const name = state.names.canonical(vars.name, 'name');
+    const op = state.operations.get(name);
+    if (!op) throw notFound('Operation', name);
+    return { body: encodeOperation(state.codec, op, enumsAsInt) };
+  });
+  add('GET', '{name=projects/**}/operations', 'ListOperations', ({ vars, query, state, enumsAsInt }) => {
+    const parent = state.names.canonical(vars.name, 'name');
+    const page = paginate(state.operations.list(parent), pageParams(query), `operations:${parent}`);
+    const body: JsonObject = {};
+    if (page.items.length) body.operations = page.items.map((op) => encodeOperation(state.codec, op, enumsAsInt));
+    if (page.nextPageToken) body.nextPageToken = page.nextPageToken;
+    return { body };
+  });
+  add('POST', '{name=projects/**/operations/*}:cancel', 'CancelOperation', ({ vars, state }) => {
+    const name = state.names.canonical(vars.name, 'name');
+    if (!state.operations.cancel(name)) throw notFound('Operation', name);
+    return { body: {} };
+  });
+  add('POST', '{name=projects/**/operations/*}:wait', 'WaitOperation', async ({ vars, query, state, enumsAsInt }) => {
+    const name = state.names.canonical(vars.name, 'name');
+    const op = await state.operations.wait(name, waitTimeout(query.get('timeout')));
+    if (!op) throw notFound('Operation', name);
+    return { body: encodeOperation(state.codec, op, enumsAsInt) };
+  });
+  add('DELETE', '{name=projects/**/operations/*}', 'DeleteOperation', ({ vars, state }) => {
+    const name = state.names.canonical(vars.name, 'name');
+    if (!state.operations.delete(name)) throw notFound('Operation', name);
+    return { body: {} };
+  });
+  return routes;
+}
+
+function pageParams(query: URLSearchParams): { pageSize?: number; pageToken?: string } {
+  const size = query.get('pageSize') ?? query.get('page_size');
+  return { pageSize: size === null ? undefined : Number(size), pageToken: query.get('pageToken') ?? query.get('page_token') ?? undefined };
+}
+
+/** Duration "10s" / "1.5s"; Google caps waits, and so do we (60 s). */
+function waitTimeout(text: string | null): number {
+  if (text === null) return 60_000;
+  const match = /^(\d+(?:\.\d+)?)s$/.exec(text);
+  if (!match) throw invalidArgument(`Invalid value at 'timeout' (type.googleapis.com/google.protobuf.Duration), "${text}"`, 'timeout');
+  return Math.min(Number(match[1]) * 1000, 60_000);
+}

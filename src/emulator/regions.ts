@@ -1,0 +1,47 @@
+// Vertex AI regions the emulator accepts (the list the Python SDK validates against).
+// Anything else in a resource name is rejected the way Google rejects an unknown location.
+export const REGIONS: Record<string, string> = {
+  'us-central1': 'Iowa',
+  'us-east1': 'South Carolina',
+  'us-east4': 'Northern Virginia',
+  'us-east5': 'Columbus',
+  'us-south1': 'Dallas',
+  'us-west1': 'Oregon',
+  'us-west2': 'Los Angeles',
+  'us-west3': 'Salt Lake City',
+  'us-west4': 'Las Vegas',
+  'northamerica-northeast1': 'Montréal',
+  'northamerica-northeast2': 'Toronto',
+  'southamerica-east1': 'São Paulo',
+  'southamerica-west1': 'Santiago',
+  'europe-west1': 'Belgium',
+  'europe-west2': 'London',
+  'europe-west3': 'Frankfurt',
+  'europe-west4': 'Netherlands',
+  'europe-west6': 'Zürich',
+  'europe-west8': 'Milan',
+  'europe-west9': 'Paris',
+  'europe-west12': 'Turin',
+  'europe-north1': 'Finland',
+  'europe-central2': 'Warsaw',
+  'europe-southwest1': 'Madrid',
+  'asia-east1': 'Taiwan',
+  'asia-east2': 'Hong Kong',
+  'asia-northeast1': 'Tokyo',
+  'asia-northeast2': 'Osaka',
+  'asia-northeast3': 'Seoul',
+  'asia-south1': 'Mumbai',
+  'asia-southeast1': 'Singapore',
+  'asia-southeast2': 'Jakarta',
+  'australia-southeast1': 'Sydney',
+  'australia-southeast2': 'Melbourne',
+  'me-central1': 'Doha',
+  'me-central2': 'Dammam',
+  'me-west1': 'Tel Aviv',
+  'africa-south1': 'Johannesburg',
+  global: 'Global',
+};
+
+export function isKnownRegion(region: string): boolean {
+  return Object.hasOwn(REGIONS, region);
+}

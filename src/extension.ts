@@ -1,0 +1,68 @@
+// The activation entry. It only registers what the manifest contributes; every
+// feature, and every Google client, lives in lazily required chunks (see
+// esbuild.mjs). Keep it tiny: it is loaded each time a view or command activates us.
+import * as vscode from 'vscode';
+import { COMMAND_IDS, CONFIGURED_CONTEXT_KEY, VIEW_IDS } from './contributions';
+import { LazyTreeProvider } from './lazyTreeProvider';
+import { isConfigured, readSettings } from './settings';
+import { createContextStatusBar } from './statusBar';
+import type { Features } from './features';
+
+/** What activate() returns; the bench and tests read it. */
+export interface ExtensionApi {
+  readonly activationMs: number;
+  /** Whether the features chunk (and with it any Google client) has been loaded. */
+  featuresLoaded(): boolean;
+}
+
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const started = performance.now();
+  const log = vscode.window.createOutputChannel('Vertex GenAI Ops', { log: true });
+  let settings = readSettings();
+
+  let loading: Promise<Features> | undefined;
+  const features = (): Promise<Features> =>
+    (loading ??= (async () => {
+      const t = performance.now();
+      const chunk = require('chunk:features') as typeof import('./features');
+      const loaded = chunk.createFeatures({ context, log, settings: () => settings });
+      context.subscriptions.push(loaded);
+      log.info(`Features loaded in ${(performance.now() - t).toFixed(1)} ms`);
+      return loaded;
+    })());
+
+  const trees = VIEW_IDS.map((id) => new LazyTreeProvider(id, () => isConfigured(settings), features));
+  VIEW_IDS.forEach((id, i) => {
+    context.subscriptions.push(trees[i], vscode.window.createTreeView(id, { treeDataProvider: trees[i], showCollapseAll: true }));
+  });
+
+  for (const id of COMMAND_IDS) {
+    context.subscriptions.push(
+      vscode.commands.registerCommand(id, async (...args: unknown[]) => (await features()).execute(id, ...args)),
+    );
+  }
+
+  const statusBar = createContextStatusBar();
+  context.subscriptions.push(statusBar.item, log);
+  const applySettings = () => {
+    void vscode.commands.executeCommand('setContext', CONFIGURED_CONTEXT_KEY, isConfigured(settings));
+    statusBar.update(settings);
+  };
+  applySettings();
+
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (!e.affectsConfiguration('vertexGenAi')) return;
+      settings = readSettings();
+      applySettings();
+      if (loading) (await loading).settingsChanged();
+      trees.forEach((t) => t.refresh());
+    }),
+  );
+
+  const activationMs = performance.now() - started;
+  log.info(`Activated in ${activationMs.toFixed(1)} ms`);
+  return { activationMs, featuresLoaded: () => loading !== undefined };
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,69 @@
+// The features chunk: loaded by the activation entry the first time a
+// configured view or any command needs it. Google clients are a further chunk.
+import * as vscode from 'vscode';
+import type { CommandId, ViewId } from './contributions';
+import type { ConnectionSettings } from './settings';
+import { updateSetting } from './settings';
+import { Session } from './session';
+import { runCommand } from './commands/runCommand';
+import { connectCommand } from './commands/connectCommand';
+import { pickContextCommand } from './commands/pickContextCommand';
+import { ResourceTreeProvider } from './views/resourceTreeProvider';
+import { RESOURCE_KINDS } from './views/resourceKinds';
+import type { TreeNode } from './views/treeNodes';
+
+export interface FeatureHost {
+  readonly context: vscode.ExtensionContext;
+  readonly log: vscode.LogOutputChannel;
+  settings(): ConnectionSettings;
+}
+
+export interface Features extends vscode.Disposable {
+  tree(viewId: ViewId): vscode.TreeDataProvider<unknown>;
+  execute(command: CommandId, ...args: unknown[]): Promise<unknown>;
+  settingsChanged(): void;
+}
+
+const PAGE_SIZE = 50;
+
+export function createFeatures(host: FeatureHost): Features {
+  const session = new Session(host);
+  const trees = new Map<ViewId, ResourceTreeProvider<unknown>>(
+    RESOURCE_KINDS.map((kind) => [
+      kind.viewId,
+      new ResourceTreeProvider<unknown>(
+        kind as never,
+        () => session.pool(),
+        () => host.settings().regions,
+        () => PAGE_SIZE,
+        host.log,
+      ),
+    ]),
+  );
+
+  const commands: Record<CommandId, (...args: unknown[]) => Promise<unknown>> = {
+    'vertexGenAi.connect': connectCommand,
+    'vertexGenAi.useEmulator': () => updateSetting('backend', 'emulator'),
+    'vertexGenAi.pickContext': pickContextCommand,
+    'vertexGenAi.refresh': async (target?: unknown) => {
+      const viewId = typeof target === 'string' ? (target as ViewId) : undefined;
+      for (const [id, tree] of trees) if (!viewId || id === viewId) tree.refresh();
+    },
+    'vertexGenAi.loadMore': async (viewId: unknown, region: unknown) =>
+      trees.get(viewId as ViewId)?.loadMore(String(region)),
+    'vertexGenAi.showLog': async () => host.log.show(),
+  };
+
+  return {
+    tree: (viewId) => trees.get(viewId) as vscode.TreeDataProvider<TreeNode> as vscode.TreeDataProvider<unknown>,
+    execute: (id, ...args) => runCommand(host.log, id, () => commands[id](...args)),
+    settingsChanged() {
+      session.reset();
+      for (const tree of trees.values()) tree.refresh();
+    },
+    dispose() {
+      session.dispose();
+      for (const tree of trees.values()) tree.dispose();
+    },
+  };
+}

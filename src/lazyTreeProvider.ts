@@ -1,0 +1,58 @@
+import * as vscode from 'vscode';
+import type { ViewId } from './contributions';
+import type { Features } from './features';
+
+/**
+ * Stands in for a tree until the features chunk is needed. While nothing is
+ * configured it answers "no children" so VS Code shows the welcome view, and
+ * nothing is loaded; afterwards it forwards to the real provider.
+ */
+export class LazyTreeProvider implements vscode.TreeDataProvider<unknown>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<unknown>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private inner: vscode.TreeDataProvider<unknown> | undefined;
+  private forwarding: vscode.Disposable | undefined;
+
+  constructor(
+    private readonly viewId: ViewId,
+    private readonly isConfigured: () => boolean,
+    private readonly features: () => Promise<Features>,
+  ) {}
+
+  async getChildren(element?: unknown): Promise<unknown[]> {
+    if (element === undefined && !this.isConfigured()) return [];
+    const inner = await this.load();
+    return (await inner.getChildren(element)) ?? [];
+  }
+
+  getTreeItem(element: unknown): vscode.TreeItem | Thenable<vscode.TreeItem> {
+    // Elements only exist once getChildren has loaded the real provider.
+    return this.inner!.getTreeItem(element);
+  }
+
+  getParent(element: unknown): vscode.ProviderResult<unknown> {
+    return this.inner?.getParent?.(element);
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, element: unknown, token: vscode.CancellationToken) {
+    return this.inner?.resolveTreeItem?.(item, element, token) ?? item;
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  dispose(): void {
+    this.forwarding?.dispose();
+    this.changed.dispose();
+  }
+
+  private async load(): Promise<vscode.TreeDataProvider<unknown>> {
+    if (!this.inner) {
+      const inner = (await this.features()).tree(this.viewId);
+      this.forwarding = inner.onDidChangeTreeData?.((e) => this.changed.fire(e));
+      this.inner = inner;
+    }
+    return this.inner;
+  }
+}

@@ -1,0 +1,26 @@
+import * as vscode from 'vscode';
+import { describeContext, isConfigured, type ConnectionSettings } from './settings';
+
+/** Shows backend · project · region; clicking opens the context picker. */
+export function createContextStatusBar(): {
+  item: vscode.StatusBarItem;
+  update(settings: ConnectionSettings): void;
+} {
+  const item = vscode.window.createStatusBarItem('vertexGenAi.context', vscode.StatusBarAlignment.Left, 10);
+  item.name = vscode.l10n.t('Vertex GenAI context');
+  item.command = 'vertexGenAi.pickContext';
+  const update = (settings: ConnectionSettings) => {
+    const icon = settings.backend === 'emulator' ? '$(beaker)' : '$(cloud)';
+    item.text = isConfigured(settings) ? `${icon} ${describeContext(settings)}` : `${icon} ${vscode.l10n.t('Vertex: not connected')}`;
+    item.tooltip = new vscode.MarkdownString(
+      vscode.l10n.t(
+        'Vertex GenAI: backend **{0}**, project **{1}**, regions **{2}**. Click to change.',
+        settings.backend,
+        settings.project || '—',
+        settings.regions.join(', '),
+      ),
+    );
+    item.show();
+  };
+  return { item, update };
+}

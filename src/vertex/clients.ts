@@ -1,0 +1,62 @@
+// Builds each official client once, on first use, and reuses it. The client
+// code itself lives in a lazily required chunk (see esbuild.mjs).
+import { clientEndpoint, endpointKey, type Connection } from './connection';
+import { createAuthClient, type AuthClient } from './auth';
+
+export type AiplatformChunk = typeof import('../chunks/aiplatform');
+type ServiceName = {
+  [K in keyof AiplatformChunk]: K extends `${string}ServiceClient` ? K : never;
+}[keyof AiplatformChunk];
+export type ServiceClient<K extends ServiceName> = InstanceType<AiplatformChunk[K]>;
+
+let chunk: AiplatformChunk | undefined;
+/** Loads the Vertex AI client code (~3 MB) the first time it is needed. */
+export function aiplatformChunk(): AiplatformChunk {
+  return (chunk ??= require('chunk:aiplatform') as AiplatformChunk);
+}
+
+export class ClientPool {
+  private readonly clients = new Map<string, Promise<unknown>>();
+  private auth: Promise<AuthClient> | undefined;
+
+  constructor(
+    readonly connection: Connection,
+    private readonly trace: (message: string) => void = () => undefined,
+    /** Settles when the server can take requests (the emulator may still be booting). */
+    private readonly ready: Promise<unknown> = Promise.resolve(),
+  ) {}
+
+  /** The client of a service for a region; regions that share a host share the client. */
+  get<K extends ServiceName>(service: K, region: string): Promise<ServiceClient<K>> {
+    const key = `${service}@${endpointKey(this.connection, region)}`;
+    let client = this.clients.get(key);
+    if (!client) {
+      client = this.build(service, region);
+      // A failed build (say, not signed in) must not stick: the user may fix it.
+      client.catch(() => this.clients.delete(key));
+      this.clients.set(key, client);
+    }
+    return client as Promise<ServiceClient<K>>;
+  }
+
+  async dispose(): Promise<void> {
+    const clients = [...this.clients.values()];
+    this.clients.clear();
+    await Promise.allSettled(clients.map(async (c) => (await c as { close(): Promise<void> }).close()));
+  }
+
+  private async build<K extends ServiceName>(service: K, region: string): Promise<ServiceClient<K>> {
+    let started = performance.now();
+    const lib = aiplatformChunk();
+    this.trace(`aiplatform chunk ready in ${(performance.now() - started).toFixed(0)} ms`);
+    this.auth ??= createAuthClient(this.connection, lib);
+    this.auth.catch(() => (this.auth = undefined));
+    const authClient = await this.auth;
+    const Client = lib[service] as unknown as new (options: object) => ServiceClient<K>;
+    started = performance.now();
+    const client = new Client({ ...clientEndpoint(this.connection, region), fallback: true, authClient });
+    this.trace(`${service} built in ${(performance.now() - started).toFixed(0)} ms`);
+    await this.ready;
+    return client;
+  }
+}

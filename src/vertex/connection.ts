@@ -1,0 +1,31 @@
+// Where requests go and with which credentials. No vscode here.
+export type Backend = 'cloud' | 'emulator';
+
+export interface Connection {
+  readonly backend: Backend;
+  readonly project: string;
+  readonly regions: readonly string[];
+  /** For the emulator: its base URL, e.g. http://127.0.0.1:8790. */
+  readonly emulatorUrl?: string;
+}
+
+/** Options for an official client: regional host on Google, the loopback emulator otherwise. */
+export function clientEndpoint(connection: Connection, region: string): { apiEndpoint: string; port: number; protocol: 'http' | 'https' } {
+  if (connection.backend === 'emulator') {
+    const url = new URL(requireEmulatorUrl(connection));
+    // `apiEndpoint: 'host:port'` silently goes to 443, so host and port are separate.
+    return { apiEndpoint: url.hostname, port: Number(url.port || 80), protocol: url.protocol === 'https:' ? 'https' : 'http' };
+  }
+  return { apiEndpoint: `${region}-aiplatform.googleapis.com`, port: 443, protocol: 'https' };
+}
+
+export function requireEmulatorUrl(connection: Connection): string {
+  if (!connection.emulatorUrl) throw new Error('The local emulator is not running.');
+  return connection.emulatorUrl;
+}
+
+/** One key per distinct host, so clients are shared by regions that share a host. */
+export function endpointKey(connection: Connection, region: string): string {
+  const e = clientEndpoint(connection, region);
+  return `${e.protocol}://${e.apiEndpoint}:${e.port}`;
+}

@@ -1,0 +1,196 @@
+// Turns any error from the Google clients (or our own) into one sentence a person
+// can act on, plus the next step. Pure: no vscode, no client imports.
+
+export type ErrorCode =
+  | 'CANCELLED'
+  | 'UNKNOWN'
+  | 'INVALID_ARGUMENT'
+  | 'DEADLINE_EXCEEDED'
+  | 'NOT_FOUND'
+  | 'ALREADY_EXISTS'
+  | 'PERMISSION_DENIED'
+  | 'RESOURCE_EXHAUSTED'
+  | 'FAILED_PRECONDITION'
+  | 'ABORTED'
+  | 'OUT_OF_RANGE'
+  | 'UNIMPLEMENTED'
+  | 'INTERNAL'
+  | 'UNAVAILABLE'
+  | 'DATA_LOSS'
+  | 'UNAUTHENTICATED';
+
+/** What the UI offers as the next step. */
+export type NextAction = 'signIn' | 'chooseProject' | 'retry' | 'useEmulator' | 'none';
+
+export interface ActionableError {
+  readonly code: ErrorCode;
+  /** One sentence, with what went wrong and what to do. */
+  readonly message: string;
+  readonly action: NextAction;
+}
+
+const GRPC_CODES: readonly ErrorCode[] = [
+  'CANCELLED', // placeholder for OK (0); never an error
+  'CANCELLED',
+  'UNKNOWN',
+  'INVALID_ARGUMENT',
+  'DEADLINE_EXCEEDED',
+  'NOT_FOUND',
+  'ALREADY_EXISTS',
+  'PERMISSION_DENIED',
+  'RESOURCE_EXHAUSTED',
+  'FAILED_PRECONDITION',
+  'ABORTED',
+  'OUT_OF_RANGE',
+  'UNIMPLEMENTED',
+  'INTERNAL',
+  'UNAVAILABLE',
+  'DATA_LOSS',
+  'UNAUTHENTICATED',
+];
+
+const HTTP_CODES: Record<number, ErrorCode> = {
+  400: 'INVALID_ARGUMENT',
+  401: 'UNAUTHENTICATED',
+  403: 'PERMISSION_DENIED',
+  404: 'NOT_FOUND',
+  409: 'ALREADY_EXISTS',
+  429: 'RESOURCE_EXHAUSTED',
+  499: 'CANCELLED',
+  500: 'INTERNAL',
+  501: 'UNIMPLEMENTED',
+  503: 'UNAVAILABLE',
+  504: 'DEADLINE_EXCEEDED',
+};
+
+export const SIGN_IN_COMMAND = 'gcloud auth application-default login';
+
+/** Raised by our own auth check; carries the same code Google uses. */
+export class NotSignedInError extends Error {
+  readonly code = 16;
+  constructor() {
+    super('No Application Default Credentials were found.');
+    this.name = 'NotSignedInError';
+  }
+}
+
+interface Detail {
+  fieldViolations?: { field?: string; description?: string }[];
+  violations?: { subject?: string; description?: string; quotaMetric?: string; quotaId?: string }[];
+  reason?: string;
+  metadata?: Record<string, string>;
+  resourceType?: string;
+  resourceName?: string;
+}
+
+export function parseError(error: unknown): ActionableError {
+  const e = (error ?? {}) as Record<string, unknown>;
+  const raw = String((e.message as string | undefined) ?? error ?? 'Unknown error').trim();
+  const details = (Array.isArray(e.statusDetails) ? e.statusDetails : []) as Detail[];
+  const code = errorCode(e, raw);
+  const text = stripCodePrefix(raw);
+
+  if (/Could not load the default credentials|No Application Default Credentials/i.test(raw) || code === 'UNAUTHENTICATED') {
+    return {
+      code: 'UNAUTHENTICATED',
+      message: `Not signed in to Google Cloud: run \`${SIGN_IN_COMMAND}\`, or try the local emulator.`,
+      action: 'signIn',
+    };
+  }
+  if (isConnectionRefused(e, raw)) {
+    return { code: 'UNAVAILABLE', message: `Could not reach ${connectionTarget(raw)}: check your network or proxy, then retry.`, action: 'retry' };
+  }
+  switch (code) {
+    case 'PERMISSION_DENIED': {
+      const permission = findPermission(e, details, raw);
+      return {
+        code,
+        message: permission
+          ? `Permission denied: your account lacks \`${permission}\`; ask a project owner to grant it, or choose another project.`
+          : `Permission denied: ${sentence(text)} Ask a project owner for access, or choose another project.`,
+        action: 'chooseProject',
+      };
+    }
+    case 'RESOURCE_EXHAUSTED': {
+      const quota = findQuota(details, raw);
+      return {
+        code,
+        message: quota
+          ? `Quota exceeded: ${quota}. Request more quota in the Cloud console, or try another region.`
+          : `Quota or rate limit exceeded: ${sentence(text)} Wait a moment and retry.`,
+        action: 'retry',
+      };
+    }
+    case 'INVALID_ARGUMENT': {
+      const violations = details.flatMap((d) => d.fieldViolations ?? []);
+      const list = violations.map((v) => (v.field ? `${v.field}: ${v.description ?? 'invalid'}` : v.description)).filter(Boolean);
+      return {
+        code,
+        message: list.length > 0 ? `The request was rejected: ${list.join('; ')}.` : `The request was rejected: ${sentence(text)}`,
+        action: 'none',
+      };
+    }
+    case 'NOT_FOUND': {
+      const resource = details.find((d) => d.resourceName)?.resourceName ?? text.match(/`([^`]+)`/)?.[1];
+      return {
+        code,
+        message: resource
+          ? `Not found: ${resource} does not exist or was deleted; refresh the view or check the project and region.`
+          : `Not found: ${sentence(text)} Refresh the view or check the project and region.`,
+        action: 'chooseProject',
+      };
+    }
+    case 'ALREADY_EXISTS':
+      return { code, message: `Already exists: ${sentence(text)} Choose another name.`, action: 'none' };
+    case 'UNAVAILABLE':
+    case 'DEADLINE_EXCEEDED':
+    case 'INTERNAL':
+    case 'ABORTED':
+      return { code, message: `Vertex AI did not answer (${code}): ${sentence(text)} Retry in a moment.`, action: 'retry' };
+    case 'CANCELLED':
+      return { code, message: 'Cancelled.', action: 'none' };
+    default:
+      return { code, message: sentence(text), action: code === 'UNKNOWN' ? 'retry' : 'none' };
+  }
+}
+
+function errorCode(e: Record<string, unknown>, raw: string): ErrorCode {
+  if (typeof e.code === 'number') {
+    // BigQuery and plain HTTP errors carry an HTTP status; gax errors a gRPC code.
+    if (e.code >= 100) return HTTP_CODES[e.code] ?? (e.code >= 500 ? 'INTERNAL' : 'UNKNOWN');
+    return GRPC_CODES[e.code] ?? 'UNKNOWN';
+  }
+  if (typeof e.status === 'string' && GRPC_CODES.includes(e.status as ErrorCode)) return e.status as ErrorCode;
+  if (e.name === 'AbortError') return 'CANCELLED';
+  const prefixed = raw.match(/^\d+ ([A-Z_]+):/)?.[1];
+  return prefixed && GRPC_CODES.includes(prefixed as ErrorCode) ? (prefixed as ErrorCode) : 'UNKNOWN';
+}
+
+function stripCodePrefix(message: string): string {
+  return message.replace(/^\d+ [A-Z_]+: /, '');
+}
+
+/** Ends the text with one full stop, so it reads as a sentence. */
+function sentence(text: string): string {
+  const t = text.trim() || 'no details were given';
+  return /[.!?]$/.test(t) ? t : `${t}.`;
+}
+
+function findPermission(e: Record<string, unknown>, details: Detail[], raw: string): string | undefined {
+  const meta = (e.errorInfoMetadata as Record<string, string> | undefined) ?? details.find((d) => d.metadata)?.metadata;
+  return meta?.permission ?? raw.match(/Permission '([\w.]+)' denied/)?.[1] ?? raw.match(/permission[s]? ['`"]?([a-z]+\.[\w.]+)/i)?.[1];
+}
+
+function findQuota(details: Detail[], raw: string): string | undefined {
+  const v = details.flatMap((d) => d.violations ?? []).find((x) => x.subject || x.quotaMetric || x.description);
+  if (v) return [v.description, v.quotaMetric && `(${v.quotaMetric})`].filter(Boolean).join(' ') || v.subject;
+  return raw.match(/[Qq]uota (?:exceeded )?for (?:quota metric )?'([^']+)'/)?.[1];
+}
+
+function isConnectionRefused(e: Record<string, unknown>, raw: string): boolean {
+  return e.code === 'ECONNREFUSED' || e.code === 'ENOTFOUND' || /ECONNREFUSED|ENOTFOUND|fetch failed/.test(raw);
+}
+
+function connectionTarget(raw: string): string {
+  return raw.match(/(?:ECONNREFUSED|ENOTFOUND) ([^\s,]+)/)?.[1] ?? 'the server';
+}

@@ -1,0 +1,137 @@
+// First-page listings of the four resource kinds, mapped into domain types.
+import type { ClientPool } from './clients';
+import { enumName, labelsOf, resourceId, resourceRegion, toDate, toNumber } from './protoValues';
+import { JOB_STATES, type Dataset, type DatasetKind, type Endpoint, type JobState, type Model, type Page, type TuningJob } from './types';
+
+type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export interface ListOptions {
+  readonly region: string;
+  readonly pageSize?: number;
+  readonly pageToken?: string;
+}
+
+const parentOf = (pool: ClientPool, region: string) => `projects/${pool.connection.project}/locations/${region}`;
+
+function page<T>(response: unknown[], map: (raw: Raw) => T): Page<T> {
+  const [items, , raw] = response as [Raw[], unknown, Raw | undefined];
+  const token = raw?.nextPageToken as string | undefined;
+  return { items: (items ?? []).map(map), ...(token ? { nextPageToken: token } : {}) };
+}
+
+function request(pool: ClientPool, options: ListOptions) {
+  return { parent: parentOf(pool, options.region), pageSize: options.pageSize ?? 100, pageToken: options.pageToken ?? '' };
+}
+
+export async function listEndpoints(pool: ClientPool, options: ListOptions): Promise<Page<Endpoint>> {
+  const client = await pool.get('EndpointServiceClient', options.region);
+  return page(await client.listEndpoints(request(pool, options), { autoPaginate: false }), toEndpoint);
+}
+
+export async function listModels(pool: ClientPool, options: ListOptions): Promise<Page<Model>> {
+  const client = await pool.get('ModelServiceClient', options.region);
+  return page(await client.listModels(request(pool, options), { autoPaginate: false }), toModel);
+}
+
+export async function listTuningJobs(pool: ClientPool, options: ListOptions): Promise<Page<TuningJob>> {
+  const client = await pool.get('GenAiTuningServiceClient', options.region);
+  return page(await client.listTuningJobs(request(pool, options), { autoPaginate: false }), toTuningJob);
+}
+
+export async function listDatasets(pool: ClientPool, options: ListOptions): Promise<Page<Dataset>> {
+  const client = await pool.get('DatasetServiceClient', options.region);
+  return page(await client.listDatasets(request(pool, options), { autoPaginate: false }), toDataset);
+}
+
+function base(raw: Raw) {
+  const name = String(raw.name ?? '');
+  return {
+    name,
+    id: resourceId(name),
+    region: resourceRegion(name),
+    displayName: String(raw.displayName || resourceId(name)),
+    createTime: toDate(raw.createTime),
+    labels: labelsOf(raw.labels),
+  };
+}
+
+export function toEndpoint(raw: Raw): Endpoint {
+  const split = (raw.trafficSplit ?? {}) as Record<string, unknown>;
+  return {
+    ...base(raw),
+    deployedModels: ((raw.deployedModels ?? []) as Raw[]).map((d) => {
+      const spec = (d.dedicatedResources?.machineSpec ?? {}) as Raw;
+      return {
+        id: String(d.id ?? ''),
+        model: String(d.model ?? ''),
+        modelVersionId: String(d.modelVersionId ?? ''),
+        displayName: String(d.displayName || resourceId(String(d.model ?? ''))),
+        machineType: spec.machineType || undefined,
+        acceleratorType: typeof spec.acceleratorType === 'string' ? spec.acceleratorType : undefined,
+        acceleratorCount: toNumber(spec.acceleratorCount),
+        minReplicaCount: toNumber(d.dedicatedResources?.minReplicaCount),
+        maxReplicaCount: toNumber(d.dedicatedResources?.maxReplicaCount),
+        trafficPercent: toNumber(split[String(d.id)]) ?? 0,
+      };
+    }),
+  };
+}
+
+export function toModel(raw: Raw): Model {
+  return {
+    ...base(raw),
+    versionId: String(raw.versionId ?? ''),
+    versionAliases: [...((raw.versionAliases ?? []) as string[])],
+    deployedTo: ((raw.deployedModels ?? []) as Raw[]).map((d) => String(d.endpoint ?? '')),
+  };
+}
+
+const JOB_STATE_MAP: Record<string, JobState> = {
+  JOB_STATE_QUEUED: 'pending',
+  JOB_STATE_PENDING: 'pending',
+  JOB_STATE_RUNNING: 'running',
+  JOB_STATE_UPDATING: 'running',
+  JOB_STATE_SUCCEEDED: 'succeeded',
+  JOB_STATE_PARTIALLY_SUCCEEDED: 'succeeded',
+  JOB_STATE_FAILED: 'failed',
+  JOB_STATE_EXPIRED: 'failed',
+  JOB_STATE_CANCELLING: 'cancelling',
+  JOB_STATE_CANCELLED: 'cancelled',
+  JOB_STATE_PAUSED: 'paused',
+};
+
+export function toJobState(value: unknown): JobState {
+  return JOB_STATE_MAP[enumName(JOB_STATES, value)] ?? 'unknown';
+}
+
+export function toTuningJob(raw: Raw): TuningJob {
+  const tuned = raw.tunedModel as Raw | undefined;
+  return {
+    ...base(raw),
+    displayName: String(raw.tunedModelDisplayName || resourceId(String(raw.name ?? ''))),
+    state: toJobState(raw.state),
+    baseModel: String(raw.baseModel ?? ''),
+    tunedModelDisplayName: raw.tunedModelDisplayName || undefined,
+    startTime: toDate(raw.startTime),
+    endTime: toDate(raw.endTime),
+    errorMessage: raw.error?.message || undefined,
+    tunedModel: tuned?.model ? { model: String(tuned.model), endpoint: String(tuned.endpoint ?? '') } : undefined,
+  };
+}
+
+const SCHEMA_KINDS: [RegExp, DatasetKind][] = [
+  [/\/text_/, 'text'],
+  [/\/multimodal_/, 'multimodal'],
+  [/\/tabular_|\/tables_/, 'tabular'],
+  [/\/image_/, 'image'],
+  [/\/video_/, 'video'],
+];
+
+export function toDataset(raw: Raw): Dataset {
+  const schema = String(raw.metadataSchemaUri ?? '');
+  return {
+    ...base(raw),
+    kind: SCHEMA_KINDS.find(([re]) => re.test(schema))?.[1] ?? 'other',
+    dataItemCount: toNumber(raw.dataItemCount),
+  };
+}

@@ -1,0 +1,74 @@
+// Domain types: what the rest of the extension sees instead of proto shapes.
+
+export const JOB_STATES = [
+  'JOB_STATE_UNSPECIFIED',
+  'JOB_STATE_QUEUED',
+  'JOB_STATE_PENDING',
+  'JOB_STATE_RUNNING',
+  'JOB_STATE_SUCCEEDED',
+  'JOB_STATE_FAILED',
+  'JOB_STATE_CANCELLING',
+  'JOB_STATE_CANCELLED',
+  'JOB_STATE_PAUSED',
+  'JOB_STATE_EXPIRED',
+  'JOB_STATE_UPDATING',
+  'JOB_STATE_PARTIALLY_SUCCEEDED',
+] as const;
+export type JobStateName = (typeof JOB_STATES)[number];
+export type JobState = 'pending' | 'running' | 'succeeded' | 'failed' | 'cancelling' | 'cancelled' | 'paused' | 'unknown';
+
+export interface Page<T> {
+  readonly items: T[];
+  /** Present when there is more: pass it back for "Load more…". */
+  readonly nextPageToken?: string;
+}
+
+interface Resource {
+  /** Full resource name, projects/P/locations/L/…/ID. */
+  readonly name: string;
+  readonly id: string;
+  readonly region: string;
+  readonly displayName: string;
+  readonly createTime?: Date;
+  readonly labels: Record<string, string>;
+}
+
+export type DatasetKind = 'text' | 'multimodal' | 'tabular' | 'image' | 'video' | 'other';
+export interface Dataset extends Resource {
+  readonly kind: DatasetKind;
+  readonly dataItemCount?: number;
+}
+
+export interface TuningJob extends Resource {
+  readonly state: JobState;
+  readonly baseModel: string;
+  readonly tunedModelDisplayName?: string;
+  readonly startTime?: Date;
+  readonly endTime?: Date;
+  readonly errorMessage?: string;
+  readonly tunedModel?: { readonly model: string; readonly endpoint: string };
+}
+
+export interface Model extends Resource {
+  readonly versionId: string;
+  readonly versionAliases: string[];
+  readonly deployedTo: string[];
+}
+
+export interface DeployedModel {
+  readonly id: string;
+  readonly model: string;
+  readonly modelVersionId: string;
+  readonly displayName: string;
+  readonly machineType?: string;
+  readonly acceleratorType?: string;
+  readonly acceleratorCount?: number;
+  readonly minReplicaCount?: number;
+  readonly maxReplicaCount?: number;
+  /** Percent of the endpoint's traffic, 0–100. */
+  readonly trafficPercent: number;
+}
+
+export interface Endpoint extends Resource {
+  readonly deployedModels: DeployedModel[];
+}

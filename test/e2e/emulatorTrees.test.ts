@@ -1,0 +1,58 @@
+import * as assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { recordBench } from '../support/bench';
+import { openContainer, openWorkbench, screenshot, type Workbench } from './workbench';
+
+/** The rows of one view pane of the Vertex GenAI container. */
+function rows(page: Page, view: string) {
+  return page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: view }) }).locator('.monaco-list-row');
+}
+
+describe('trees against the emulator', function () {
+  this.timeout(180_000);
+
+  describe('with the emulator backend already chosen', () => {
+    let wb: Workbench;
+    before(async () => {
+      wb = await openWorkbench({ 'vertexGenAi.backend': 'emulator' });
+    });
+    after(async () => wb?.close());
+
+    it('fills all four trees from the emulator the extension starts', async () => {
+      const { page } = wb;
+      const opened = Date.now();
+      console.log(new Date(opened).toISOString(), 'click');
+      await openContainer(page);
+      const expected: [string, string][] = [
+        ['Datasets', 'support-chat-sft'],
+        ['Tuning Jobs', 'support-bot-v3'],
+        ['Model Registry', 'support-bot'],
+        ['Endpoints', 'support-bot-prod'],
+      ];
+      await Promise.all(expected.map(([view, label]) => rows(page, view).filter({ hasText: label }).first().waitFor({ timeout: 60_000 })));
+      recordBench({ viewToItemsMs: Date.now() - opened });
+      if (process.env.VGO_BENCH_FILE) console.log(wb.extensionLog());
+      await page.locator('.part.statusbar', { hasText: 'emulator · genai-demo · us-central1' }).waitFor({ timeout: 10_000 });
+      // A failed job shows its state; a running one its spinning icon.
+      await rows(page, 'Tuning Jobs').filter({ hasText: 'failed' }).first().waitFor();
+      assert.ok((await rows(page, 'Tuning Jobs').locator('.codicon-sync.codicon-modifier-spin').count()) > 0, 'a running job spins');
+      await screenshot(page, 'emulator-trees');
+    });
+  });
+
+  describe('from the welcome view', () => {
+    let wb: Workbench;
+    before(async () => {
+      wb = await openWorkbench();
+    });
+    after(async () => wb?.close());
+
+    it('"Try with the local emulator" switches the backend and shows the demo project', async () => {
+      const { page } = wb;
+      await openContainer(page);
+      await page.locator('.part.sidebar').getByRole('button', { name: 'Try with the local emulator' }).last().click();
+      await rows(page, 'Endpoints').filter({ hasText: 'support-bot-prod' }).first().waitFor({ timeout: 60_000 });
+      assert.equal(await page.locator('.part.sidebar').getByRole('button', { name: 'Connect to Google Cloud' }).count(), 0, 'welcome views are gone');
+    });
+  });
+});

@@ -1,0 +1,84 @@
+// Real VS Code (code-server) with the packaged extension installed, driven by
+// Playwright in Debian's Chromium.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { ensureAll } from '../../scripts/toolchain.mjs';
+import { installVsix, launchChromium, startCodeServer } from '../../scripts/codeServer.mjs';
+
+export const ROOT = resolve(__dirname, '..', '..', '..');
+export const RESULTS_DIR = join(ROOT, 'test-results');
+
+export interface Workbench {
+  readonly page: Page;
+  readonly url: string;
+  /** The extension's LogOutputChannel, as VS Code wrote it to disk. */
+  extensionLog(): string;
+  close(): Promise<void>;
+}
+
+export function vsixPath(): string {
+  const vsix = process.env.VGO_VSIX;
+  if (!vsix) throw new Error('VGO_VSIX is not set: the end-to-end tests run the packaged extension (npm test packages it).');
+  return vsix;
+}
+
+export async function openWorkbench(settings: Record<string, unknown> = {}): Promise<Workbench> {
+  const tools = ensureAll();
+  const dir = mkdtempSync(join(tmpdir(), 'vgo-e2e-'));
+  await installVsix({ entry: tools.codeServer, node: tools.node.bin, dir, vsix: vsixPath() });
+  const folder = join(dir, 'workspace');
+  const server = await startCodeServer({
+    entry: tools.codeServer,
+    node: tools.node.bin,
+    dir,
+    folder,
+    settings,
+    extraArgs: ['--log', 'debug'],
+  });
+  let browser: Browser | undefined;
+  try {
+    browser = await launchChromium(tools.chromium);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
+    await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
+    const b = browser;
+    return {
+      page,
+      url: server.url,
+      extensionLog: () => readExtensionLog(server.userDataDir),
+      close: async () => {
+        await b.close().catch(() => undefined);
+        await server.stop();
+      },
+    };
+  } catch (error) {
+    await browser?.close().catch(() => undefined);
+    await server.stop();
+    throw error;
+  }
+}
+
+/** Clicks the "Vertex GenAI" activity-bar entry. */
+export async function openContainer(page: Page): Promise<void> {
+  await page.locator('.part.activitybar [aria-label^="Vertex GenAI"]').first().click({ timeout: 30_000 });
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  // Wait for the views' progress bars to settle so the picture shows the result.
+  await page.locator('.part.sidebar .monaco-progress-container.active').first().waitFor({ state: 'hidden', timeout: 15_000 }).catch(() => undefined);
+  await page.mouse.move(900, 600); // no hover tooltip in the picture
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = join(RESULTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+function readExtensionLog(userDataDir: string): string {
+  const logs = join(userDataDir, 'logs');
+  const files = readdirSync(logs, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('Vertex GenAI Ops.log'));
+  return files.map((f) => readFileSync(join(logs, f), 'utf8')).join('\n');
+}

@@ -1,0 +1,53 @@
+// Shared by the emulator tests: one emulator per test file, the client options the
+// extension uses against it, and a raw fetch for wire-level assertions.
+import type { EndpointServiceClient } from '@google-cloud/aiplatform/build/src/v1/endpoint_service_client';
+import { OAuth2Client } from 'google-auth-library';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../src/emulator/server';
+
+/** The constructor options every generated aiplatform client takes. */
+export type ClientOptions = NonNullable<ConstructorParameters<typeof EndpointServiceClient>[0]>;
+
+export interface Harness {
+  emulator: RunningEmulator;
+  /** "GET /v1/… 200 3ms" per request served, oldest first. */
+  requests: string[];
+  /** Options for any official @google-cloud/aiplatform client (REST transport). */
+  clientOptions(): ClientOptions;
+  /** fetch with a bearer token unless `auth: false`. */
+  fetch(path: string, init?: RequestInit & { auth?: boolean }): Promise<Response>;
+}
+
+/** Registers before/after hooks and returns a handle filled in by `before`. */
+export function useEmulator(options: EmulatorOptions = {}): Harness {
+  const harness = { requests: [] as string[] } as Harness;
+  before(async () => {
+    const emulator = await startEmulator({ seed: 'demo', operationDelayMs: 50, log: (line) => harness.requests.push(line), ...options });
+    const auth = new OAuth2Client();
+    auth.setCredentials({ access_token: 'emulator', expiry_date: Date.now() + 3_600_000 });
+    harness.emulator = emulator;
+    harness.clientOptions = () => ({ apiEndpoint: '127.0.0.1', port: emulator.port, protocol: 'http', fallback: true, authClient: auth });
+    harness.fetch = (path, init = {}) => {
+      const { auth: withAuth = true, headers, ...rest } = init;
+      const merged = new Headers(headers);
+      if (withAuth) merged.set('Authorization', 'Bearer emulator');
+      return fetch(`${emulator.url}${path}`, { ...rest, headers: merged });
+    };
+  });
+  after(async () => {
+    await harness.emulator?.close();
+  });
+  return harness;
+}
+
+export const US_PARENT = 'projects/genai-demo/locations/us-central1';
+export const EU_PARENT = 'projects/genai-demo/locations/europe-west4';
+
+/** Awaits a rejected promise and returns its error (fails if it resolves). */
+export async function rejection(promise: Promise<unknown>): Promise<Error & { code?: number; statusDetails?: unknown[]; details?: string }> {
+  try {
+    await promise;
+  } catch (err) {
+    return err as Error & { code?: number };
+  }
+  throw new Error('expected the call to fail');
+}
