@@ -71,6 +71,7 @@ const builds = [
         .map((d) => [d.name, join('webview-ui', d.name, 'main.ts')]),
     ),
     outdir: 'dist/webview',
+    loader: { '.ttf': 'file', '.woff2': 'file' },
   },
 ];
 if (!production) {

@@ -14,6 +14,7 @@ export const COMMAND_IDS = [
   'vertexGenAi.refresh',
   'vertexGenAi.showLog',
   'vertexGenAi.loadMore',
+  'vertexGenAi.openPlayground',
 ] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];
 

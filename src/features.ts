@@ -11,6 +11,8 @@ import { pickContextCommand } from './commands/pickContextCommand';
 import { ResourceTreeProvider } from './views/resourceTreeProvider';
 import { RESOURCE_KINDS } from './views/resourceKinds';
 import type { TreeNode } from './views/treeNodes';
+import { PlaygroundPanel } from './panels/playgroundPanel';
+import type { Endpoint } from './vertex/types';
 
 export interface FeatureHost {
   readonly context: vscode.ExtensionContext;
@@ -52,6 +54,11 @@ export function createFeatures(host: FeatureHost): Features {
     'vertexGenAi.loadMore': async (viewId: unknown, region: unknown) =>
       trees.get(viewId as ViewId)?.loadMore(String(region)),
     'vertexGenAi.showLog': async () => host.log.show(),
+    'vertexGenAi.openPlayground': async (node?: unknown) => {
+      const n = node as TreeNode | undefined;
+      const endpoint = n?.type === 'resource' && n.kind === 'endpoint' ? (n.value as Endpoint).name : undefined;
+      PlaygroundPanel.show(host.context.extensionUri, () => session.pool(), () => host.settings().regions, endpoint);
+    },
   };
 
   return {

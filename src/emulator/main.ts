@@ -1,4 +1,4 @@
-// CLI: node dist/emulator.js [--port 8790] [--host 127.0.0.1] [--seed demo|empty|scale:N]
+// CLI: node dist/emulator.js [--port 8790 (0 = any free port)] [--host 127.0.0.1] [--seed demo|empty|scale:N]
 // [--operation-delay-ms 1000] [--verbose]. Prints one line once listening; under
 // child_process.fork it also sends { type: 'listening', url } to the parent, and it
 // exits when the parent goes away.
@@ -8,7 +8,7 @@ import { startEmulator } from './server';
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      port: { type: 'string', default: '0' },
+      port: { type: 'string', default: '8790' },
       host: { type: 'string', default: '127.0.0.1' },
       seed: { type: 'string', default: 'demo' },
       'operation-delay-ms': { type: 'string' },

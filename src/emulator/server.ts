@@ -50,7 +50,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   if (!LOOPBACK.has(host)) throw new Error(`Refusing to listen on ${host}: the emulator has no authentication; use a loopback address.`);
   const state = createState(options);
   const dispatcher = new Dispatcher(state, options.log);
-  const server = createServer((req, res) => void dispatcher.handle(req, res));
+  // handle() answers every error itself; a failure while answering means the socket is gone.
+  const server = createServer((req, res) => void dispatcher.handle(req, res).catch(() => res.destroy()));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());

@@ -27,7 +27,7 @@ export function genericHandler(route: ProtoRoute): MethodHandler | undefined {
   if (method.name.startsWith('Create') && verb === 'POST' && only('parent') && collection && route.rule.body && route.rule.body !== '*') {
     return (c) => createMethod(c, collection);
   }
-  if (method.name.startsWith('Delete') && verb === 'DELETE' && only('name')) return deleteMethod;
+  if (method.name.startsWith('Delete') && verb === 'DELETE' && only('name') && !template.verb) return deleteMethod;
   if (method.name.startsWith('Update') && vars.length === 1 && vars[0].endsWith('.name') && route.rule.body) return updateMethod;
   if (method.name.startsWith('Cancel') && verb === 'POST' && template.verb === 'cancel' && only('name')) return cancelMethod;
   return undefined;
@@ -104,8 +104,8 @@ function createMethod(call: MethodCall, collection: string): HttpResult {
   const resourceType = requestMessage?.fields.get(bodyField)?.type ?? '';
   const body = (request[bodyField] as JsonObject | undefined) ?? {};
   assertRequired(state.schema, resourceType, body, route.rule.body ?? '');
-  // "<resource>_id" request field (endpoint_id, dataset_version_id…) when the API takes one.
-  const idField = [...(requestMessage?.fields.values() ?? [])].find((f) => f.name.endsWith('Id') && f.type === 'string');
+  // "<body field>_id" (endpoint_id, feature_group_id…) when the API lets callers pick the id.
+  const idField = requestMessage?.fields.get(`${bodyField}Id`);
   const requestedId = idField ? (request[idField.name] as string | undefined) : undefined;
   const id = requestedId || state.ids.next();
   const name = state.names.canonical(`${parent}/${collection}/${id}`, idField ? snakeCase(idField.name) : 'name');

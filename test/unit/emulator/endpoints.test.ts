@@ -84,6 +84,14 @@ describe('emulator: endpoints through the official client', function () {
     assert.deepEqual(listed.map((e) => e.name), [endpoint.name]);
   });
 
+  it('honours a caller-chosen endpoint_id and refuses it twice', async () => {
+    const [operation] = await client.createEndpoint({ parent: US_PARENT, endpoint: { displayName: 'mine' }, endpointId: '424242' });
+    const [endpoint] = await operation.promise();
+    assert.equal(endpoint.name, `${US_NUMBER}/endpoints/424242`);
+    const err = await rejection(client.createEndpoint({ parent: US_PARENT, endpoint: { displayName: 'again' }, endpointId: '424242' }));
+    assert.equal(err.code, 6);
+  });
+
   it('updates with an update mask and deletes through an operation', async () => {
     const [operation] = await client.createEndpoint({ parent: US_PARENT, endpoint: { displayName: 'to-delete' } });
     const [created] = await operation.promise();

@@ -102,6 +102,13 @@ describe('emulator: wire format', () => {
     assert.equal(garbage.body.error.message, 'Invalid page token.');
   });
 
+  it('serves the same resources under /v1beta1', async () => {
+    const v1 = await json<{ name: string; etag: string }>(`/v1/${job}`);
+    const beta = await json<{ name: string; etag: string }>(`/v1beta1/${job}`);
+    assert.equal(beta.status, 200);
+    assert.equal(beta.body.name, v1.body.name);
+  });
+
   it('orders by a field, descending', async () => {
     const { body } = await json<{ endpoints: { displayName: string }[] }>(`/v1/${US_PARENT}/endpoints?orderBy=display_name%20desc`);
     const names = body.endpoints.map((e) => e.displayName);
