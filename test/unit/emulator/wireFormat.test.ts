@@ -22,7 +22,8 @@ describe('emulator: wire format', () => {
   });
 
   it('writes int64 as strings, timestamps in RFC 3339 UTC, and camelCase names', async () => {
-    const { body } = await json<Record<string, any>>(`/v1/${job}`);
+    type Job = { tuningDataStats: { supervisedTuningDataStats: { tuningDatasetExampleCount: unknown } }; createTime: string };
+    const { body } = await json<Job>(`/v1/${job}`);
     assert.equal(typeof body.tuningDataStats.supervisedTuningDataStats.tuningDatasetExampleCount, 'string');
     assert.match(body.createTime, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
     assert.ok('tunedModelDisplayName' in body && !('tuned_model_display_name' in body));
