@@ -4,7 +4,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export const NODE_VERSION = '24.21.0';
 export const CODE_SERVER_VERSION = '4.139.1';
@@ -20,7 +20,11 @@ function run(cmd, args, options = {}) {
 
 /** Directory holding bin/node of Node 24 (the machine's own when it is new enough). */
 export function ensureNode() {
-  if (Number(process.versions.node.split('.')[0]) >= 24) return { bin: process.execPath, dir: undefined };
+  if (Number(process.versions.node.split('.')[0]) >= 24) {
+    // Native modules must build against this Node's headers, not whatever nodedir npm is configured with.
+    const dir = dirname(dirname(process.execPath));
+    return { bin: process.execPath, dir: existsSync(join(dir, 'include', 'node', 'node.h')) ? dir : undefined };
+  }
   const dir = join(cacheDir, `node-v${NODE_VERSION}`);
   if (!existsSync(join(dir, 'bin', 'node'))) {
     if (process.platform !== 'linux' || process.arch !== 'x64') {
@@ -72,7 +76,9 @@ export function ensureCodeServer(node) {
       allowScripts: { [`code-server@${CODE_SERVER_VERSION}`]: true, 'argon2@0.44.0': true },
     }),
   );
-  const env = { ...process.env, ...nodeEnv(node) };
+  // Drop the npm_* variables of an outer `npm test`: code-server's postinstall reads the Node
+  // version from npm_config_user_agent, which would otherwise be the outer npm's.
+  const env = { ...withoutNpmVariables(process.env), ...nodeEnv(node) };
   run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: tmp, env });
   if (!existsSync(join(tmp, 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules'))) {
     throw new Error('code-server installed without its VS Code dependencies (were install scripts blocked?)');
@@ -81,6 +87,10 @@ export function ensureCodeServer(node) {
   rmSync(dir, { recursive: true, force: true });
   renameSync(tmp, dir);
   return entry;
+}
+
+function withoutNpmVariables(env) {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !/^npm_/i.test(key)));
 }
 
 /** Environment so child processes (npm, node-gyp, code-server) use Node 24. */

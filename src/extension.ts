@@ -55,8 +55,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       if (!e.affectsConfiguration('vertexGenAi')) return;
       settings = readSettings();
       applySettings();
+      // Loaded trees refresh themselves (their events reach VS Code through the stand-ins).
       if (loading) (await loading).settingsChanged();
-      trees.forEach((t) => t.refresh());
+      else trees.forEach((t) => t.refresh());
     }),
   );
 
