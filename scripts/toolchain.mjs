@@ -120,6 +120,7 @@ export function ensureDependencies(root) {
 export function packageVsix(root) {
   const vsix = join(root, 'out', 'vertex-genai-ops.vsix');
   const vsce = join(root, 'node_modules', '.bin', 'vsce');
+  mkdirSync(join(root, 'out'), { recursive: true });
   // The README's images are relative to the repository, which has no public URL.
   run(vsce, ['package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   return vsix;
