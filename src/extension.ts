@@ -55,9 +55,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       if (!e.affectsConfiguration('vertexGenAi')) return;
       settings = readSettings();
       applySettings();
-      // Loaded trees refresh themselves (their events reach VS Code through the stand-ins).
       if (loading) (await loading).settingsChanged();
-      else trees.forEach((t) => t.refresh());
+      trees.forEach((t) => t.refresh());
     }),
   );
 

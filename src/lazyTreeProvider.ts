@@ -38,8 +38,9 @@ export class LazyTreeProvider implements vscode.TreeDataProvider<unknown>, vscod
     return this.inner?.resolveTreeItem?.(item, element, token) ?? item;
   }
 
+  /** Asks VS Code for the root again; once the real provider is attached, it fires its own events. */
   refresh(): void {
-    this.changed.fire(undefined);
+    if (!this.inner) this.changed.fire(undefined);
   }
 
   dispose(): void {
