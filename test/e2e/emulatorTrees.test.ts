@@ -21,7 +21,6 @@ describe('trees against the emulator', function () {
     it('fills all four trees from the emulator the extension starts', async () => {
       const { page } = wb;
       const opened = Date.now();
-      console.log(new Date(opened).toISOString(), 'click');
       await openContainer(page);
       const expected: [string, string][] = [
         ['Datasets', 'support-chat-sft'],
@@ -36,6 +35,10 @@ describe('trees against the emulator', function () {
       // A failed job shows its state; a running one its spinning icon.
       await rows(page, 'Tuning Jobs').filter({ hasText: 'failed' }).first().waitFor();
       assert.ok((await rows(page, 'Tuning Jobs').locator('.codicon-sync.codicon-modifier-spin').count()) > 0, 'a running job spins');
+      // An endpoint opens onto its deployed models with their share of traffic.
+      await rows(page, 'Endpoints').filter({ hasText: 'support-bot-prod' }).first().click();
+      await rows(page, 'Endpoints').filter({ hasText: 'support-bot-v2' }).filter({ hasText: '90%' }).waitFor({ timeout: 10_000 });
+      await rows(page, 'Endpoints').filter({ hasText: 'support-bot-v3-canary' }).filter({ hasText: '10%' }).waitFor({ timeout: 10_000 });
       await screenshot(page, 'emulator-trees');
     });
   });
