@@ -16,8 +16,9 @@ const emulatorPort = Number(process.env.VGO_EMULATOR_PORT || 8790);
 
 ensureDependencies(root);
 const tools = ensureAll();
-const vsix = packageVsix(root);
-console.log(`Packaged ${vsix}`);
+// VGO_VSIX: use an already packaged extension (the end-to-end test of this script does).
+const vsix = process.env.VGO_VSIX || packageVsix(root);
+console.log(`Extension: ${vsix}`);
 
 const emulator = await startEmulator();
 const settings = { 'vertexGenAi.backend': 'emulator', 'vertexGenAi.emulator.url': emulator.url, 'vertexGenAi.regions': ['us-central1', 'europe-west4'] };
