@@ -69,7 +69,8 @@ run(process.execPath, ['scripts/runIntegration.mjs'], { VGO_BENCH_FILE: benchFil
 run(bin('mocha'), ['--timeout', '180000', '--grep', 'emulator', 'dist/test/e2e/**/*.test.js'], { VGO_BENCH_FILE: benchFile, VGO_VSIX: vsix });
 const measured = existsSync(benchFile) ? JSON.parse(readFileSync(benchFile, 'utf8')) : {};
 row('activate() in the extension host (VS Code 1.139, dev build)', `${Number(measured.activationMs).toFixed(1)} ms`);
-row('view opened → first items in all four trees (emulator, incl. lazy client load)', `${Number(measured.viewToItemsMs).toFixed(0)} ms`, '< 500 ms');
+row('click on the activity bar → items in all four trees (cold extension host)', `${Number(measured.viewToItemsMs).toFixed(0)} ms`);
+row('trees asked for children → first items in all four (emulator start, lazy clients)', `${Number(measured.treesLoadMs).toFixed(0)} ms`, '< 500 ms');
 
 const width = Math.max(...rows.map((r) => r.metric.length));
 const table = [

@@ -29,8 +29,9 @@ describe('trees against the emulator', function () {
         ['Endpoints', 'support-bot-prod'],
       ];
       await Promise.all(expected.map(([view, label]) => rows(page, view).filter({ hasText: label }).first().waitFor({ timeout: 60_000 })));
-      recordBench({ viewToItemsMs: Date.now() - opened });
-      if (process.env.VGO_BENCH_FILE) console.log(wb.extensionLog());
+      // From the extension's own log: how long each tree's first listing took from its first request for children.
+      const listed = await waitForListings(wb, 4);
+      recordBench({ viewToItemsMs: Date.now() - opened, treesLoadMs: Math.max(...listed) });
       await page.locator('.part.statusbar', { hasText: 'emulator · genai-demo · us-central1' }).waitFor({ timeout: 10_000 });
       // A failed job shows its state; a running one its spinning icon.
       await rows(page, 'Tuning Jobs').filter({ hasText: 'failed' }).first().waitFor();
@@ -59,3 +60,14 @@ describe('trees against the emulator', function () {
     });
   });
 });
+
+/** Durations of the "Listed N … in X ms" lines the extension logs at debug level. */
+async function waitForListings(wb: Workbench, count: number): Promise<number[]> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const found = [...wb.extensionLog().matchAll(/Listed \d+ \w+ in [\w-]+ in (\d+) ms/g)].map((m) => Number(m[1]));
+    if (found.length >= count) return found;
+    if (Date.now() > deadline) throw new Error(`expected ${count} listings in the extension log:\n${wb.extensionLog()}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
