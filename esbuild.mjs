@@ -4,7 +4,7 @@
 //   node esbuild.mjs --production  minified, no tests, prints a size report
 //   node esbuild.mjs --watch
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -44,7 +44,8 @@ const nodeCommon = {
   target: 'node20',
   sourcemap: production ? false : 'linked',
   minify: production,
-  external: ['vscode'],
+  // DuckDB (the emulator's BigQuery) is a native addon: never bundled, see copyDuckDb().
+  external: ['vscode', '@duckdb/node-api'],
   logLevel: 'warning',
   metafile: true,
   legalComments: 'none',
@@ -84,9 +85,24 @@ if (!production) {
     ],
     outbase: '.',
     outdir: 'dist',
-    external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron', 'eslint'],
+    external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron', 'eslint', '@duckdb/node-api'],
     plugins: [chunks(false)],
   });
+}
+
+// dist/emulator.js requires @duckdb/node-api at runtime, and the .vsix ships no
+// node_modules (vsce --no-dependencies): copy DuckDB's runtime packages next to it, in
+// dist/node_modules, where Node resolves them from dist/emulator.js. The native binding
+// is per platform: VGO_DUCKDB_PLATFORM=linux-arm64 (etc.) picks another installed one
+// for `vsce package --target`.
+function copyDuckDb() {
+  const platform = process.env.VGO_DUCKDB_PLATFORM ?? `${process.platform}-${process.arch}`;
+  const packages = ['@duckdb/node-api', '@duckdb/node-bindings', `@duckdb/node-bindings-${platform}`, 'detect-libc'];
+  for (const name of packages) {
+    const from = join(root, 'node_modules', name);
+    if (!existsSync(from)) throw new Error(`${name} is not installed: the emulator needs it (npm install ${name}).`);
+    cpSync(from, join(root, 'dist', 'node_modules', name), { recursive: true, filter: (src) => !src.endsWith('.d.ts') });
+  }
 }
 
 function safeStat(p) {
@@ -115,9 +131,11 @@ function sizeReport(metafiles) {
 if (!watch) rmSync(join(root, 'dist'), { recursive: true, force: true });
 mkdirSync(join(root, 'dist'), { recursive: true });
 if (watch) {
+  copyDuckDb();
   for (const options of builds) await (await esbuild.context(options)).watch();
   console.log('watching…');
 } else {
   const results = await Promise.all(builds.map((options) => esbuild.build(options)));
+  copyDuckDb();
   sizeReport(results.map((r) => r.metafile));
 }

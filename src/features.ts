@@ -46,7 +46,7 @@ export function createFeatures(host: FeatureHost): Features {
   const commands: Record<CommandId, (...args: unknown[]) => Promise<unknown>> = {
     'vertexGenAi.connect': connectCommand,
     'vertexGenAi.useEmulator': () => updateSetting('backend', 'emulator'),
-    'vertexGenAi.pickContext': pickContextCommand,
+    'vertexGenAi.pickContext': () => pickContextCommand(() => session.pool()),
     'vertexGenAi.refresh': async (target?: unknown) => {
       const viewId = typeof target === 'string' ? (target as ViewId) : undefined;
       for (const [id, tree] of trees) if (!viewId || id === viewId) tree.refresh();

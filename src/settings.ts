@@ -5,8 +5,9 @@ export type Backend = 'cloud' | 'emulator';
 export interface ConnectionSettings {
   readonly backend: Backend;
   /**
-   * The project requests go to. With the emulator it is always the demo project,
-   * so switching backends never overwrites the user's own project setting.
+   * The project requests go to: `vertexGenAi.project` on Google Cloud,
+   * `vertexGenAi.emulator.project` on the emulator, so switching backends never
+   * overwrites the user's own project.
    */
   readonly project: string;
   readonly regions: readonly string[];
@@ -25,7 +26,7 @@ export function readSettings(): ConnectionSettings {
   const regions = config.get<string[]>('regions', []).filter((r) => typeof r === 'string' && r.length > 0);
   return {
     backend,
-    project: backend === 'emulator' ? DEMO_PROJECT : project,
+    project: backend === 'emulator' ? config.get<string>('emulator.project', DEMO_PROJECT).trim() || DEMO_PROJECT : project,
     regions: regions.length > 0 ? regions : ['us-central1'],
     emulatorUrl: config.get<string>('emulator.url', '').trim(),
     emulatorSeed: config.get<string>('emulator.seed', 'demo').trim() || 'demo',
@@ -49,4 +50,9 @@ export async function updateSetting(key: string, value: unknown): Promise<void> 
   const target =
     inspected?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
   await config.update(key, value, target);
+}
+
+/** The setting that holds the project of the given backend. */
+export function projectSettingKey(backend: Backend): string {
+  return backend === 'emulator' ? 'emulator.project' : 'project';
 }

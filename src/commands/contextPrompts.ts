@@ -1,17 +1,59 @@
 // The prompts shared by "Connect" and the context picker.
 import * as vscode from 'vscode';
+import { parseError } from '../vertex/parseError';
+import type { ProjectSummary } from '../vertex/projects';
 import { VERTEX_REGIONS, validateProjectId } from '../vertex/regions';
 
-export async function promptProject(value: string): Promise<string | undefined> {
-  const project = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Google Cloud project'),
-    prompt: vscode.l10n.t('The id of the project whose Vertex AI resources to show'),
-    placeHolder: 'my-project-id',
-    value,
-    ignoreFocusOut: true,
-    validateInput: (v) => validateProjectId(v.trim()),
+type ProjectItem = vscode.QuickPickItem & { projectId?: string };
+
+/**
+ * Picks a project from those the credentials can see, or takes a typed id (the
+ * list may be partial, or unavailable without resourcemanager.projects.list).
+ */
+export function promptProject(current: string, load: () => Promise<readonly ProjectSummary[]>): Promise<string | undefined> {
+  const pick = vscode.window.createQuickPick<ProjectItem>();
+  pick.title = vscode.l10n.t('Google Cloud project');
+  pick.placeholder = vscode.l10n.t('Pick a project or type its id');
+  pick.ignoreFocusOut = true;
+  pick.matchOnDescription = true;
+  pick.busy = true;
+  let projects: ProjectItem[] = [];
+  const typed = (): ProjectItem[] => {
+    const id = pick.value.trim();
+    if (!id || projects.some((p) => p.projectId === id)) return [];
+    const problem = validateProjectId(id);
+    return [{ label: id, description: problem ?? vscode.l10n.t('use this project id'), projectId: problem ? undefined : id, alwaysShow: true }];
+  };
+  const refresh = () => (pick.items = [...typed(), ...projects]);
+  pick.onDidChangeValue(refresh);
+  load().then(
+    (list) => {
+      projects = list.map((p) => ({ label: p.projectId, description: p.name === p.projectId ? undefined : p.name, detail: p.projectId === current ? vscode.l10n.t('current') : undefined, projectId: p.projectId }));
+      pick.busy = false;
+      refresh();
+      const active = projects.find((p) => p.projectId === current);
+      if (active) pick.activeItems = [active];
+    },
+    (error: unknown) => {
+      pick.busy = false;
+      pick.placeholder = vscode.l10n.t('Type a project id ({0})', parseError(error).message);
+      refresh();
+    },
+  );
+  refresh();
+  pick.show();
+  return new Promise((resolve) => {
+    pick.onDidAccept(() => {
+      const id = pick.selectedItems[0]?.projectId;
+      if (!id) return; // an invalid typed id: its description says why; keep the picker open
+      resolve(id);
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      resolve(undefined);
+      pick.dispose();
+    });
   });
-  return project?.trim();
 }
 
 export async function promptRegions(current: readonly string[]): Promise<string[] | undefined> {

@@ -1,9 +1,11 @@
 // The status-bar picker: backend, project, regions.
 import * as vscode from 'vscode';
-import { readSettings, updateSetting } from '../settings';
+import { listProjects } from '../vertex/projects';
+import type { ClientPool } from '../vertex/clients';
+import { projectSettingKey, readSettings, updateSetting } from '../settings';
 import { promptProject, promptRegions } from './contextPrompts';
 
-export async function pickContextCommand(): Promise<void> {
+export async function pickContextCommand(pool: () => Promise<ClientPool>): Promise<void> {
   const s = readSettings();
   type Item = vscode.QuickPickItem & { run: () => Promise<unknown> };
   const items: Item[] = [
@@ -20,11 +22,9 @@ export async function pickContextCommand(): Promise<void> {
     { label: '', kind: vscode.QuickPickItemKind.Separator, run: async () => undefined },
     {
       label: `$(project) ${vscode.l10n.t('Project: {0}', s.project || '—')}`,
-      detail: s.backend === 'emulator' ? vscode.l10n.t('The emulator always serves its demo project.') : undefined,
       run: async () => {
-        if (s.backend === 'emulator') return;
-        const project = await promptProject(s.project);
-        if (project !== undefined) await updateSetting('project', project);
+        const project = await promptProject(s.project, async () => (await listProjects(await pool())).items);
+        if (project !== undefined) await updateSetting(projectSettingKey(s.backend), project);
       },
     },
     {

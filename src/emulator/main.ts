@@ -1,8 +1,10 @@
 // CLI: node dist/emulator.js [--port 8790 (0 = any free port)] [--host 127.0.0.1] [--seed demo|empty|scale:N]
-// [--operation-delay-ms 1000] [--verbose]. Prints one line once listening; under
-// child_process.fork it also sends { type: 'listening', url } to the parent, and it
-// exits when the parent goes away.
+// [--operation-delay-ms 1000] [--token-delay-ms 20] [--quota [region:]ACCELERATOR=N,...] [--job-duration-ms 60000] [--data-dir DIR] [--fault SPEC]... [--fault-seed N] [--verbose].
+// Faults also come from VGO_EMULATOR_FAULTS (`;`-separated specs, see faults/faultSpec.ts).
+// Prints one line once listening; under child_process.fork it also sends
+// { type: 'listening', url } to the parent, and it exits when the parent goes away.
 import { parseArgs } from 'node:util';
+import { parseQuotaSpec } from './catalog/quotas';
 import { startEmulator } from './server';
 
 async function main(): Promise<void> {
@@ -12,19 +14,33 @@ async function main(): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       seed: { type: 'string', default: 'demo' },
       'operation-delay-ms': { type: 'string' },
+      'token-delay-ms': { type: 'string' },
+      quota: { type: 'string' },
+      'job-duration-ms': { type: 'string' },
       verbose: { type: 'boolean', default: false },
+      'data-dir': { type: 'string' },
+      fault: { type: 'string', multiple: true, default: [] },
+      'fault-seed': { type: 'string', default: '0' },
     },
     strict: true,
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid --port ${values.port}`);
   const delay = values['operation-delay-ms'];
+  const faultSeed = Number(values['fault-seed']);
+  if (!Number.isInteger(faultSeed)) throw new Error(`Invalid --fault-seed ${values['fault-seed']}`);
   const emulator = await startEmulator({
     port,
     host: values.host,
     seed: values.seed,
     operationDelayMs: delay === undefined ? undefined : Number(delay),
+    tokenDelayMs: values['token-delay-ms'] === undefined ? undefined : Number(values['token-delay-ms']),
+    quotas: values.quota === undefined ? undefined : parseQuotaSpec(values.quota),
+    jobDurationMs: values['job-duration-ms'] === undefined ? undefined : Number(values['job-duration-ms']),
     log: values.verbose ? (line) => process.stderr.write(`${line}\n`) : undefined,
+    dataDir: values['data-dir'],
+    faults: [...(process.env.VGO_EMULATOR_FAULTS ? [process.env.VGO_EMULATOR_FAULTS] : []), ...values.fault],
+    faultSeed,
   });
   process.stdout.write(`Vertex GenAI emulator listening on ${emulator.url} (seed ${values.seed})\n`);
   process.send?.({ type: 'listening', url: emulator.url });

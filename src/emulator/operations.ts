@@ -36,6 +36,8 @@ const OPERATION_TYPE = 'google.longrunning.Operation';
 export class OperationStore {
   private readonly records = new Map<string, OperationRecord>();
   private readonly waiters = new Set<() => void>();
+  /** Persistence hook: an operation was started, finished or deleted (undefined). */
+  onChange?: (name: string, data: JsonObject | undefined) => void;
 
   constructor(
     private readonly ids: IdGenerator,
@@ -51,6 +53,7 @@ export class OperationStore {
     if (this.hasGenericMetadata(op.metadataType)) metadata.genericMetadata = { createTime: created, updateTime: created };
     const record: OperationRecord = { data: { name, metadata, done: false }, start: op };
     this.records.set(name, record);
+    this.onChange?.(name, record.data);
     const delay = op.delayMs ?? this.defaultDelayMs;
     if (delay <= 0) this.finish(record);
     else {
@@ -86,7 +89,23 @@ export class OperationStore {
   delete(name: string): boolean {
     const record = this.records.get(name);
     clearTimeout(record?.timer);
-    return this.records.delete(name);
+    const deleted = this.records.delete(name);
+    if (deleted) this.onChange?.(name, undefined);
+    return deleted;
+  }
+
+  /** Every operation (persistence snapshots). */
+  all(): JsonObject[] {
+    return [...this.records.values()].map((record) => structuredClone(record.data));
+  }
+
+  /** Puts back a persisted operation. Its work did not survive a restart: if still pending, it fails now. */
+  restore(data: JsonObject): void {
+    const restarted = () => ({ error: new ApiError('ABORTED', 'The emulator restarted before this operation finished; retry the request.') });
+    const record: OperationRecord = { data: structuredClone(data), start: { parent: '', metadataType: '', responseType: '', run: restarted } };
+    clearTimeout(this.records.get(String(data.name))?.timer);
+    this.records.set(String(data.name), record);
+    if (record.data.done !== true) this.finish(record);
   }
 
   /** Resolves when the operation is done or the timeout passes. */
@@ -127,6 +146,7 @@ export class OperationStore {
     record.data.done = true;
     if ('error' in outcome) record.data.error = outcome.error.toStatus();
     else record.data.response = { '@type': `type.googleapis.com/${record.start.responseType}`, ...outcome.response };
+    this.onChange?.(String(record.data.name), record.data);
     for (const wake of [...this.waiters]) wake();
   }
 }

@@ -8,10 +8,25 @@ import type { CustomRoute, EmulatorState, MethodHandler } from './context';
 import { genericHandler } from './handlers/generic';
 import { locationRoutes } from './handlers/locations';
 import { modelHandlers } from './handlers/models';
+import { generateHandlers } from './handlers/predictionGenerate';
+import { predictHandlers } from './handlers/predictionPredict';
+import { predictionRoutes } from './handlers/predictionRawPredict';
+import { tuningHandlers } from './handlers/tuningHandlers';
+import { ModelRegistry } from './models/modelRegistry';
+import { endpointHandlers } from './handlers/endpoints';
+import { customJobHandlers } from './handlers/customJobs';
+import { hyperparameterTuningHandlers } from './handlers/hyperparameterTuning';
+import { tensorboardHandlers } from './handlers/tensorboard';
+import { monitoringHandlers } from './handlers/monitoring';
+import { createComputeState } from './catalog/computeState';
+import type { QuotaOverride } from './catalog/quotas';
 import { resourceManagerRoutes } from './handlers/resourceManager';
+import { bigQueryRoutes } from './bigquery/bigQueryRoutes';
+import { storageRoutes } from './storage/storageRoutes';
+import { readBytes, sendBytes } from './storage/httpBytes';
 import { readJsonBody, sendJson } from './httpIo';
 import { IdGenerator } from './ids';
-import { OperationStore, operationRoutes } from './operations';
+import { operationRoutes } from './operations';
 import { ProjectRegistry } from './projects';
 import { loadSchema } from './protoSchema';
 import { toApiError, unauthenticated, unimplemented, urlNotFound } from './googleError';
@@ -21,6 +36,12 @@ import { RouteTable, deriveProtoRoutes, type ProtoRoute, type RouteMatch } from 
 import { applySeed } from './seeds/loadSeed';
 import { ResourceStore } from './store';
 import { WireCodec } from './wireCodec';
+import { headersOf } from './faults/faultErrors';
+import { ConnectionReset, FAULTS_PATH, applyFaults, faultAdmin, runFaulted } from './faults/faultGate';
+import { FaultInjector } from './faults/faultInjector';
+import { FaultAwareOperationStore } from './faults/operationFaults';
+import { DurableState } from './persistence/durableState';
+import { persistVertexState } from './persistence/vertexParts';
 
 export interface EmulatorOptions {
   /** 0 or omitted: any free port. */
@@ -31,10 +52,22 @@ export interface EmulatorOptions {
   seed?: string;
   /** How long LROs stay pending before they finish (default 1000 ms). */
   operationDelayMs?: number;
+  /** Pause between the chunks of a streamed answer (default 20 ms; tests use 0–2). */
+  tokenDelayMs?: number;
   /** Clock for timestamps; tests pin it. */
   now?: () => Date;
   /** One line per request, when set. */
   log?: (line: string) => void;
+  /** Accelerator quota overrides per region (catalog/quotas.ts; --quota on the CLI). */
+  quotas?: QuotaOverride[];
+  /** How long a job created through the API runs (default 60 000 ms); it queues for a fifth of that. */
+  jobDurationMs?: number;
+  /** Fault specs (syntax in faults/faultSpec.ts); POST /_emulator/faults changes them while running. */
+  faults?: readonly string[];
+  /** Seed of the fault draws (default 0): same seed and requests, same faults. */
+  faultSeed?: number;
+  /** Keeps state here across restarts and crashes (journal + snapshot); in memory when unset. */
+  dataDir?: string;
 }
 
 export interface RunningEmulator {
@@ -64,13 +97,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     close: () =>
       new Promise<void>((resolve) => {
         state.operations.close();
-        server.close(() => resolve());
+        server.close(() => {
+          state.durable?.close();
+          void Promise.resolve(state.bigquery?.close()).finally(resolve);
+        });
         server.closeAllConnections();
       }),
   };
 }
 
-export function createState(options: Pick<EmulatorOptions, 'seed' | 'operationDelayMs' | 'now'> = {}): EmulatorState {
+export function createState(options: Pick<EmulatorOptions, 'seed' | 'operationDelayMs' | 'tokenDelayMs' | 'now' | 'faults' | 'faultSeed' | 'dataDir' | 'quotas' | 'jobDurationMs'> = {}): EmulatorState {
   const schema = loadSchema();
   const now = options.now ?? (() => new Date());
   const ids = new IdGenerator();
@@ -80,22 +116,30 @@ export function createState(options: Pick<EmulatorOptions, 'seed' | 'operationDe
     schema,
     codec: new WireCodec(schema),
     store: new ResourceStore(),
-    operations: new OperationStore(ids, now, hasGenericMetadata, options.operationDelayMs ?? 1000),
+    operations: new FaultAwareOperationStore(ids, now, hasGenericMetadata, options.operationDelayMs ?? 1000),
     projects,
     names: new ResourceNames(schema, projects),
     ids,
     now,
     seed: options.seed ?? 'demo',
+    faults: new FaultInjector(options.faults ?? [], options.faultSeed ?? 0),
+    models: new ModelRegistry({ tokenDelayMs: options.tokenDelayMs }),
+    compute: createComputeState(options),
   };
-  applySeed(state, state.seed);
+  if (options.dataDir) {
+    const durable = new DurableState(options.dataDir, state.seed);
+    state.durable = durable;
+    state.seed = durable.seed;
+    persistVertexState(state, durable, () => applySeed(state, state.seed));
+  } else applySeed(state, state.seed);
   return state;
 }
 
 /** Per-method overrides, keyed "Service.Method" so v1 and v1beta1 share them. */
-const OVERRIDES: Record<string, MethodHandler> = { ...modelHandlers };
+const OVERRIDES: Record<string, MethodHandler> = { ...modelHandlers, ...endpointHandlers, ...customJobHandlers, ...hyperparameterTuningHandlers, ...tensorboardHandlers, ...monitoringHandlers, ...generateHandlers, ...predictHandlers, ...tuningHandlers };
 
 class Dispatcher {
-  private readonly custom = new RouteTable<CustomRoute>([...operationRoutes(), ...locationRoutes(), ...resourceManagerRoutes()]);
+  private readonly custom = new RouteTable<CustomRoute>([...operationRoutes(), ...locationRoutes(), ...resourceManagerRoutes(), ...predictionRoutes(), ...bigQueryRoutes(), ...storageRoutes()]);
   private readonly proto: RouteTable<ProtoRoute>;
   private readonly handlers = new Map<ProtoRoute, MethodHandler | undefined>();
 
@@ -117,39 +161,50 @@ class Dispatcher {
     const pretty = (query.get('$prettyPrint') ?? query.get('prettyPrint')) !== '0' && query.get('prettyPrint') !== 'false';
     let status = 200;
     try {
-      const result = await this.route(req, rawPath, query, enumsAsInt);
+      const run = () => this.route(req, res, rawPath, query, enumsAsInt);
+      const durable = this.state.durable;
+      const result = await (durable ? durable.request(req.method !== 'GET', run) : run());
       status = result.status ?? 200;
-      sendJson(res, status, result.body, pretty);
+      if (result.stream) await sendJsonArray(res, status, result.stream);
+      else if (result.raw) sendBytes(res, status, result.raw);
+      else sendJson(res, status, result.body, pretty);
     } catch (err) {
+      if (err instanceof ConnectionReset) {
+        status = 0;
+        req.socket.destroy();
+        return;
+      }
       const error = toApiError(err);
       status = error.httpStatus;
-      const headers: Record<string, string> = error.status === 'UNAUTHENTICATED' ? { 'WWW-Authenticate': 'Bearer realm="https://accounts.google.com/"' } : {};
+      const headers: Record<string, string> = error.status === 'UNAUTHENTICATED' ? { 'WWW-Authenticate': 'Bearer realm="https://accounts.google.com/"' } : headersOf(err);
       if (!res.headersSent) sendJson(res, status, error.toBody(), pretty, headers);
     } finally {
       this.log?.(`${req.method} ${rawPath} ${status} ${Date.now() - started}ms`);
     }
   }
 
-  private async route(req: IncomingMessage, rawPath: string, query: URLSearchParams, enumsAsInt: boolean) {
+  private async route(req: IncomingMessage, res: ServerResponse, rawPath: string, query: URLSearchParams, enumsAsInt: boolean) {
     const verb = req.method ?? 'GET';
     if (verb === 'GET' && rawPath === '/_emulator/info') {
       return { body: { emulator: 'vertex-genai', seed: this.state.seed, projects: this.state.projects.list() } };
     }
+    if (rawPath === FAULTS_PATH && this.state.faults) return faultAdmin(req, this.state.faults);
     const custom = this.custom.match(verb, rawPath);
     const proto = custom ? undefined : this.proto.match(verb, rawPath);
     const match: RouteMatch<CustomRoute> | RouteMatch<ProtoRoute> | undefined = custom ?? proto;
+    const fault = await applyFaults(this.state.faults, { verb, path: rawPath, method: match && methodNameOf(match.route) });
     if (!match) throw urlNotFound(rawPath);
-    const methodName = match.route.kind === 'custom' ? match.route.methodName : match.route.method.fullName;
+    const methodName = methodNameOf(match.route);
     if (!/^Bearer\s+\S+/i.test(req.headers.authorization ?? '')) {
       throw unauthenticated(methodName, match.route.kind === 'custom' ? match.route.service : undefined);
     }
-    const body = await readJsonBody(req);
-    if (custom) return custom.route.handle({ vars: custom.vars, query, body, state: this.state, enumsAsInt });
+    const body = custom?.route.rawBody ? await readBytes(req) : await readJsonBody(req);
+    if (custom) return runFaulted(fault, res, () => custom.route.handle({ vars: custom.vars, query, body, state: this.state, enumsAsInt, headers: req.headers }));
     const protoMatch = proto as RouteMatch<ProtoRoute>;
     const handler = this.handlerFor(protoMatch.route);
     if (!handler) throw unimplemented(methodName);
     const request = buildRequest(this.state.schema, this.state.codec, protoMatch.route, protoMatch.vars, query, body);
-    return handler({ state: this.state, route: protoMatch.route, request, enumsAsInt });
+    return runFaulted(fault, res, () => handler({ state: this.state, route: protoMatch.route, request, enumsAsInt }));
   }
 
   private handlerFor(route: ProtoRoute): MethodHandler | undefined {
@@ -159,4 +214,25 @@ class Dispatcher {
     }
     return this.handlers.get(route);
   }
+}
+
+function methodNameOf(route: CustomRoute | ProtoRoute): string {
+  return route.kind === 'custom' ? route.methodName : route.method.fullName;
+}
+
+/**
+ * Streamed methods (streamGenerateContent) answer with a JSON array written element by
+ * element as the handler yields them, the shape Google's REST streaming uses. Errors
+ * must happen before the first element: after it the status is already sent.
+ */
+async function sendJsonArray(res: ServerResponse, status: number, elements: AsyncIterable<unknown>): Promise<void> {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', Vary: 'Origin, X-Origin, Referer' });
+  res.write('[');
+  let first = true;
+  for await (const element of elements) {
+    if (res.destroyed) return;
+    res.write(`${first ? '' : ',\r\n'}${JSON.stringify(element)}`);
+    first = false;
+  }
+  res.end(']');
 }

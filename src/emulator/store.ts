@@ -9,12 +9,22 @@ export interface StoredResource {
   data: JsonObject;
 }
 
+/** Persistence's view of the store: handlers may change what they read in place. */
+export interface StoreObserver {
+  read(name: string, resource: StoredResource): void;
+  written(name: string, resource: StoredResource): void;
+  deleted(name: string): void;
+}
+
 export class ResourceStore {
   private readonly collections = new Map<string, Map<string, StoredResource>>();
+  observer?: StoreObserver;
 
   get(name: string): StoredResource | undefined {
     const { collection, id } = splitName(name);
-    return this.collections.get(collection)?.get(id);
+    const resource = this.collections.get(collection)?.get(id);
+    if (resource) this.observer?.read(name, resource);
+    return resource;
   }
 
   has(name: string): boolean {
@@ -38,25 +48,43 @@ export class ResourceStore {
     }
     const resource = { typeName, data };
     members.set(id, resource);
+    this.observer?.written(name, resource);
     return resource;
   }
 
   delete(name: string): boolean {
     const { collection, id } = splitName(name);
-    return this.collections.get(collection)?.delete(id) ?? false;
+    const deleted = this.collections.get(collection)?.delete(id) ?? false;
+    if (deleted) this.observer?.deleted(name);
+    return deleted;
   }
 
   /** Direct members of `parent/collection`, in insertion order. */
   list(parent: string, collection: string): StoredResource[] {
-    return [...(this.collections.get(`${parent}/${collection}`)?.values() ?? [])];
+    const members = this.collections.get(`${parent}/${collection}`);
+    if (members && this.observer) for (const [id, resource] of members) this.observer.read(`${parent}/${collection}/${id}`, resource);
+    return [...(members?.values() ?? [])];
   }
 
   /** Every resource under a name prefix (children of a deleted parent, seeds stats). */
   *under(prefix: string): Iterable<[string, StoredResource]> {
     for (const [collection, members] of this.collections) {
       if (collection !== prefix && !collection.startsWith(`${prefix}/`)) continue;
-      for (const [id, resource] of members) yield [`${collection}/${id}`, resource];
+      for (const [id, resource] of members) {
+        this.observer?.read(`${collection}/${id}`, resource);
+        yield [`${collection}/${id}`, resource];
+      }
     }
+  }
+
+  /** Every resource, unobserved (persistence snapshots). */
+  *all(): Iterable<[string, StoredResource]> {
+    for (const [collection, members] of this.collections) for (const [id, resource] of members) yield [`${collection}/${id}`, resource];
+  }
+
+  /** Drops everything, unobserved (persistence restores). */
+  clear(): void {
+    this.collections.clear();
   }
 }
 

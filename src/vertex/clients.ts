@@ -39,6 +39,15 @@ export class ClientPool {
     return client as Promise<ServiceClient<K>>;
   }
 
+  /** The credentials the clients use, for plain authorized fetches and the BigQuery/Storage clients. */
+  async authClient(): Promise<AuthClient> {
+    this.auth ??= createAuthClient(this.connection, aiplatformChunk());
+    this.auth.catch(() => (this.auth = undefined));
+    const auth = await this.auth;
+    await this.ready;
+    return auth;
+  }
+
   async dispose(): Promise<void> {
     const clients = [...this.clients.values()];
     this.clients.clear();

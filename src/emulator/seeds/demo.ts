@@ -3,6 +3,10 @@
 // (Vertex-style 19-digit numbers) so tests and screenshots can name them.
 import { seedDemoJobs } from './demoJobs';
 import { seedDemoModels } from './demoModels';
+import { seedDemoMonitoring } from './demoMonitoring';
+import { seedDemoTensorboard } from './demoTensorboard';
+import { seedDemoBigQuery } from './demoBigQuery';
+import { seedDemoStorage } from './demoStorage';
 import { DEMO_IDS, DEMO_PROJECT, EU, SANDBOX_PROJECT, US } from './demoIds';
 import type { SeedWriter } from './seedWriter';
 
@@ -14,7 +18,11 @@ export function seedDemo(w: SeedWriter): void {
   seedDatasets(w);
   seedDemoModels(w);
   seedDemoJobs(w);
+  seedDemoTensorboard(w);
+  seedDemoMonitoring(w);
   w.linkDeployments();
+  seedDemoStorage(w);
+  seedDemoBigQuery(w);
 }
 
 function seedDatasets(w: SeedWriter): void {

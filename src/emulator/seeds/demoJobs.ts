@@ -3,6 +3,7 @@
 import type { JsonObject } from '../wireCodec';
 import { DEMO_IDS, EU, US } from './demoIds';
 import { demoEndpointName, demoModelName } from './demoModels';
+import { DEMO_TUNING_BUCKET } from './demoStorage';
 import type { SeedWriter } from './seedWriter';
 
 const T = DEMO_IDS.tuningJobs;
@@ -13,10 +14,13 @@ export function seedDemoJobs(w: SeedWriter): void {
 }
 
 function seedTuningJobs(w: SeedWriter): void {
+  // The support bots were tuned on the support-chat files seeded in Cloud Storage, so the
+  // emulator's tuned models behind them really learnt those conversations.
+  const folder = (dataset: string) => (dataset.endsWith('support') ? `gs://${DEMO_TUNING_BUCKET}/support-chat` : `gs://genai-demo-data/${dataset}`);
   const spec = (dataset: string, epochs: number, adapter = 'ADAPTER_SIZE_FOUR'): JsonObject => ({
     supervisedTuningSpec: {
-      trainingDatasetUri: `gs://genai-demo-data/${dataset}/train.jsonl`,
-      validationDatasetUri: `gs://genai-demo-data/${dataset}/validation.jsonl`,
+      trainingDatasetUri: `${folder(dataset)}/train.jsonl`,
+      validationDatasetUri: `${folder(dataset)}/validation.jsonl`,
       hyperParameters: { epochCount: String(epochs), learningRateMultiplier: 1, adapterSize: adapter },
     },
   });

@@ -77,10 +77,10 @@ describe('emulator: wire format', () => {
     const unknown = await json<ErrorBody>('/v1/nothing/here');
     assert.equal(unknown.status, 404);
     assert.equal(unknown.body.error.status, 'NOT_FOUND');
-    const predict = await json<ErrorBody>(`/v1/${US_PARENT}/endpoints/${DEMO_IDS.endpoints.supportBotProd}:rawPredict`, { method: 'POST', body: '{}' });
+    const predict = await json<ErrorBody>(`/v1/${US_PARENT}/endpoints/${DEMO_IDS.endpoints.supportBotProd}:directRawPredict`, { method: 'POST', body: '{}' });
     assert.equal(predict.status, 501);
     assert.equal(predict.body.error.status, 'UNIMPLEMENTED');
-    assert.match(predict.body.error.message, /google\.cloud\.aiplatform\.v1\.PredictionService\.RawPredict/);
+    assert.match(predict.body.error.message, /google\.cloud\.aiplatform\.v1\.PredictionService\.DirectRawPredict/);
   });
 
   it('treats an unknown project as empty and refuses an unknown region or a malformed name', async () => {

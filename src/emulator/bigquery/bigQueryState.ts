@@ -1,0 +1,152 @@
+// BigQuery's state: dataset and table metadata and jobs in memory, table data in DuckDB
+// (a catalog per project, a schema per dataset, a table per table). DuckDB is opened on
+// the first BigQuery call, so an emulator that never serves BigQuery never loads it;
+// seeds queue their writes until then. All DuckDB work runs one operation at a time.
+import type { DuckDBConnection, DuckDBInstance, DuckDBType } from '@duckdb/node-api';
+import type { EmulatorState } from '../context';
+import { duckFieldType, quoteIdent, type FieldSchema } from '../sql/sqlTypes';
+import { rowLiteral } from './bigQueryLiterals';
+
+export interface DatasetMeta {
+  projectId: string;
+  datasetId: string;
+  location: string;
+  creationTime: number;
+  lastModifiedTime: number;
+  description?: string;
+  friendlyName?: string;
+  labels?: Record<string, string>;
+}
+
+export interface TableMeta {
+  projectId: string;
+  datasetId: string;
+  tableId: string;
+  schema: FieldSchema[];
+  creationTime: number;
+  lastModifiedTime: number;
+  numRows: number;
+  /** Approximate (the size of the inserted values): what queries report as bytes processed. */
+  numBytes: number;
+  description?: string;
+  friendlyName?: string;
+  labels?: Record<string, string>;
+}
+
+/** Rows as DuckDB returned them, rendered per request (formatOptions differ). */
+export interface ResultSet {
+  schema: FieldSchema[];
+  types: DuckDBType[];
+  rows: unknown[][];
+}
+
+export interface JobRecord {
+  projectId: string;
+  jobId: string;
+  location: string;
+  configuration: Record<string, unknown>;
+  creationTime: number;
+  endTime: number;
+  bytesProcessed: number;
+  error?: { reason: string; message: string; location?: string };
+  result?: ResultSet;
+}
+
+type DuckOp<T> = (db: DuckDBConnection) => Promise<T>;
+
+export const datasetKey = (projectId: string, datasetId: string) => `${projectId}:${datasetId}`;
+export const tableKey = (projectId: string, datasetId: string, tableId: string) => `${projectId}:${datasetId}.${tableId}`;
+export const jobKey = (projectId: string, location: string, jobId: string) => `${projectId}:${location}.${jobId}`;
+export const duckTable = (t: { projectId: string; datasetId: string; tableId: string }) => [t.projectId, t.datasetId, t.tableId].map(quoteIdent).join('.');
+
+export class BigQueryState {
+  readonly datasets = new Map<string, DatasetMeta>();
+  readonly tables = new Map<string, TableMeta>();
+  readonly jobs = new Map<string, JobRecord>();
+  private instance?: DuckDBInstance;
+  private connection?: Promise<DuckDBConnection>;
+  private readonly deferred: DuckOp<unknown>[] = [];
+  private tail: Promise<unknown> = Promise.resolve();
+  private readonly catalogs = new Set<string>();
+
+  constructor(readonly now: () => Date) {}
+
+  /** Runs after every earlier operation, DuckDB opened (and seeded) first. */
+  run<T>(op: DuckOp<T>): Promise<T> {
+    const result = this.tail.then(async () => {
+      const db = await this.open();
+      while (this.deferred.length) await this.deferred.shift()!(db);
+      return op(db);
+    });
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Seeds: the write waits until DuckDB is first needed. */
+  defer(op: DuckOp<unknown>): void {
+    if (this.connection) void this.run(op);
+    else this.deferred.push(op);
+  }
+
+  /** Registers the dataset now; its DuckDB schema is created with `write`. */
+  addDataset(meta: DatasetMeta, write: (op: DuckOp<unknown>) => unknown = (op) => this.run(op)): Promise<unknown> | unknown {
+    this.datasets.set(datasetKey(meta.projectId, meta.datasetId), meta);
+    const catalog = quoteIdent(meta.projectId);
+    const needsCatalog = !this.catalogs.has(meta.projectId);
+    this.catalogs.add(meta.projectId);
+    return write(async (db) => {
+      if (needsCatalog) await db.run(`ATTACH IF NOT EXISTS ':memory:' AS ${catalog}`);
+      await db.run(`CREATE SCHEMA ${catalog}.${quoteIdent(meta.datasetId)}`);
+    });
+  }
+
+  /** Registers the table now (its column types are checked first); DuckDB creates it with `write`. */
+  addTable(meta: TableMeta, write: (op: DuckOp<unknown>) => unknown = (op) => this.run(op)): Promise<unknown> | unknown {
+    const columns = meta.schema.map((f) => `${quoteIdent(f.name)} ${duckFieldType(f)}`).join(', ');
+    this.tables.set(tableKey(meta.projectId, meta.datasetId, meta.tableId), meta);
+    return write((db) => db.run(`CREATE TABLE ${duckTable(meta)} (${columns})`));
+  }
+
+  /** Appends rows already written as DuckDB row literals "(…)". */
+  insertRows(meta: TableMeta, rows: string[], write: (op: DuckOp<unknown>) => unknown = (op) => this.run(op)): Promise<unknown> | unknown {
+    meta.numRows += rows.length;
+    meta.numBytes += rows.reduce((n, row) => n + row.length, 0);
+    meta.lastModifiedTime = this.now().getTime();
+    return write(async (db) => {
+      for (let i = 0; i < rows.length; i += 500) await db.run(`INSERT INTO ${duckTable(meta)} VALUES ${rows.slice(i, i + 500).join(', ')}`);
+    });
+  }
+
+  /** Seeds: rows as JSON, counted now, checked and written when DuckDB opens. */
+  seedRows(meta: TableMeta, rows: Record<string, unknown>[]): void {
+    meta.numRows += rows.length;
+    meta.numBytes += rows.reduce((n, row) => n + JSON.stringify(row).length, 0);
+    this.defer(async (db) => {
+      const literals = rows.map((row) => rowLiteral(meta.schema, row, false));
+      for (let i = 0; i < literals.length; i += 500) await db.run(`INSERT INTO ${duckTable(meta)} VALUES ${literals.slice(i, i + 500).join(', ')}`);
+    });
+  }
+
+  async close(): Promise<void> {
+    const connection = await this.connection?.catch(() => undefined);
+    connection?.closeSync();
+    this.instance?.closeSync();
+  }
+
+  private open(): Promise<DuckDBConnection> {
+    this.connection ??= (async () => {
+      // Loaded on first use: a native addon, kept out of the bundle (see esbuild.mjs).
+      const { DuckDBInstance } = await import('@duckdb/node-api');
+      this.instance = await DuckDBInstance.create(':memory:');
+      const db = await this.instance.connect();
+      await db.run(`SET TimeZone = 'UTC'`);
+      return db;
+    })();
+    return this.connection;
+  }
+}
+
+/** The BigQuery side of an emulator, created on first use. */
+export function bigQueryOf(state: EmulatorState): BigQueryState {
+  return (state.bigquery ??= new BigQueryState(state.now));
+}

@@ -1,0 +1,42 @@
+// A query job's destinationTable, with BigQuery's dispositions: CREATE_IF_NEEDED /
+// CREATE_NEVER, WRITE_EMPTY (fails on a table with rows), WRITE_TRUNCATE, WRITE_APPEND
+// (the result schema must match the table's).
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { bqDuplicate, bqInvalid, bqNotFound } from './bigQueryError';
+import { datasetKey, duckTable, tableKey, type BigQueryState, type ResultSet, type TableMeta } from './bigQueryState';
+import { normalizeSchema } from './datasetRoutes';
+
+export interface Destination {
+  projectId?: string;
+  datasetId?: string;
+  tableId?: string;
+}
+
+/** Runs inside BigQueryState.run, on its connection. */
+export async function writeDestination(bq: BigQueryState, db: DuckDBConnection, sql: string, result: ResultSet, dest: Destination, config: Record<string, unknown>): Promise<void> {
+  const projectId = dest.projectId ?? '';
+  const datasetId = dest.datasetId ?? '';
+  const tableId = dest.tableId ?? '';
+  const name = `${projectId}:${datasetId}.${tableId}`;
+  if (!bq.datasets.has(datasetKey(projectId, datasetId))) throw bqNotFound(`Dataset ${projectId}:${datasetId}`);
+  const existing = bq.tables.get(tableKey(projectId, datasetId, tableId));
+  const write = String(config.writeDisposition ?? 'WRITE_EMPTY');
+  const create = String(config.createDisposition ?? 'CREATE_IF_NEEDED');
+  if (!existing && create === 'CREATE_NEVER') throw bqNotFound(`Table ${name}`);
+  if (existing && write === 'WRITE_EMPTY' && existing.numRows > 0) throw bqDuplicate(`Table ${name}`);
+  const schema = normalizeSchema(result.schema);
+  let target: TableMeta;
+  if (existing && write === 'WRITE_APPEND') {
+    const shape = (fields: typeof schema) => JSON.stringify(fields.map((f) => [f.name.toLowerCase(), f.type, f.mode, f.fields ?? []]));
+    if (shape(existing.schema) !== shape(schema)) throw bqInvalid(`Provided Schema does not match Table ${name}.`);
+    target = existing;
+  } else {
+    if (existing) await db.run(`DROP TABLE ${duckTable(existing)}`);
+    const now = bq.now().getTime();
+    target = { projectId, datasetId, tableId, schema, creationTime: existing?.creationTime ?? now, lastModifiedTime: now, numRows: 0, numBytes: 0 };
+    await bq.addTable(target, (op) => op(db));
+  }
+  await db.run(`INSERT INTO ${duckTable(target)} SELECT * FROM (${sql})`);
+  target.numRows += result.rows.length;
+  target.lastModifiedTime = bq.now().getTime();
+}

@@ -1,0 +1,76 @@
+// Distribution distances used by Vertex AI Model Monitoring (ThresholdConfig,
+// DataDriftSpec): Jensen-Shannon divergence for numeric features, compared over
+// histograms bucketed on the baseline, and L-infinity distance for categorical ones.
+// Pure functions over counts; inputs need not be normalized.
+
+/** Jensen-Shannon divergence in bits (log base 2), so it lies in [0, 1]. */
+export function jensenShannonDivergence(p: readonly number[], q: readonly number[]): number {
+  if (p.length !== q.length) throw new Error(`Histograms differ in length: ${p.length} and ${q.length}.`);
+  const [pn, qn] = [normalize(p), normalize(q)];
+  const m = pn.map((pi, i) => (pi + qn[i]) / 2);
+  return (klDivergence(pn, m) + klDivergence(qn, m)) / 2;
+}
+
+/** Largest absolute difference between two categorical distributions (missing categories count as 0). */
+export function lInfinityDistance(p: Readonly<Record<string, number>>, q: Readonly<Record<string, number>>): number {
+  const keys = [...new Set([...Object.keys(p), ...Object.keys(q)])];
+  const [pn, qn] = [normalize(keys.map((k) => p[k] ?? 0)), normalize(keys.map((k) => q[k] ?? 0))];
+  return keys.reduce((max, _, i) => Math.max(max, Math.abs(pn[i] - qn[i])), 0);
+}
+
+/** Jensen-Shannon divergence of two categorical distributions, over the union of categories. */
+export function categoricalJensenShannon(p: Readonly<Record<string, number>>, q: Readonly<Record<string, number>>): number {
+  const keys = [...new Set([...Object.keys(p), ...Object.keys(q)])];
+  return jensenShannonDivergence(keys.map((k) => p[k] ?? 0), keys.map((k) => q[k] ?? 0));
+}
+
+/** `bins` equal-width bucket edges over the baseline's range (bins + 1 edges). */
+export function histogramEdges(baseline: readonly number[], bins = 10): number[] {
+  const min = Math.min(...baseline);
+  const max = Math.max(...baseline);
+  const width = (max - min) / bins || 1;
+  return Array.from({ length: bins + 1 }, (_, i) => min + i * width);
+}
+
+/**
+ * Counts per bucket: one underflow bucket (below the first edge), the buckets between
+ * edges (the last one closed), one overflow bucket (above the last edge). The outer
+ * buckets keep values the baseline never saw from vanishing from the comparison.
+ */
+export function histogram(values: readonly number[], edges: readonly number[]): number[] {
+  const counts = new Array<number>(edges.length + 1).fill(0);
+  const last = edges.length - 1;
+  for (const v of values) {
+    if (v < edges[0]) counts[0]++;
+    else if (v > edges[last]) counts[last + 1]++;
+    else counts[Math.min(last, upperBound(edges, v))]++;
+  }
+  return counts;
+}
+
+export function categoryCounts(values: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
+  return counts;
+}
+
+function normalize(counts: readonly number[]): number[] {
+  const total = counts.reduce((a, b) => a + b, 0);
+  return total > 0 ? counts.map((c) => c / total) : counts.map(() => 0);
+}
+
+function klDivergence(p: readonly number[], m: readonly number[]): number {
+  return p.reduce((sum, pi, i) => (pi > 0 ? sum + pi * Math.log2(pi / m[i]) : sum), 0);
+}
+
+/** Number of edges ≤ v (edges ascending). */
+function upperBound(edges: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = edges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (edges[mid] <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,112 @@
+// The files of a data dir: `journal.jsonl`, an append-only log with one JSON line per
+// committed batch (fsynced before the emulator answers), and `snapshot.json`, replaced
+// atomically (temp file, fsync, rename, fsync of the directory).
+import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, writeSync, fstatSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface Batch {
+  seq: number;
+  changes: { part: string; entry: unknown }[];
+}
+
+export interface Snapshot {
+  version: 1;
+  seed: string;
+  /** The last batch the snapshot includes; the journal replays from seq + 1. */
+  seq: number;
+  parts: Record<string, unknown>;
+  /** Journal entries of parts not registered when the snapshot was taken, kept verbatim. */
+  pending: Record<string, unknown[]>;
+}
+
+export class DataFiles {
+  private fd: number | undefined;
+  readonly journalPath: string;
+  readonly snapshotPath: string;
+
+  constructor(readonly dir: string) {
+    mkdirSync(dir, { recursive: true });
+    this.journalPath = join(dir, 'journal.jsonl');
+    this.snapshotPath = join(dir, 'snapshot.json');
+  }
+
+  readSnapshot(): Snapshot | undefined {
+    if (!existsSync(this.snapshotPath)) return undefined;
+    const snapshot = JSON.parse(readFileSync(this.snapshotPath, 'utf8')) as Snapshot;
+    if (snapshot.version !== 1) throw new Error(`${this.snapshotPath}: unknown snapshot version ${String(snapshot.version)}.`);
+    return snapshot;
+  }
+
+  /**
+   * The journal's batches. A torn last line (a crash mid-write, never acknowledged) is
+   * cut off so later appends start on a clean line; damage anywhere else is an error.
+   */
+  readJournal(): Batch[] {
+    if (!existsSync(this.journalPath)) return [];
+    const text = readFileSync(this.journalPath, 'utf8');
+    const lines = text.split('\n');
+    const torn = lines.pop() ?? '';
+    if (torn) this.truncateJournal(Buffer.byteLength(text) - Buffer.byteLength(torn));
+    return lines.filter((line) => line.trim()).map((line, i) => {
+      try {
+        return JSON.parse(line) as Batch;
+      } catch (err) {
+        throw new Error(`${this.journalPath}: line ${i + 1} is damaged (${err instanceof Error ? err.message : String(err)}).`, { cause: err });
+      }
+    });
+  }
+
+  /** Appends one line and waits until it is on disk. */
+  append(batch: Batch): void {
+    const fd = this.journalFd();
+    writeSync(fd, `${JSON.stringify(batch)}\n`);
+    fsyncSync(fd);
+  }
+
+  journalBytes(): number {
+    return this.fd === undefined ? 0 : fstatSync(this.fd).size;
+  }
+
+  /** Atomic replace, then an empty journal (batches up to snapshot.seq are in it). */
+  writeSnapshot(snapshot: Snapshot): void {
+    const temp = `${this.snapshotPath}.tmp`;
+    const fd = openSync(temp, 'w');
+    try {
+      writeSync(fd, JSON.stringify(snapshot));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, this.snapshotPath);
+    syncDir(this.dir);
+    this.truncateJournal(0);
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
+
+  private journalFd(): number {
+    return (this.fd ??= openSync(this.journalPath, 'a'));
+  }
+
+  private truncateJournal(length: number): void {
+    const fd = this.journalFd();
+    ftruncateSync(fd, length);
+    fsyncSync(fd);
+  }
+}
+
+/** Makes a rename durable. Directories cannot be opened for fsync on Windows: skip there. */
+function syncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // best effort
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}

@@ -1,0 +1,129 @@
+// Rows of the demo's Vertex AI request-response logging table: 14 days of traffic to the
+// demo endpoints, deterministic for a given "now". support-bot-prod is a tuned Gemini
+// (generateContent: full_request / full_response JSON, v3 canary at 10% for its last two
+// days), churn-scoring a tabular model (predict: request_payload / response_payload), with
+// a daily rhythm, token-driven latency and an error burst three days ago.
+import { seededRandom, type Random } from '../models/rng';
+import type { FieldSchema } from '../sql/sqlTypes';
+import { DEMO_IDS, US } from './demoIds';
+import { SUPPORT_CONVERSATIONS } from './demoSupportChat';
+
+/** The request-response logging schema Vertex creates for generative models (schema v2). */
+export const REQUEST_LOG_SCHEMA: FieldSchema[] = [
+  { name: 'endpoint', type: 'STRING', mode: 'NULLABLE' },
+  { name: 'deployed_model_id', type: 'STRING', mode: 'NULLABLE' },
+  { name: 'logging_time', type: 'TIMESTAMP', mode: 'NULLABLE' },
+  { name: 'request_id', type: 'NUMERIC', mode: 'NULLABLE' },
+  { name: 'request_payload', type: 'STRING', mode: 'REPEATED' },
+  { name: 'response_payload', type: 'STRING', mode: 'REPEATED' },
+  { name: 'model', type: 'STRING', mode: 'NULLABLE' },
+  { name: 'model_version', type: 'STRING', mode: 'NULLABLE' },
+  { name: 'api_method', type: 'STRING', mode: 'NULLABLE' },
+  { name: 'full_request', type: 'JSON', mode: 'NULLABLE' },
+  { name: 'full_response', type: 'JSON', mode: 'NULLABLE' },
+  { name: 'metadata', type: 'JSON', mode: 'NULLABLE' },
+  { name: 'otel_log', type: 'JSON', mode: 'NULLABLE' },
+];
+
+const DAYS = 14;
+const HOUR = 3_600_000;
+
+export function requestLogRows(now: Date): Record<string, unknown>[] {
+  const random = seededRandom(20_240_611);
+  const rows: Record<string, unknown>[] = [];
+  const start = now.getTime() - DAYS * 24 * HOUR;
+  for (let hourStart = start; hourStart < now.getTime(); hourStart += HOUR) {
+    const hour = new Date(hourStart).getUTCHours();
+    const weekday = new Date(hourStart).getUTCDay();
+    // Busy in (European) office hours, quieter at night and on weekends.
+    const rhythm = (0.35 + Math.max(0, Math.sin(((hour - 6) / 24) * 2 * Math.PI))) * (weekday === 0 || weekday === 6 ? 0.6 : 1);
+    const incident = now.getTime() - hourStart > 3 * 24 * HOUR && now.getTime() - hourStart <= 3 * 24 * HOUR + 2 * HOUR;
+    for (let i = 0, n = poisson(random, 9 * rhythm); i < n; i++) rows.push(geminiRow(random, hourStart + random() * HOUR, now, incident));
+    for (let i = 0, n = poisson(random, 4 * rhythm); i < n; i++) rows.push(churnRow(random, hourStart + random() * HOUR, now));
+  }
+  return rows.filter((r) => (r.logging_time as string) <= now.toISOString()).sort((a, b) => String(a.logging_time).localeCompare(String(b.logging_time)));
+}
+
+function geminiRow(random: Random, at: number, now: Date, incident: boolean): Record<string, unknown> {
+  const canary = now.getTime() - at < 2 * 24 * HOUR && random() < 0.1;
+  const version = canary ? '3' : '2';
+  const conversation = SUPPORT_CONVERSATIONS[Math.floor(random() * SUPPORT_CONVERSATIONS.length)];
+  const turn = conversation.turns[0];
+  const promptTokens = 48 + tokens(turn.user);
+  const answerTokens = tokens(turn.model) + Math.floor(random() * 12);
+  const latency = Math.round((280 + 11 * answerTokens) * (canary ? 0.85 : 1) * Math.exp(0.25 * gaussian(random)));
+  const failure = random() < (incident ? 0.3 : 0.015) ? (random() < 0.75 ? 429 : 500) : 0;
+  const fullResponse = failure
+    ? { error: failure === 429 ? { code: 429, message: 'Resource exhausted. Please try again later.', status: 'RESOURCE_EXHAUSTED' } : { code: 500, message: 'Internal error encountered.', status: 'INTERNAL' } }
+    : {
+        candidates: [{ content: { role: 'model', parts: [{ text: turn.model }] }, finishReason: 'STOP', avgLogprobs: -0.2 - random() * 0.3 }],
+        usageMetadata: { promptTokenCount: promptTokens, candidatesTokenCount: answerTokens, totalTokenCount: promptTokens + answerTokens },
+        modelVersion: `support-bot@${version}`,
+      };
+  return {
+    endpoint: `${US}/endpoints/${DEMO_IDS.endpoints.supportBotProd}`,
+    deployed_model_id: canary ? DEMO_IDS.deployedModels.supportBotV3 : DEMO_IDS.deployedModels.supportBotV2,
+    logging_time: new Date(at + (failure ? 40 : latency)).toISOString(),
+    request_id: requestId(random),
+    request_payload: [],
+    response_payload: [],
+    model: `${US}/models/${DEMO_IDS.models.supportBot}`,
+    model_version: version,
+    api_method: 'generateContent',
+    full_request: { contents: [{ role: 'user', parts: [{ text: turn.user }] }], generationConfig: { temperature: 0.2, maxOutputTokens: 512 } },
+    full_response: fullResponse,
+    metadata: { request_latency: failure ? 40 : latency, status_code: failure || 200 },
+    otel_log: null,
+  };
+}
+
+function churnRow(random: Random, at: number, now: Date): Record<string, unknown> {
+  const v2 = now.getTime() - at < 6 * 24 * HOUR && random() < 0.3;
+  const instance = {
+    tenure_months: 1 + Math.floor(random() * 72),
+    monthly_charges: Math.round((20 + random() * 90) * 100) / 100,
+    contract: random() < 0.55 ? 'month-to-month' : random() < 0.6 ? 'one-year' : 'two-year',
+    support_calls_90d: Math.floor(random() * random() * 8),
+  };
+  const logit = -1.2 + 0.35 * instance.support_calls_90d - 0.04 * instance.tenure_months + (instance.contract === 'month-to-month' ? 1.1 : -0.5) + (v2 ? 0.1 : 0);
+  const probability = Math.round((1 / (1 + Math.exp(-logit))) * 1000) / 1000;
+  const latency = Math.round(35 * Math.exp(0.3 * gaussian(random)));
+  return {
+    endpoint: `${US}/endpoints/${DEMO_IDS.endpoints.churnScoring}`,
+    deployed_model_id: v2 ? DEMO_IDS.deployedModels.churnV2 : DEMO_IDS.deployedModels.churnV1,
+    logging_time: new Date(at + latency).toISOString(),
+    request_id: requestId(random),
+    request_payload: [JSON.stringify(instance)],
+    response_payload: [JSON.stringify({ churn_probability: probability, label: probability >= 0.5 ? 'churn' : 'stay' })],
+    model: `${US}/models/${DEMO_IDS.models.churnClassifier}`,
+    model_version: v2 ? '2' : '1',
+    api_method: 'predict',
+    full_request: null,
+    full_response: null,
+    metadata: { request_latency: latency, status_code: 200 },
+    otel_log: null,
+  };
+}
+
+/** Roughly what a SentencePiece tokenizer gives for English: 1.3 tokens a word. */
+function tokens(text: string): number {
+  return Math.round(text.split(/\s+/).length * 1.3);
+}
+
+function requestId(random: Random): string {
+  return `${1 + Math.floor(random() * 9)}${Array.from({ length: 17 }, () => Math.floor(random() * 10)).join('')}`;
+}
+
+function poisson(random: Random, mean: number): number {
+  let [k, p] = [0, random()];
+  const limit = Math.exp(-mean);
+  while (p > limit) {
+    k++;
+    p *= random();
+  }
+  return k;
+}
+
+function gaussian(random: Random): number {
+  return Math.sqrt(-2 * Math.log(Math.max(random(), 1e-12))) * Math.cos(2 * Math.PI * random());
+}

@@ -1,0 +1,24 @@
+// The demo's Cloud Storage: the support-chat tuning data in gs://genai-demo-tuning
+// (Gemini supervised-tuning JSONL) and a dataset with a malformed line, for tuning
+// validation errors.
+import { storageOf } from '../storage/storageState';
+import { DEMO_PROJECT } from './demoIds';
+import { SUPPORT_CONVERSATIONS, SUPPORT_VALIDATION_COUNT, toTuningLine } from './demoSupportChat';
+import type { SeedWriter } from './seedWriter';
+
+export const DEMO_TUNING_BUCKET = 'genai-demo-tuning';
+
+export function seedDemoStorage(w: SeedWriter): void {
+  const storage = storageOf(w.state);
+  const created = new Date(w.ago(45, 'd'));
+  storage.addBucket({ name: DEMO_TUNING_BUCKET, projectNumber: DEMO_PROJECT.projectNumber, location: 'US-CENTRAL1', storageClass: 'STANDARD', timeCreated: created });
+  const jsonl = (lines: string[]) => ({ data: Buffer.from(`${lines.join('\n')}\n`), contentType: 'application/jsonl' });
+  const split = SUPPORT_CONVERSATIONS.length - SUPPORT_VALIDATION_COUNT;
+  const at = new Date(w.ago(42, 'd'));
+  storage.put(DEMO_TUNING_BUCKET, 'support-chat/train.jsonl', jsonl(SUPPORT_CONVERSATIONS.slice(0, split).map(toTuningLine)), at);
+  storage.put(DEMO_TUNING_BUCKET, 'support-chat/validation.jsonl', jsonl(SUPPORT_CONVERSATIONS.slice(split).map(toTuningLine)), at);
+  const good = SUPPORT_CONVERSATIONS.slice(0, 3).map(toTuningLine);
+  // Line 3 is cut off mid-object, as a botched export leaves it.
+  const bad = [good[0], good[1], good[2].slice(0, 80), toTuningLine(SUPPORT_CONVERSATIONS[3])];
+  storage.put(DEMO_TUNING_BUCKET, 'bad/train.jsonl', jsonl(bad), new Date(w.ago(5, 'd')));
+}
