@@ -14,7 +14,7 @@ import type { JsonObject } from '../wireCodec';
 import { checkDedicated, checkDeployedResources } from './endpointsResources';
 import { assertSplit, splitAfterDeploy, splitAfterUndeploy, type TrafficSplit } from './endpointsTraffic';
 import { genericHandler, maybeOperation } from './generic';
-import { versionsOf } from './models';
+import { findVersion } from './models';
 import { assertRequired, etagOf } from './resourceFields';
 
 const MUTABLE_PATHS = new Set([
@@ -181,17 +181,10 @@ function save(state: EmulatorState, endpoint: StoredResource, changes: JsonObjec
   endpoint.data = data;
 }
 
-/** "models/1", "models/1@3" or "models/1@prod" → the stored version, as ModelService resolves it. */
 function resolveVersion(state: EmulatorState, requested: string, field: string): StoredResource {
-  const name = state.names.canonical(requested, field);
-  const [model, ref] = name.split('@');
-  const aliases = (v: StoredResource) => (v.data.versionAliases as string[] | undefined) ?? [];
-  const versions = versionsOf(state, model);
-  const found = ref === undefined
-    ? versions.find((v) => aliases(v).includes('default'))
-    : /^\d+$/.test(ref) ? versions.find((v) => v.data.versionId === ref) : versions.find((v) => aliases(v).includes(ref));
-  if (!found) throw notFound('Model', name);
-  return found;
+  const { name, version } = findVersion(state, requested, field);
+  if (!version) throw notFound('Model', name);
+  return version;
 }
 
 /** Keeps Model.deployed_models in step, which is what DeleteModel(Version) checks. */

@@ -108,16 +108,21 @@ export function versionsOf(state: EmulatorState, model: string): StoredResource[
     .sort((a, b) => Number(a.data.versionId) - Number(b.data.versionId));
 }
 
-/** "models/1", "models/1@3" or "models/1@prod" → the stored version. */
-function resolveVersion(call: MethodCall, requested: string, field = 'name'): StoredResource {
-  const name = call.state.names.canonical(requested, field);
+/** "models/1", "models/1@3" or "models/1@prod" → the stored version, or undefined. */
+export function findVersion(state: EmulatorState, requested: string, field = 'name'): { name: string; model: string; version?: StoredResource } {
+  const name = state.names.canonical(requested, field);
   const [model, ref] = name.split('@');
-  const versions = versionsOf(call.state, model);
-  const found = ref === undefined
+  const versions = versionsOf(state, model);
+  const version = ref === undefined
     ? versions.find((v) => aliases(v).includes('default'))
     : /^\d+$/.test(ref) ? versions.find((v) => v.data.versionId === ref) : versions.find((v) => aliases(v).includes(ref));
-  if (!found) throw notFound(kindFor(call.state, call.route.method, model), name);
-  return found;
+  return { name, model, version };
+}
+
+function resolveVersion(call: MethodCall, requested: string, field = 'name'): StoredResource {
+  const { name, model, version } = findVersion(call.state, requested, field);
+  if (!version) throw notFound(kindFor(call.state, call.route.method, model), name);
+  return version;
 }
 
 function baseName(name: string): string {
