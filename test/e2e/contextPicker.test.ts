@@ -1,13 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { openContainer, openWorkbench, screenshot, type Workbench } from './workbench';
+import { openContainer, screenshot, useWorkbench } from './workbench';
 
 describe('context picker', function () {
   this.timeout(180_000);
-  let wb: Workbench;
-  before(async () => {
-    wb = await openWorkbench({ 'vertexGenAi.backend': 'emulator' });
-  });
-  after(async () => wb?.close());
+  const wb = useWorkbench({ 'vertexGenAi.backend': 'emulator' });
 
   it('switches project from the status bar through the real quick input', async () => {
     const { page } = wb;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { recordBench } from '../support/bench';
-import { openContainer, openWorkbench, screenshot, type Workbench } from './workbench';
+import { openContainer, screenshot, useWorkbench, type Workbench } from './workbench';
 
 /** The rows of one view pane of the Vertex GenAI container. */
 function rows(page: Page, view: string) {
@@ -12,11 +12,7 @@ describe('trees against the emulator', function () {
   this.timeout(180_000);
 
   describe('with the emulator backend already chosen', () => {
-    let wb: Workbench;
-    before(async () => {
-      wb = await openWorkbench({ 'vertexGenAi.backend': 'emulator' });
-    });
-    after(async () => wb?.close());
+    const wb = useWorkbench({ 'vertexGenAi.backend': 'emulator' });
 
     it('fills all four trees from the emulator the extension starts', async () => {
       const { page } = wb;
@@ -30,7 +26,7 @@ describe('trees against the emulator', function () {
       ];
       await Promise.all(expected.map(([view, label]) => rows(page, view).filter({ hasText: label }).first().waitFor({ timeout: 60_000 })));
       // From the extension's own log: how long each tree's first listing took from its first request for children.
-      const listed = await waitForListings(wb, 4);
+      const listed = await waitForListings(wb.workbench, 4);
       recordBench({ viewToItemsMs: Date.now() - opened, treesLoadMs: Math.max(...listed) });
       await page.locator('.part.statusbar', { hasText: 'emulator · genai-demo · us-central1' }).waitFor({ timeout: 10_000 });
       // A failed job shows its state; a running one its spinning icon.
@@ -45,11 +41,7 @@ describe('trees against the emulator', function () {
   });
 
   describe('from the welcome view', () => {
-    let wb: Workbench;
-    before(async () => {
-      wb = await openWorkbench();
-    });
-    after(async () => wb?.close());
+    const wb = useWorkbench();
 
     it('"Try with the local emulator" switches the backend and shows the demo project', async () => {
       const { page } = wb;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { openContainer, openWorkbench, screenshot, type Workbench } from './workbench';
+import { openContainer, screenshot, useWorkbench } from './workbench';
 
 function endpointRow(page: Page, name: string) {
   return page
@@ -11,11 +11,7 @@ function endpointRow(page: Page, name: string) {
 
 describe('playground', function () {
   this.timeout(180_000);
-  let wb: Workbench;
-  before(async () => {
-    wb = await openWorkbench({ 'vertexGenAi.backend': 'emulator' });
-  });
-  after(async () => wb?.close());
+  const wb = useWorkbench({ 'vertexGenAi.backend': 'emulator' });
 
   it('prompts a deployed endpoint from the tree and shows the model\'s answer with its figures', async () => {
     const { page } = wb;

@@ -1,14 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { openContainer, openWorkbench, screenshot, type Workbench } from './workbench';
+import { openContainer, screenshot, useWorkbench } from './workbench';
 
 describe('first run', function () {
   this.timeout(180_000);
-  let wb: Workbench;
-
-  before(async () => {
-    wb = await openWorkbench();
-  });
-  after(async () => wb?.close());
+  const wb = useWorkbench();
 
   it('shows the Vertex GenAI container with four welcome views offering Google Cloud and the emulator', async () => {
     const { page } = wb;

@@ -60,6 +60,23 @@ export async function openWorkbench(settings: Record<string, unknown> = {}): Pro
   }
 }
 
+/** One workbench for the enclosing describe(): opened before its tests, closed after. */
+export function useWorkbench(settings: Record<string, unknown> = {}): { readonly page: Page; readonly workbench: Workbench } {
+  let wb: Workbench | undefined;
+  before(async () => {
+    wb = await openWorkbench(settings);
+  });
+  after(async () => wb?.close());
+  return {
+    get page() {
+      return wb!.page;
+    },
+    get workbench() {
+      return wb!;
+    },
+  };
+}
+
 /** Clicks the "Vertex GenAI" activity-bar entry. */
 export async function openContainer(page: Page): Promise<void> {
   await page.locator('.part.activitybar [aria-label^="Vertex GenAI"]').first().click({ timeout: 30_000 });
