@@ -4,7 +4,7 @@ import { parseError } from '../vertex/parseError';
 import type { ProjectSummary } from '../vertex/projects';
 import { VERTEX_REGIONS, validateProjectId } from '../vertex/regions';
 
-type ProjectItem = vscode.QuickPickItem & { projectId?: string };
+type ProjectItem = vscode.QuickPickItem & { projectId?: string; typed?: boolean };
 
 /**
  * Picks a project from those the credentials can see, or takes a typed id (the
@@ -22,7 +22,7 @@ export function promptProject(current: string, load: () => Promise<readonly Proj
     const id = pick.value.trim();
     if (!id || projects.some((p) => p.projectId === id)) return [];
     const problem = validateProjectId(id);
-    return [{ label: id, description: problem ?? vscode.l10n.t('use this project id'), projectId: problem ? undefined : id, alwaysShow: true }];
+    return [{ label: id, description: problem ?? vscode.l10n.t('use this project id'), typed: true, alwaysShow: true }];
   };
   const refresh = () => (pick.items = [...typed(), ...projects]);
   pick.onDidChangeValue(refresh);
@@ -44,8 +44,10 @@ export function promptProject(current: string, load: () => Promise<readonly Proj
   pick.show();
   return new Promise((resolve) => {
     pick.onDidAccept(() => {
-      const id = pick.selectedItems[0]?.projectId;
-      if (!id) return; // an invalid typed id: its description says why; keep the picker open
+      const item = pick.selectedItems[0] ?? pick.activeItems[0];
+      // The typed entry may lag behind fast typing: take what is in the box now.
+      const id = item?.typed || !item ? pick.value.trim() : item.projectId;
+      if (!id || validateProjectId(id)) return; // the typed entry's description says why; keep the picker open
       resolve(id);
       pick.hide();
     });
