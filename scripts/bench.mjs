@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureAll, ensureDependencies, packageVsix, reexecUnderNode24 } from './toolchain.mjs';
+import { benchEmulator } from './benchEmulator.mjs';
 
 reexecUnderNode24(fileURLToPath(import.meta.url));
 const root = resolve(fileURLToPath(import.meta.url), '..', '..');
@@ -71,6 +72,9 @@ const measured = existsSync(benchFile) ? JSON.parse(readFileSync(benchFile, 'utf
 row('activate() in the extension host (VS Code 1.139, dev build)', `${Number(measured.activationMs).toFixed(1)} ms`);
 row('click on the activity bar → items in all four trees (cold extension host)', `${Number(measured.viewToItemsMs).toFixed(0)} ms`);
 row('trees asked for children → first items in all four (emulator start, lazy clients)', `${Number(measured.treesLoadMs).toFixed(0)} ms`, '< 500 ms');
+
+// 3. The emulator (dev build in dist/ by now).
+await benchEmulator(root, row);
 
 const width = Math.max(...rows.map((r) => r.metric.length));
 const table = [
