@@ -19,6 +19,7 @@ const chunkSources = {
   features: 'src/features.ts',
   aiplatform: 'src/chunks/aiplatform.ts',
   bigquery: 'src/chunks/bigquery.ts',
+  storage: 'src/chunks/storage.ts',
 };
 const chunks = (external) => ({
   name: 'chunks',

@@ -68,6 +68,11 @@ export interface CustomRoute extends RouteBase {
   service: string;
   /** The handler gets the request bytes (a Buffer) as `body` instead of parsed JSON: media uploads. */
   rawBody?: boolean;
+  /**
+   * Served without a bearer token. Cloud Storage only: its official client sends none to a
+   * custom endpoint (and drops `useAuthWithCustomEndpoint` for resumable uploads).
+   */
+  anonymous?: boolean;
   handle(call: CustomCall): HttpResult | Promise<HttpResult>;
 }
 

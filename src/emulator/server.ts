@@ -195,7 +195,7 @@ class Dispatcher {
     const fault = await applyFaults(this.state.faults, { verb, path: rawPath, method: match && methodNameOf(match.route) });
     if (!match) throw urlNotFound(rawPath);
     const methodName = methodNameOf(match.route);
-    if (!/^Bearer\s+\S+/i.test(req.headers.authorization ?? '')) {
+    if (!custom?.route.anonymous && !/^Bearer\s+\S+/i.test(req.headers.authorization ?? '')) {
       throw unauthenticated(methodName, match.route.kind === 'custom' ? match.route.service : undefined);
     }
     const body = custom?.route.rawBody ? await readBytes(req) : await readJsonBody(req);

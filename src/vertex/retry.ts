@@ -25,6 +25,11 @@ export interface RetryOptions {
   readonly maxDelayMs?: number;
   readonly multiplier?: number;
   readonly signal?: AbortSignal;
+  /**
+   * The caller makes a write safe to repeat (a BigQuery job id or request id it chose, a
+   * Storage `ifGenerationMatch` precondition); otherwise only isSafeToRetry methods repeat.
+   */
+  readonly idempotent?: boolean;
   /** Injected by tests; Math.random otherwise. */
   readonly random?: () => number;
   readonly onRetry?: (info: { attempt: number; delayMs: number; error: unknown }) => void;
@@ -57,7 +62,7 @@ export async function withRetry<T>(method: string, call: (attempt: Attempt) => P
   const o = { ...DEFAULTS, ...options };
   const random = options.random ?? Math.random;
   const deadline = Date.now() + o.deadlineMs;
-  const maxAttempts = isSafeToRetry(method) ? o.maxAttempts : 1;
+  const maxAttempts = options.idempotent || isSafeToRetry(method) ? o.maxAttempts : 1;
   let lastError: unknown;
   for (let attempt = 1; ; attempt++) {
     throwIfAborted(options.signal, method);

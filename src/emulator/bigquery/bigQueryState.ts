@@ -1,11 +1,11 @@
 // BigQuery's state: dataset and table metadata and jobs in memory, table data in DuckDB
-// (a catalog per project, a schema per dataset, a table per table). DuckDB is opened on
-// the first BigQuery call, so an emulator that never serves BigQuery never loads it;
-// seeds queue their writes until then. All DuckDB work runs one operation at a time.
+// (a catalog per project, a schema per dataset, a table per table). Seeds and DuckDB
+// wait for the first BigQuery call, so an emulator that never serves BigQuery never
+// loads them. All DuckDB work runs one operation at a time.
 import type { DuckDBConnection, DuckDBInstance, DuckDBType } from '@duckdb/node-api';
 import type { EmulatorState } from '../context';
 import { duckFieldType, quoteIdent, type FieldSchema } from '../sql/sqlTypes';
-import { rowLiteral } from './bigQueryLiterals';
+import { bulkInsert } from './bulkInsert';
 
 export interface DatasetMeta {
   projectId: string;
@@ -68,6 +68,8 @@ export class BigQueryState {
   private readonly deferred: DuckOp<unknown>[] = [];
   private tail: Promise<unknown> = Promise.resolve();
   private readonly catalogs = new Set<string>();
+  /** See seedBigQuery(). */
+  readonly seeders: ((bq: BigQueryState) => void)[] = [];
 
   constructor(readonly now: () => Date) {}
 
@@ -117,14 +119,11 @@ export class BigQueryState {
     });
   }
 
-  /** Seeds: rows as JSON, counted now, checked and written when DuckDB opens. */
+  /** Seeds: rows as JSON, counted now, written when DuckDB opens. */
   seedRows(meta: TableMeta, rows: Record<string, unknown>[]): void {
     meta.numRows += rows.length;
     meta.numBytes += rows.reduce((n, row) => n + JSON.stringify(row).length, 0);
-    this.defer(async (db) => {
-      const literals = rows.map((row) => rowLiteral(meta.schema, row, false));
-      for (let i = 0; i < literals.length; i += 500) await db.run(`INSERT INTO ${duckTable(meta)} VALUES ${literals.slice(i, i + 500).join(', ')}`);
-    });
+    this.defer((db) => bulkInsert(db, duckTable(meta), meta.schema, rows));
   }
 
   async close(): Promise<void> {
@@ -146,7 +145,14 @@ export class BigQueryState {
   }
 }
 
-/** The BigQuery side of an emulator, created on first use. */
+/** The BigQuery side of an emulator, created (and seeded) on first use. */
 export function bigQueryOf(state: EmulatorState): BigQueryState {
-  return (state.bigquery ??= new BigQueryState(state.now));
+  const bq = (state.bigquery ??= new BigQueryState(state.now));
+  while (bq.seeders.length) bq.seeders.shift()?.(bq);
+  return bq;
+}
+
+/** Seeds run on the first BigQuery call, so emulators that never serve BigQuery start faster. */
+export function seedBigQuery(state: EmulatorState, seeder: (bq: BigQueryState) => void): void {
+  (state.bigquery ??= new BigQueryState(state.now)).seeders.push(seeder);
 }

@@ -1,9 +1,9 @@
 // The demo's BigQuery: genai_demo_logs.request_response_logging (Vertex AI's logging
 // table for the demo endpoints) and genai_demo_data with fraud_transactions (the rows
 // the demo fraud classifier learns from) and support_conversations (prompt/response
-// pairs, the source of the support-chat tuning JSONL). Rows reach DuckDB when BigQuery
-// is first used.
-import { bigQueryOf, type TableMeta } from '../bigquery/bigQueryState';
+// pairs, the source of the support-chat tuning JSONL). All of it is made when BigQuery
+// is first called, with times relative to when the seed ran.
+import { seedBigQuery, type BigQueryState, type TableMeta } from '../bigquery/bigQueryState';
 import { generateFraudRows } from '../models/fraudData';
 import type { FieldSchema } from '../sql/sqlTypes';
 import { DEMO_PROJECT } from './demoIds';
@@ -17,7 +17,10 @@ export const DEMO_DATA_DATASET = 'genai_demo_data';
 const field = (name: string, type: string, mode = 'NULLABLE', description?: string): FieldSchema => ({ name, type, mode, ...(description ? { description } : {}) });
 
 export function seedDemoBigQuery(w: SeedWriter): void {
-  const bq = bigQueryOf(w.state);
+  seedBigQuery(w.state, (bq) => seedTables(w, bq));
+}
+
+function seedTables(w: SeedWriter, bq: BigQueryState): void {
   const defer = (op: Parameters<typeof bq.defer>[0]) => bq.defer(op);
   const now = new Date(w.ago(0, 's'));
   const projectId = DEMO_PROJECT.projectId;

@@ -86,7 +86,17 @@ function listObjects({ vars, query, state }: CustomCall): HttpResult {
   };
 }
 
+/** Media errors come as plain text, which the client shows as the error message. */
 function media(call: CustomCall): HttpResult {
+  try {
+    return mediaOf(call);
+  } catch (err) {
+    if (!(err instanceof StorageError)) throw err;
+    return { status: err.httpStatus, body: undefined, raw: { data: Buffer.from(err.message), headers: { 'Content-Type': 'text/plain; charset=utf-8' } } };
+  }
+}
+
+function mediaOf(call: CustomCall): HttpResult {
   const object = found(call);
   const total = object.data.length;
   const headers: Record<string, string> = {

@@ -7,7 +7,7 @@ import type { StorageState, StoredBucket, StoredObject } from './storageState';
 export const STORAGE_SERVICE = 'storage.googleapis.com';
 
 export function storageRoute(verb: CustomRoute['verb'], template: string, method: string, handle: CustomRoute['handle'], rawBody = false): CustomRoute {
-  return { kind: 'custom', verb, template: compileTemplate(template), methodName: `storage.${method}`, service: STORAGE_SERVICE, handle, rawBody };
+  return { kind: 'custom', verb, template: compileTemplate(template), methodName: `storage.${method}`, service: STORAGE_SERVICE, handle, rawBody, anonymous: true };
 }
 
 export const noContent = (): HttpResult => ({ status: 204, body: undefined, raw: { data: Buffer.alloc(0) } });

@@ -1,6 +1,6 @@
 // Every Cloud Storage JSON API route the emulator serves, for the Dispatcher's custom
-// route table. Like GCS for private buckets, calls need a bearer token: point
-// @google-cloud/storage at the emulator with `useAuthWithCustomEndpoint: true`.
+// route table. They take calls without a token: @google-cloud/storage sends none to a
+// custom endpoint, and resumable uploads drop `useAuthWithCustomEndpoint` (client 8.x).
 import type { CustomRoute } from '../context';
 import { bucketRoutes } from './bucketRoutes';
 import { objectRoutes } from './objectRoutes';

@@ -55,6 +55,9 @@ describe('emulator BigQuery: queries and jobs', () => {
     const expected = groupByDay(log).map(([day, group]) => ({ day, requests: group.length, p95_ms: nearestRank(group.map((g) => g.latency), 95) }));
     assert.ok(expected.length >= 14);
     assert.deepEqual(rows.map((r: Row) => ({ day: (r.day as { value: string }).value, requests: r.requests, p95_ms: r.p95_ms })), expected);
+    // Smaller pages (jobs.query, then getQueryResults with pageToken) give the same answer.
+    const [paged] = await bq.query({ query: `SELECT request_id FROM ${LOG_TABLE} ORDER BY logging_time`, maxResults: 400 });
+    assert.equal(paged.length, log.length);
   });
 
   it('computes the error rate and token usage per endpoint', async () => {

@@ -1,0 +1,141 @@
+// Cloud Storage through @google-cloud/storage (the lazy `storage` chunk): list buckets
+// and gs:// objects (to pick tuning JSONL), and upload a local file. The library's own
+// retry is off: listings go through withRetry; an upload is repeated only when it
+// carries `ifGenerationMatch: 0` (create-only), which makes a repeat harmless.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import type { ClientPool } from './clients';
+import { toDate, toNumber } from './protoValues';
+import { withRetry, type RetryOptions } from './retry';
+import type { Page } from './types';
+
+type StorageChunk = typeof import('../chunks/storage');
+type Storage = InstanceType<StorageChunk['Storage']>;
+type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export interface GcsBucket {
+  readonly name: string;
+  readonly location?: string;
+}
+
+export interface GcsObject {
+  readonly bucket: string;
+  readonly name: string;
+  /** gs://bucket/name */
+  readonly uri: string;
+  readonly size?: number;
+  readonly updated?: Date;
+  readonly contentType?: string;
+}
+
+export interface GcsListOptions extends Pick<RetryOptions, 'signal' | 'deadlineMs'> {
+  readonly pageSize?: number;
+  readonly pageToken?: string;
+  readonly prefix?: string;
+  /** "/" lists one level: objects here, and sub-"folders" in `prefixes`. */
+  readonly delimiter?: string;
+}
+
+export interface UploadOptions extends Pick<RetryOptions, 'signal' | 'deadlineMs'> {
+  /** Replace an existing object (then the upload is never repeated). Default: fail if it exists. */
+  readonly overwrite?: boolean;
+  readonly contentType?: string;
+}
+
+let chunk: StorageChunk | undefined;
+const clients = new WeakMap<ClientPool, Promise<Storage>>();
+
+export function storageClient(pool: ClientPool): Promise<Storage> {
+  let client = clients.get(pool);
+  if (!client) {
+    client = (async () => {
+      const authClient = await pool.authClient();
+      chunk ??= require('chunk:storage') as StorageChunk;
+      const { connection } = pool;
+      return new chunk.Storage({
+        projectId: connection.project,
+        // A custom endpoint skips auth unless told otherwise; the emulator wants a token.
+        ...(connection.backend === 'emulator' ? { apiEndpoint: connection.emulatorUrl, useAuthWithCustomEndpoint: true } : {}),
+        authClient,
+        retryOptions: { autoRetry: false },
+      });
+    })();
+    client.catch(() => clients.delete(pool));
+    clients.set(pool, client);
+  }
+  return client;
+}
+
+export function parseGcsUri(uri: string): { bucket: string; object: string } {
+  const m = /^gs:\/\/([^/]+)\/?(.*)$/.exec(uri);
+  if (!m) throw new Error(`Not a Cloud Storage URI: ${uri} (expected gs://bucket/path).`);
+  return { bucket: m[1], object: m[2] };
+}
+
+export async function listBuckets(pool: ClientPool, options: GcsListOptions = {}): Promise<Page<GcsBucket>> {
+  const storage = await storageClient(pool);
+  const [buckets, next] = await withRetry('ListBuckets', () => storage.getBuckets({ ...paging(options), autoPaginate: false }), options);
+  return page(buckets.map((b) => ({ name: b.name, location: b.metadata?.location })), next);
+}
+
+export async function listObjects(pool: ClientPool, bucket: string, options: GcsListOptions = {}): Promise<Page<GcsObject> & { prefixes: string[] }> {
+  const storage = await storageClient(pool);
+  const query = { ...paging(options), autoPaginate: false, ...(options.prefix ? { prefix: options.prefix } : {}), ...(options.delimiter ? { delimiter: options.delimiter } : {}) };
+  const [files, next, response] = await withRetry('ListObjects', () => storage.bucket(bucket).getFiles(query), options);
+  return { ...page(files.map((f) => toObject(bucket, f.name, f.metadata)), next), prefixes: ((response as Raw | undefined)?.prefixes ?? []) as string[] };
+}
+
+/** Uploads a local file to gs://bucket/object; resolves with the stored object. */
+export async function uploadFile(pool: ClientPool, localPath: string, uri: string, options: UploadOptions = {}): Promise<GcsObject> {
+  const storage = await storageClient(pool);
+  const { bucket, object } = parseGcsUri(uri);
+  if (!object) throw new Error(`Name the object to create: ${uri} ends at the bucket.`);
+  const { size } = await stat(localPath);
+  const file = storage.bucket(bucket).file(object);
+  return withRetry(
+    'UploadObject',
+    async ({ attempt, signal }) => {
+      try {
+        await pipeline(
+          createReadStream(localPath),
+          file.createWriteStream({
+            resumable: size > 8 * 1024 * 1024,
+            metadata: options.contentType ? { contentType: options.contentType } : undefined,
+            ...(options.overwrite ? {} : { preconditionOpts: { ifGenerationMatch: 0 } }),
+          }),
+          { signal },
+        );
+      } catch (err) {
+        if ((err as { code?: unknown }).code !== 412) throw err;
+        // A repeat that finds the object: the previous attempt got through before its answer was lost.
+        const [metadata] = attempt > 1 ? await file.getMetadata() : [undefined];
+        if (toNumber(metadata?.size) !== size) {
+          throw Object.assign(new Error(`${uri} already exists; upload with overwrite to replace it`), { code: 6, cause: err });
+        }
+      }
+      return toObject(bucket, object, file.metadata);
+    },
+    { ...options, idempotent: !options.overwrite },
+  );
+}
+
+function toObject(bucket: string, name: string, metadata: Raw | undefined): GcsObject {
+  return {
+    bucket,
+    name,
+    uri: `gs://${bucket}/${name}`,
+    size: toNumber(metadata?.size),
+    updated: toDate(metadata?.updated),
+    contentType: metadata?.contentType || undefined,
+  };
+}
+
+function paging(options: GcsListOptions): { maxResults: number; pageToken?: string } {
+  return { maxResults: options.pageSize ?? 100, ...(options.pageToken ? { pageToken: options.pageToken } : {}) };
+}
+
+function page<T>(items: T[], next: unknown): Page<T> {
+  const token = (next as { pageToken?: string } | null | undefined)?.pageToken;
+  return { items, ...(token ? { nextPageToken: token } : {}) };
+}
