@@ -146,7 +146,7 @@ export function parseError(error: unknown): ActionableError {
     case 'DEADLINE_EXCEEDED':
     case 'INTERNAL':
     case 'ABORTED':
-      return { code, message: `Vertex AI did not answer (${code}): ${sentence(text)} Retry in a moment.`, action: 'retry' };
+      return { code, message: `The service did not answer (${code}): ${sentence(text)} Retry in a moment.`, action: 'retry' };
     case 'CANCELLED':
       return { code, message: 'Cancelled.', action: 'none' };
     default:

@@ -1,46 +1,48 @@
 // First-page listings of the four resource kinds, mapped into domain types.
 import type { ClientPool } from './clients';
+import { toPage } from './paging';
+import { cancelOnAbort, withRetry, type RetryOptions } from './retry';
 import { enumName, labelsOf, resourceId, resourceRegion, toDate, toNumber } from './protoValues';
 import { JOB_STATES, type Dataset, type DatasetKind, type Endpoint, type JobState, type Model, type Page, type TuningJob } from './types';
 
 type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-export interface ListOptions {
+export interface ListOptions extends Pick<RetryOptions, 'signal' | 'deadlineMs'> {
   readonly region: string;
   readonly pageSize?: number;
   readonly pageToken?: string;
 }
 
-const parentOf = (pool: ClientPool, region: string) => `projects/${pool.connection.project}/locations/${region}`;
+type ListCall = (request: object, options: object) => Promise<unknown[]>;
 
-function page<T>(response: unknown[], map: (raw: Raw) => T): Page<T> {
-  const [items, , raw] = response as [Raw[], unknown, Raw | undefined];
-  const token = raw?.nextPageToken as string | undefined;
-  return { items: (items ?? []).map(map), ...(token ? { nextPageToken: token } : {}) };
-}
-
-function request(pool: ClientPool, options: ListOptions) {
-  return { parent: parentOf(pool, options.region), pageSize: options.pageSize ?? 100, pageToken: options.pageToken ?? '' };
+/** One page of a List method, retried on transient errors (lists are safe to repeat). */
+function listPage<T>(method: string, list: ListCall, pool: ClientPool, options: ListOptions, map: (raw: Raw) => T): Promise<Page<T>> {
+  const request = { parent: `projects/${pool.connection.project}/locations/${options.region}`, pageSize: options.pageSize ?? 100, pageToken: options.pageToken ?? '' };
+  return withRetry(
+    method,
+    async ({ timeoutMs, signal }) => toPage(await cancelOnAbort(list(request, { autoPaginate: false, timeout: timeoutMs }), signal), map),
+    options,
+  );
 }
 
 export async function listEndpoints(pool: ClientPool, options: ListOptions): Promise<Page<Endpoint>> {
   const client = await pool.get('EndpointServiceClient', options.region);
-  return page(await client.listEndpoints(request(pool, options), { autoPaginate: false }), toEndpoint);
+  return listPage('ListEndpoints', client.listEndpoints.bind(client) as ListCall, pool, options, toEndpoint);
 }
 
 export async function listModels(pool: ClientPool, options: ListOptions): Promise<Page<Model>> {
   const client = await pool.get('ModelServiceClient', options.region);
-  return page(await client.listModels(request(pool, options), { autoPaginate: false }), toModel);
+  return listPage('ListModels', client.listModels.bind(client) as ListCall, pool, options, toModel);
 }
 
 export async function listTuningJobs(pool: ClientPool, options: ListOptions): Promise<Page<TuningJob>> {
   const client = await pool.get('GenAiTuningServiceClient', options.region);
-  return page(await client.listTuningJobs(request(pool, options), { autoPaginate: false }), toTuningJob);
+  return listPage('ListTuningJobs', client.listTuningJobs.bind(client) as ListCall, pool, options, toTuningJob);
 }
 
 export async function listDatasets(pool: ClientPool, options: ListOptions): Promise<Page<Dataset>> {
   const client = await pool.get('DatasetServiceClient', options.region);
-  return page(await client.listDatasets(request(pool, options), { autoPaginate: false }), toDataset);
+  return listPage('ListDatasets', client.listDatasets.bind(client) as ListCall, pool, options, toDataset);
 }
 
 function base(raw: Raw) {
