@@ -147,6 +147,8 @@ export function parseError(error: unknown): ActionableError {
     case 'INTERNAL':
     case 'ABORTED':
       return { code, message: `The service did not answer (${code}): ${sentence(text)} Retry in a moment.`, action: 'retry' };
+    case 'FAILED_PRECONDITION':
+      return { code, message: `Not possible in its current state: ${sentence(text)}`, action: 'none' };
     case 'CANCELLED':
       return { code, message: 'Cancelled.', action: 'none' };
     default:

@@ -1,0 +1,72 @@
+// The sentence a person reads for each kind of failure, end to end: official client →
+// real HTTP → emulator → parseError. And the extension's own generateContent call.
+import * as assert from 'node:assert/strict';
+import { EndpointServiceClient } from '@google-cloud/aiplatform/build/src/v1/endpoint_service_client';
+import { DEMO_IDS } from '../../../src/emulator/seeds/demoIds';
+import { ClientPool } from '../../../src/vertex/clients';
+import { generateContent } from '../../../src/vertex/generate';
+import { parseError } from '../../../src/vertex/parseError';
+import { rejection, US_PARENT, useEmulator } from '../emulator/emulatorHarness';
+
+describe('what a user reads when Vertex AI refuses', function () {
+  this.timeout(30_000);
+  const h = useEmulator({ quotas: [{ region: 'us-central1', accelerator: 'NVIDIA_L4', limit: 1 }] });
+  let endpoints: EndpointServiceClient;
+  let pool: ClientPool;
+  before(() => {
+    endpoints = new EndpointServiceClient(h.clientOptions());
+    pool = new ClientPool({ backend: 'emulator', project: 'genai-demo', regions: ['us-central1'], emulatorUrl: h.emulator.url });
+  });
+  after(async () => {
+    await endpoints?.close();
+    await pool?.dispose();
+  });
+  const gemma = `${US_PARENT}/models/${DEMO_IDS.models.gemmaLora}`;
+
+  it('404: names the missing resource and says what to check', async () => {
+    const err = await rejection(endpoints.getEndpoint({ name: `${US_PARENT}/endpoints/4242` }));
+    assert.equal(
+      parseError(err).message,
+      'Not found: projects/123456789012/locations/us-central1/endpoints/4242 does not exist or was deleted; refresh the view or check the project and region.',
+    );
+  });
+
+  it('409: says the name is taken', async () => {
+    const endpointId = `${Date.now() % 1_000_000}`;
+    const [op] = await endpoints.createEndpoint({ parent: US_PARENT, endpointId, endpoint: { displayName: 'once' } });
+    await op.promise();
+    const err = await rejection(endpoints.createEndpoint({ parent: US_PARENT, endpointId, endpoint: { displayName: 'twice' } }));
+    const shown = parseError(err);
+    assert.equal(shown.code, 'ALREADY_EXISTS');
+    assert.match(shown.message, /^Already exists: .*\. Choose another name\.$/);
+  });
+
+  it('400: lists the field that is wrong', async () => {
+    const err = await rejection(endpoints.deployModel({
+      endpoint: `${US_PARENT}/endpoints/${DEMO_IDS.endpoints.stagingSandbox}`,
+      deployedModel: { model: gemma, dedicatedResources: { machineSpec: { machineType: 'a2-highgpu-1g', acceleratorType: 'NVIDIA_L4', acceleratorCount: 1 }, minReplicaCount: 1 } },
+    }));
+    assert.match(parseError(err).message, /^The request was rejected: deployed_model\.dedicated_resources\.machine_spec\.accelerator_type: Accelerator "NVIDIA_L4" is not supported for machine type "a2-highgpu-1g"/);
+  });
+
+  it('429: names the quota that is exhausted', async () => {
+    // The demo already serves one L4 in us-central1 and the quota here is 1.
+    const err = await rejection(endpoints.deployModel({
+      endpoint: `${US_PARENT}/endpoints/${DEMO_IDS.endpoints.stagingSandbox}`,
+      deployedModel: { model: gemma, dedicatedResources: { machineSpec: { machineType: 'g2-standard-8', acceleratorType: 'NVIDIA_L4', acceleratorCount: 1 }, minReplicaCount: 1 } },
+    }));
+    const shown = parseError(err);
+    assert.equal(shown.code, 'RESOURCE_EXHAUSTED');
+    assert.match(shown.message, /^Quota exceeded: .*custom_model_serving_nvidia_l4_gpus.*Request more quota in the Cloud console, or try another region\.$/);
+  });
+
+  it('generateContent: answers from the deployed model with usage, and explains an endpoint with nothing deployed', async () => {
+    const answer = await generateContent(pool, `${US_PARENT.replace('genai-demo', '123456789012')}/endpoints/${DEMO_IDS.endpoints.supportBotProd}`, 'Where is my refund?');
+    assert.ok(answer.text.split(/\s+/).length > 3, `a short answer: ${answer.text}`);
+    assert.equal(answer.finishReason, 'STOP');
+    assert.ok((answer.promptTokens ?? 0) >= 4 && (answer.outputTokens ?? 0) > 0);
+    const err = await generateContent(pool, `${US_PARENT}/endpoints/${DEMO_IDS.endpoints.stagingSandbox}`, 'hello').then(() => undefined, (e: unknown) => e);
+    assert.ok(err, 'an endpoint with no deployed model must refuse');
+    assert.match(parseError(err).message, /^Not possible in its current state: Endpoint `.*` does not have any deployed models\.$/);
+  });
+});
