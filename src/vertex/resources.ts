@@ -1,5 +1,6 @@
 // First-page listings of the four resource kinds, mapped into domain types.
 import type { ClientPool } from './clients';
+import { acceleratorName } from './enums';
 import { toPage } from './paging';
 import { cancelOnAbort, withRetry, type RetryOptions } from './retry';
 import { enumName, labelsOf, resourceId, resourceRegion, toDate, toNumber } from './protoValues';
@@ -13,10 +14,10 @@ export interface ListOptions extends Pick<RetryOptions, 'signal' | 'deadlineMs'>
   readonly pageToken?: string;
 }
 
-type ListCall = (request: object, options: object) => Promise<unknown[]>;
+export type ListCall = (request: object, options: object) => Promise<unknown[]>;
 
 /** One page of a List method, retried on transient errors (lists are safe to repeat). */
-function listPage<T>(method: string, list: ListCall, pool: ClientPool, options: ListOptions, map: (raw: Raw) => T): Promise<Page<T>> {
+export function listPage<T>(method: string, list: ListCall, pool: ClientPool, options: ListOptions, map: (raw: Raw) => T): Promise<Page<T>> {
   const request = { parent: `projects/${pool.connection.project}/locations/${options.region}`, pageSize: options.pageSize ?? 100, pageToken: options.pageToken ?? '' };
   return withRetry(
     method,
@@ -45,7 +46,7 @@ export async function listDatasets(pool: ClientPool, options: ListOptions): Prom
   return listPage('ListDatasets', client.listDatasets.bind(client) as ListCall, pool, options, toDataset);
 }
 
-function base(raw: Raw) {
+export function base(raw: Raw) {
   const name = String(raw.name ?? '');
   return {
     name,
@@ -69,7 +70,7 @@ export function toEndpoint(raw: Raw): Endpoint {
         modelVersionId: String(d.modelVersionId ?? ''),
         displayName: String(d.displayName || resourceId(String(d.model ?? ''))),
         machineType: spec.machineType || undefined,
-        acceleratorType: typeof spec.acceleratorType === 'string' ? spec.acceleratorType : undefined,
+        acceleratorType: acceleratorName(spec.acceleratorType),
         acceleratorCount: toNumber(spec.acceleratorCount),
         minReplicaCount: toNumber(d.dedicatedResources?.minReplicaCount),
         maxReplicaCount: toNumber(d.dedicatedResources?.maxReplicaCount),
@@ -110,6 +111,7 @@ export function toTuningJob(raw: Raw): TuningJob {
   const tuned = raw.tunedModel as Raw | undefined;
   return {
     ...base(raw),
+    kind: 'tuning',
     displayName: String(raw.tunedModelDisplayName || resourceId(String(raw.name ?? ''))),
     state: toJobState(raw.state),
     baseModel: String(raw.baseModel ?? ''),

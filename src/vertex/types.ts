@@ -39,7 +39,9 @@ export interface Dataset extends Resource {
   readonly dataItemCount?: number;
 }
 
+/** A Gemini supervised tuning job (GenAiTuningService). */
 export interface TuningJob extends Resource {
+  readonly kind: 'tuning';
   readonly state: JobState;
   readonly baseModel: string;
   readonly tunedModelDisplayName?: string;
@@ -72,3 +74,40 @@ export interface DeployedModel {
 export interface Endpoint extends Resource {
   readonly deployedModels: DeployedModel[];
 }
+
+/** What a job runs on: the first worker pool's machine, and replicas over all pools. */
+export interface JobMachine {
+  readonly machineType?: string;
+  readonly acceleratorType?: string;
+  readonly acceleratorCount?: number;
+  readonly tpuTopology?: string;
+  readonly replicaCount: number;
+  readonly workerPools: number;
+  /** Container image, or the Python package's executor image. */
+  readonly image?: string;
+}
+
+interface TrainingJob extends Resource {
+  readonly state: JobState;
+  readonly machine: JobMachine;
+  readonly startTime?: Date;
+  readonly endTime?: Date;
+  readonly errorMessage?: string;
+}
+
+/** A custom training job on GPUs or TPUs (JobService), e.g. LoRA/PEFT of an open model. */
+export interface CustomJob extends TrainingJob {
+  readonly kind: 'custom';
+}
+
+export interface HyperparameterTuningJob extends TrainingJob {
+  readonly kind: 'hyperparameterTuning';
+  readonly maxTrialCount: number;
+  readonly parallelTrialCount: number;
+  readonly trialsCompleted: number;
+  readonly metricId?: string;
+  readonly bestTrial?: { readonly id: string; readonly value: number };
+}
+
+/** Everything the Tuning Jobs tree lists. */
+export type Job = TuningJob | CustomJob | HyperparameterTuningJob;

@@ -1,7 +1,8 @@
 // How each of the four trees lists and draws its resources.
 import * as vscode from 'vscode';
-import { listDatasets, listEndpoints, listModels, listTuningJobs } from '../vertex/resources';
-import type { Dataset, DeployedModel, Endpoint, JobState, Model, TuningJob } from '../vertex/types';
+import { listAllJobs } from '../vertex/jobs';
+import { listDatasets, listEndpoints, listModels } from '../vertex/resources';
+import type { Dataset, DeployedModel, Endpoint, Job, JobState, Model } from '../vertex/types';
 import { formatAccelerator, formatElapsed } from './format';
 import type { ResourceKind } from './resourceTreeProvider';
 
@@ -40,24 +41,43 @@ const JOB_ICONS: Record<JobState, vscode.ThemeIcon> = {
   unknown: new vscode.ThemeIcon('question'),
 };
 
-export const tuningJobsKind: ResourceKind<TuningJob> = {
+const JOB_KIND_LABELS: Record<Job['kind'], string> = {
+  tuning: vscode.l10n.t('Gemini tuning'),
+  custom: vscode.l10n.t('Custom job'),
+  hyperparameterTuning: vscode.l10n.t('Hyperparameter tuning'),
+};
+
+/** Base model for Gemini tuning; machine and accelerator for training jobs. */
+function jobSubject(job: Job): string | undefined {
+  if (job.kind === 'tuning') return job.baseModel || undefined;
+  const m = job.machine;
+  const accelerator = formatAccelerator(m.acceleratorType, m.acceleratorCount);
+  const replicas = m.replicaCount > 1 ? vscode.l10n.t('{0} replicas', m.replicaCount) : undefined;
+  return [accelerator ?? m.machineType, m.tpuTopology, replicas].filter(Boolean).join(' ') || undefined;
+}
+
+export const tuningJobsKind: ResourceKind<Job> = {
   viewId: 'vertexGenAi.tuningJobs',
-  kind: 'tuningJob',
-  list: listTuningJobs,
+  kind: 'job',
+  list: listAllJobs,
   treeItem(job) {
     const item = new vscode.TreeItem(job.displayName);
     item.id = job.name;
     const started = job.startTime ?? job.createTime;
     const elapsed = started ? formatElapsed((job.endTime ?? new Date()).getTime() - started.getTime()) : undefined;
-    item.description = [job.state, job.baseModel, elapsed].filter(Boolean).join(' · ');
+    const trials = job.kind === 'hyperparameterTuning' ? vscode.l10n.t('{0}/{1} trials', job.trialsCompleted, job.maxTrialCount) : undefined;
+    item.description = [job.state, jobSubject(job), trials, elapsed].filter(Boolean).join(' · ');
     item.iconPath = JOB_ICONS[job.state];
-    item.tooltip = new vscode.MarkdownString(
-      [`**${job.displayName}** — ${job.state}`, `\`${job.name}\``, job.baseModel && `Base model: ${job.baseModel}`, job.errorMessage && `$(error) ${job.errorMessage}`]
-        .filter(Boolean)
-        .join('\n\n'),
-      true,
-    );
-    item.contextValue = `vertexGenAi.tuningJob.${job.state}`;
+    const lines = [
+      `**${job.displayName}** — ${JOB_KIND_LABELS[job.kind]}, ${job.state}`,
+      `\`${job.name}\``,
+      job.kind === 'tuning' ? job.baseModel && vscode.l10n.t('Base model: {0}', job.baseModel) : job.machine.image && vscode.l10n.t('Container: {0}', job.machine.image),
+      job.kind !== 'tuning' && job.machine.machineType && vscode.l10n.t('Machine: {0}', [job.machine.machineType, jobSubject(job)].filter(Boolean).join(', ')),
+      job.kind === 'hyperparameterTuning' && job.bestTrial && vscode.l10n.t('Best trial {0}: {1} = {2}', job.bestTrial.id, job.metricId ?? 'metric', job.bestTrial.value),
+      job.errorMessage && `$(error) ${job.errorMessage}`,
+    ];
+    item.tooltip = new vscode.MarkdownString(lines.filter(Boolean).join('\n\n'), true);
+    item.contextValue = `vertexGenAi.job.${job.kind}.${job.state}`;
     return item;
   },
 };

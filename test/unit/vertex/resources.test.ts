@@ -29,6 +29,8 @@ describe('vertex resources (against the emulator)', function () {
     const churn = items.find((e) => e.displayName === 'churn-scoring');
     assert.equal(churn?.deployedModels[0].machineType, 'n1-standard-4');
     assert.equal(churn?.deployedModels[0].maxReplicaCount, 3);
+    const gemma = items.find((e) => e.displayName === 'gemma-lora-gpu')?.deployedModels[0];
+    assert.deepEqual([gemma?.machineType, gemma?.acceleratorType, gemma?.acceleratorCount], ['g2-standard-8', 'NVIDIA_L4', 1]);
   });
 
   it('pages with page tokens for "Load more…"', async () => {
