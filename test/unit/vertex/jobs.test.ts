@@ -32,7 +32,7 @@ describe('vertex jobs (against the emulator)', function () {
     const first = await listAllJobs(pool, { region: 'us-central1', pageSize: 2 });
     assert.ok(first.nextPageToken);
     const seen = new Set(first.items.map((j) => j.name));
-    let token = first.nextPageToken;
+    let token: string | undefined = first.nextPageToken;
     while (token) {
       const next = await listAllJobs(pool, { region: 'us-central1', pageSize: 2, pageToken: token });
       for (const j of next.items) {
