@@ -1,6 +1,7 @@
 // Shared by the emulator tests: one emulator per test file, the client options the
 // extension uses against it, and a raw fetch for wire-level assertions.
 import type { EndpointServiceClient } from '@google-cloud/aiplatform/build/src/v1/endpoint_service_client';
+import * as assert from 'node:assert/strict';
 import { OAuth2Client } from 'google-auth-library';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../src/emulator/server';
 
@@ -50,4 +51,26 @@ export async function rejection(promise: Promise<unknown>): Promise<Error & { co
     return err as Error & { code?: number };
   }
   throw new Error('expected the call to fail');
+}
+
+/** Fails the suite if a promise rejection went unhandled while it ran. */
+export function trapUnhandledRejections(): void {
+  const unhandled: unknown[] = [];
+  const trap = (reason: unknown) => unhandled.push(reason);
+  before(() => process.on('unhandledRejection', trap));
+  after(async () => {
+    await new Promise((r) => setTimeout(r, 200)); // let abandoned calls settle
+    process.off('unhandledRejection', trap);
+    assert.deepEqual(unhandled, [], 'no unhandled rejection');
+  });
+}
+
+/** Sets the emulator's faults for a test (cleared after each) and counts what it served. */
+export function useFaults(h: Harness): { set(...specs: string[]): Promise<Response>; served(pattern: RegExp): number } {
+  beforeEach(() => (h.requests.length = 0));
+  afterEach(() => h.fetch('/_emulator/faults', { method: 'DELETE' }));
+  return {
+    set: (...specs) => h.fetch('/_emulator/faults', { method: 'POST', body: JSON.stringify({ faults: specs }) }),
+    served: (pattern) => h.requests.filter((line) => pattern.test(line)).length,
+  };
 }

@@ -4,28 +4,20 @@ import * as assert from 'node:assert/strict';
 import { listBigQueryDatasets, listBigQueryTables, getTableColumns, readQueryRows, readTableRows, runQuery } from '../../../src/vertex/bigquery';
 import { ClientPool } from '../../../src/vertex/clients';
 import { parseError } from '../../../src/vertex/parseError';
-import { rejection, useEmulator } from '../emulator/emulatorHarness';
+import { rejection, useEmulator, trapUnhandledRejections, useFaults } from '../emulator/emulatorHarness';
 
 describe('vertex BigQuery access (against the emulator)', function () {
   this.timeout(30_000);
   const h = useEmulator();
   let pool: ClientPool;
-  const unhandled: unknown[] = [];
-  const trap = (reason: unknown) => unhandled.push(reason);
+  trapUnhandledRejections();
   before(() => {
     pool = new ClientPool({ backend: 'emulator', project: 'genai-demo', regions: ['us-central1'], emulatorUrl: h.emulator.url });
-    process.on('unhandledRejection', trap);
   });
   after(async () => {
-    await new Promise((r) => setTimeout(r, 200));
-    process.off('unhandledRejection', trap);
     await pool.dispose();
-    assert.deepEqual(unhandled, [], 'no unhandled rejection');
   });
-  beforeEach(() => (h.requests.length = 0));
-  afterEach(() => h.fetch('/_emulator/faults', { method: 'DELETE' }));
-  const faults = (...specs: string[]) => h.fetch('/_emulator/faults', { method: 'POST', body: JSON.stringify({ faults: specs }) });
-  const served = (pattern: RegExp) => h.requests.filter((l) => pattern.test(l)).length;
+  const { set: faults, served } = useFaults(h);
 
   it('lists datasets, tables and columns', async () => {
     const datasets = await listBigQueryDatasets(pool);

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { PredictionServiceClient } from '@google-cloud/aiplatform/build/src/v1/prediction_service_client';
 import { parseError } from '../../../src/vertex/parseError';
 import { guardStream, hasFinishReason } from '../../../src/vertex/streaming';
-import { US_PARENT, rejection, useEmulator } from '../emulator/emulatorHarness';
+import { US_PARENT, rejection, useEmulator, trapUnhandledRejections, useFaults } from '../emulator/emulatorHarness';
 
 type Chunk = { candidates?: { finishReason?: unknown; content?: { parts?: { text?: string | null }[] | null } | null }[] | null };
 
@@ -13,20 +13,14 @@ describe('vertex streams under injected faults', function () {
   this.timeout(20_000);
   const h = useEmulator({ tokenDelayMs: 2 });
   let client: PredictionServiceClient;
-  const unhandled: unknown[] = [];
-  const trap = (reason: unknown) => unhandled.push(reason);
+  trapUnhandledRejections();
   before(() => {
     client = new PredictionServiceClient(h.clientOptions());
-    process.on('unhandledRejection', trap);
   });
   after(async () => {
-    await new Promise((r) => setTimeout(r, 200));
-    process.off('unhandledRejection', trap);
     await client.close();
-    assert.deepEqual(unhandled, [], 'no unhandled rejection');
   });
-  afterEach(() => h.fetch('/_emulator/faults', { method: 'DELETE' }));
-  const faults = (...specs: string[]) => h.fetch('/_emulator/faults', { method: 'POST', body: JSON.stringify({ faults: specs }) });
+  const { set: faults } = useFaults(h);
 
   const ask = () =>
     client.streamGenerateContent({

@@ -4,26 +4,20 @@ import * as assert from 'node:assert/strict';
 import { EndpointServiceClient } from '@google-cloud/aiplatform/build/src/v1/endpoint_service_client';
 import { parseError } from '../../../src/vertex/parseError';
 import { waitForOperation, type OperationProgress } from '../../../src/vertex/lro';
-import { US_PARENT, rejection, useEmulator } from '../emulator/emulatorHarness';
+import { US_PARENT, rejection, useEmulator, trapUnhandledRejections, useFaults } from '../emulator/emulatorHarness';
 
 describe('vertex LRO helper (against the emulator)', function () {
   this.timeout(20_000);
   const h = useEmulator({ operationDelayMs: 600 });
   let client: EndpointServiceClient;
-  const unhandled: unknown[] = [];
-  const trap = (reason: unknown) => unhandled.push(reason);
+  trapUnhandledRejections();
   before(() => {
     client = new EndpointServiceClient(h.clientOptions());
-    process.on('unhandledRejection', trap);
   });
   after(async () => {
-    await new Promise((r) => setTimeout(r, 200));
-    process.off('unhandledRejection', trap);
     await client.close();
-    assert.deepEqual(unhandled, [], 'no unhandled rejection');
   });
-  afterEach(() => h.fetch('/_emulator/faults', { method: 'DELETE' }));
-  const faults = (...specs: string[]) => h.fetch('/_emulator/faults', { method: 'POST', body: JSON.stringify({ faults: specs }) });
+  const { set: faults } = useFaults(h);
   const create = async (displayName: string) => (await client.createEndpoint({ parent: US_PARENT, endpoint: { displayName } }))[0];
 
   it('resolves with the created resource and reports progress from the metadata', async () => {

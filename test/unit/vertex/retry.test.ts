@@ -5,29 +5,21 @@ import * as assert from 'node:assert/strict';
 import { EndpointServiceClient } from '@google-cloud/aiplatform/build/src/v1/endpoint_service_client';
 import { parseError } from '../../../src/vertex/parseError';
 import { cancelOnAbort, isSafeToRetry, withRetry, type RetryOptions } from '../../../src/vertex/retry';
-import { US_PARENT, rejection, useEmulator } from '../emulator/emulatorHarness';
+import { US_PARENT, rejection, useEmulator, trapUnhandledRejections, useFaults } from '../emulator/emulatorHarness';
 
 describe('vertex retry (against injected faults)', function () {
   this.timeout(20_000);
   const h = useEmulator({ operationDelayMs: 20 });
   let client: EndpointServiceClient;
-  const unhandled: unknown[] = [];
-  const trap = (reason: unknown) => unhandled.push(reason);
+  trapUnhandledRejections();
   before(() => {
     client = new EndpointServiceClient(h.clientOptions());
-    process.on('unhandledRejection', trap);
   });
   after(async () => {
-    await new Promise((r) => setTimeout(r, 200)); // let abandoned calls settle
-    process.off('unhandledRejection', trap);
     await client.close();
-    assert.deepEqual(unhandled, [], 'no unhandled rejection');
   });
-  beforeEach(() => (h.requests.length = 0));
-  afterEach(() => h.fetch('/_emulator/faults', { method: 'DELETE' }));
 
-  const faults = (...specs: string[]) => h.fetch('/_emulator/faults', { method: 'POST', body: JSON.stringify({ faults: specs }) });
-  const served = (pattern: RegExp) => h.requests.filter((line) => pattern.test(line)).length;
+  const { set: faults, served } = useFaults(h);
   const LIST = /^GET \/v1\/projects\/genai-demo\/locations\/us-central1\/endpoints /;
   const listEndpoints = (options: RetryOptions = {}) =>
     withRetry(

@@ -7,31 +7,23 @@ import { join } from 'node:path';
 import { ClientPool } from '../../../src/vertex/clients';
 import { parseError } from '../../../src/vertex/parseError';
 import { listBuckets, listObjects, parseGcsUri, uploadFile } from '../../../src/vertex/storage';
-import { rejection, useEmulator } from '../emulator/emulatorHarness';
+import { rejection, useEmulator, trapUnhandledRejections, useFaults } from '../emulator/emulatorHarness';
 
 describe('vertex Cloud Storage access (against the emulator)', function () {
   this.timeout(30_000);
   const h = useEmulator();
   let pool: ClientPool;
   let dir: string;
-  const unhandled: unknown[] = [];
-  const trap = (reason: unknown) => unhandled.push(reason);
+  trapUnhandledRejections();
   before(() => {
     pool = new ClientPool({ backend: 'emulator', project: 'genai-demo', regions: ['us-central1'], emulatorUrl: h.emulator.url });
     dir = mkdtempSync(join(tmpdir(), 'vgo-upload-'));
-    process.on('unhandledRejection', trap);
   });
   after(async () => {
-    await new Promise((r) => setTimeout(r, 200));
-    process.off('unhandledRejection', trap);
     rmSync(dir, { recursive: true, force: true });
     await pool.dispose();
-    assert.deepEqual(unhandled, [], 'no unhandled rejection');
   });
-  beforeEach(() => (h.requests.length = 0));
-  afterEach(() => h.fetch('/_emulator/faults', { method: 'DELETE' }));
-  const faults = (...specs: string[]) => h.fetch('/_emulator/faults', { method: 'POST', body: JSON.stringify({ faults: specs }) });
-  const served = (pattern: RegExp) => h.requests.filter((l) => pattern.test(l)).length;
+  const { set: faults, served } = useFaults(h);
   const local = (name: string, text: string) => {
     const path = join(dir, name);
     writeFileSync(path, text);
