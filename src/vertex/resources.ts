@@ -36,6 +36,17 @@ export async function listModels(pool: ClientPool, options: ListOptions): Promis
   return listPage('ListModels', client.listModels.bind(client) as ListCall, pool, options, toModel);
 }
 
+/** The versions of one model (`projects/…/models/ID`), each as a Model with its version id and aliases. */
+export async function listModelVersions(pool: ClientPool, model: string, options: Omit<ListOptions, 'region'> = {}): Promise<Page<Model>> {
+  const client = await pool.get('ModelServiceClient', resourceRegion(model));
+  const request = { name: model, pageSize: options.pageSize ?? 100, pageToken: options.pageToken ?? '' };
+  return withRetry(
+    'ListModelVersions',
+    async ({ timeoutMs, signal }) => toPage(await cancelOnAbort(client.listModelVersions(request, { autoPaginate: false, timeout: timeoutMs }), signal), toModel),
+    options,
+  );
+}
+
 export async function listTuningJobs(pool: ClientPool, options: ListOptions): Promise<Page<TuningJob>> {
   const client = await pool.get('GenAiTuningServiceClient', options.region);
   return listPage('ListTuningJobs', client.listTuningJobs.bind(client) as ListCall, pool, options, toTuningJob);

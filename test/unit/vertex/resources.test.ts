@@ -3,7 +3,8 @@ import * as assert from 'node:assert/strict';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator/server';
 import { ClientPool } from '../../../src/vertex/clients';
 import { parseError } from '../../../src/vertex/parseError';
-import { listDatasets, listEndpoints, listModels, listTuningJobs } from '../../../src/vertex/resources';
+import { DEMO_IDS } from '../../../src/emulator/seeds/demoIds';
+import { listDatasets, listEndpoints, listModels, listModelVersions, listTuningJobs } from '../../../src/vertex/resources';
 
 describe('vertex resources (against the emulator)', function () {
   this.timeout(30_000);
@@ -58,6 +59,14 @@ describe('vertex resources (against the emulator)', function () {
     assert.ok(bot && bot.versionAliases.length > 0, 'support-bot has aliases');
     const datasets = await listDatasets(pool, { region: 'europe-west4' });
     assert.deepEqual(datasets.items.map((d) => [d.displayName, d.kind]), [['eu-support-chat-sft', 'text']]);
+  });
+
+  it('lists the versions of a model with their aliases and deployments', async () => {
+    const bot = (await listModels(pool, { region: 'us-central1' })).items.find((m) => m.displayName === 'support-bot');
+    assert.ok(bot);
+    const { items } = await listModelVersions(pool, bot.name);
+    assert.deepEqual(items.map((v) => [v.versionId, v.versionAliases.sort()]), [['1', []], ['2', ['prod']], ['3', ['default', 'staging']]]);
+    assert.ok(items.find((v) => v.versionId === '2')?.deployedTo.some((e) => e.endsWith(`/endpoints/${DEMO_IDS.endpoints.supportBotProd}`)));
   });
 
   it('builds each client once per host and shares it across regions', async () => {
