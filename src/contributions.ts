@@ -15,6 +15,8 @@ export const COMMAND_IDS = [
   'vertexGenAi.showLog',
   'vertexGenAi.loadMore',
   'vertexGenAi.openPlayground',
+  'vertexGenAi.showDetails',
+  'vertexGenAi.copyName',
 ] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];
 

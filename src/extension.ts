@@ -42,6 +42,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     );
   }
 
+  // Registered here so restored Details editors find their content; it loads the features on use.
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider('vertex-genai', {
+      provideTextDocumentContent: async (uri, token) => (await features()).resourceDocument(uri, token),
+    }),
+  );
+
   const statusBar = createContextStatusBar();
   context.subscriptions.push(statusBar.item, log);
   const applySettings = () => {

@@ -12,6 +12,9 @@ import { ResourceTreeProvider } from './views/resourceTreeProvider';
 import { RESOURCE_KINDS } from './views/resourceKinds';
 import type { TreeNode } from './views/treeNodes';
 import { PlaygroundPanel } from './panels/playgroundPanel';
+import { detailsUri, resourceDocument } from './editor/resourceDocuments';
+import { canShowDetails } from './vertex/resourceJson';
+import { resourceNameFrom } from './views/resourceNames';
 import type { Endpoint } from './vertex/types';
 
 export interface FeatureHost {
@@ -22,6 +25,7 @@ export interface FeatureHost {
 
 export interface Features extends vscode.Disposable {
   tree(viewId: ViewId): vscode.TreeDataProvider<unknown>;
+  resourceDocument(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string>;
   execute(command: CommandId, ...args: unknown[]): Promise<unknown>;
   settingsChanged(): void;
 }
@@ -54,6 +58,18 @@ export function createFeatures(host: FeatureHost): Features {
     'vertexGenAi.loadMore': async (viewId: unknown, region: unknown) =>
       trees.get(viewId as ViewId)?.loadMore(String(region)),
     'vertexGenAi.showLog': async () => host.log.show(),
+    'vertexGenAi.showDetails': async (target?: unknown) => {
+      const name = resourceNameFrom(target);
+      if (!name || !canShowDetails(name)) return;
+      const document = await vscode.workspace.openTextDocument(detailsUri(name));
+      await vscode.window.showTextDocument(document, { preview: true });
+    },
+    'vertexGenAi.copyName': async (target?: unknown) => {
+      const name = resourceNameFrom(target);
+      if (!name) return;
+      await vscode.env.clipboard.writeText(name);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', name), 3000);
+    },
     'vertexGenAi.openPlayground': async (node?: unknown) => {
       const n = node as TreeNode | undefined;
       const endpoint = n?.type === 'resource' && n.kind === 'endpoint' ? (n.value as Endpoint).name : undefined;
@@ -62,6 +78,7 @@ export function createFeatures(host: FeatureHost): Features {
   };
 
   return {
+    resourceDocument: async (uri, token) => resourceDocument(await session.pool(), uri, token),
     tree: (viewId) => trees.get(viewId) as vscode.TreeDataProvider<TreeNode> as vscode.TreeDataProvider<unknown>,
     execute: (id, ...args) => runCommand(host.log, id, () => commands[id](...args)),
     settingsChanged() {

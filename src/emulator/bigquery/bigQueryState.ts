@@ -1,10 +1,11 @@
 // BigQuery's state: dataset and table metadata and jobs in memory, table data in DuckDB
 // (a catalog per project, a schema per dataset, a table per table). Seeds and DuckDB
 // wait for the first BigQuery call, so an emulator that never serves BigQuery never
-// loads them. All DuckDB work runs one operation at a time.
+// loads them. All DuckDB work runs one operation at a time. With --data-dir each project's
+// catalog is a DuckDB file and persistence/bigQueryPart.ts journals the metadata.
 import type { DuckDBConnection, DuckDBInstance, DuckDBType } from '@duckdb/node-api';
 import type { EmulatorState } from '../context';
-import { duckFieldType, quoteIdent, type FieldSchema } from '../sql/sqlTypes';
+import { duckFieldType, duckString, quoteIdent, type FieldSchema } from '../sql/sqlTypes';
 import { bulkInsert } from './bulkInsert';
 
 export interface DatasetMeta {
@@ -54,6 +55,13 @@ export interface JobRecord {
 
 type DuckOp<T> = (db: DuckDBConnection) => Promise<T>;
 
+/** With --data-dir (persistence/bigQueryPart.ts): where catalogs live, and a check when DuckDB opens. */
+export interface BigQueryFiles {
+  catalogPath(projectId: string): string;
+  /** Runs once, on the new connection, before any other work. */
+  opened(db: DuckDBConnection): Promise<void>;
+}
+
 export const datasetKey = (projectId: string, datasetId: string) => `${projectId}:${datasetId}`;
 export const tableKey = (projectId: string, datasetId: string, tableId: string) => `${projectId}:${datasetId}.${tableId}`;
 export const jobKey = (projectId: string, location: string, jobId: string) => `${projectId}:${location}.${jobId}`;
@@ -70,6 +78,7 @@ export class BigQueryState {
   private readonly catalogs = new Set<string>();
   /** See seedBigQuery(). */
   readonly seeders: ((bq: BigQueryState) => void)[] = [];
+  files?: BigQueryFiles;
 
   constructor(readonly now: () => Date) {}
 
@@ -96,8 +105,9 @@ export class BigQueryState {
     const catalog = quoteIdent(meta.projectId);
     const needsCatalog = !this.catalogs.has(meta.projectId);
     this.catalogs.add(meta.projectId);
+    const file = this.files?.catalogPath(meta.projectId) ?? ':memory:';
     return write(async (db) => {
-      if (needsCatalog) await db.run(`ATTACH IF NOT EXISTS ':memory:' AS ${catalog}`);
+      if (needsCatalog) await db.run(`ATTACH IF NOT EXISTS ${duckString(file)} AS ${catalog}`);
       await db.run(`CREATE SCHEMA ${catalog}.${quoteIdent(meta.datasetId)}`);
     });
   }
@@ -114,9 +124,11 @@ export class BigQueryState {
     meta.numRows += rows.length;
     meta.numBytes += rows.reduce((n, row) => n + row.length, 0);
     meta.lastModifiedTime = this.now().getTime();
-    return write(async (db) => {
-      for (let i = 0; i < rows.length; i += 500) await db.run(`INSERT INTO ${duckTable(meta)} VALUES ${rows.slice(i, i + 500).join(', ')}`);
-    });
+    return write((db) =>
+      inTransaction(db, async () => {
+        for (let i = 0; i < rows.length; i += 500) await db.run(`INSERT INTO ${duckTable(meta)} VALUES ${rows.slice(i, i + 500).join(', ')}`);
+      }),
+    );
   }
 
   /** Seeds: rows as JSON, counted now, written when DuckDB opens. */
@@ -139,9 +151,23 @@ export class BigQueryState {
       this.instance = await DuckDBInstance.create(':memory:');
       const db = await this.instance.connect();
       await db.run(`SET TimeZone = 'UTC'`);
+      await this.files?.opened(db);
       return db;
     })();
     return this.connection;
+  }
+}
+
+/** All of `work` or none of it: a failed or interrupted write leaves no half (with --data-dir, across a crash too). */
+export async function inTransaction<T>(db: DuckDBConnection, work: () => Promise<T>): Promise<T> {
+  await db.run('BEGIN TRANSACTION');
+  try {
+    const result = await work();
+    await db.run('COMMIT');
+    return result;
+  } catch (err) {
+    await db.run('ROLLBACK');
+    throw err;
   }
 }
 

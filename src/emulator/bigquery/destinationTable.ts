@@ -1,9 +1,9 @@
 // A query job's destinationTable, with BigQuery's dispositions: CREATE_IF_NEEDED /
 // CREATE_NEVER, WRITE_EMPTY (fails on a table with rows), WRITE_TRUNCATE, WRITE_APPEND
-// (the result schema must match the table's).
+// (the result schema must match the table's). The write is one DuckDB transaction.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { bqDuplicate, bqInvalid, bqNotFound } from './bigQueryError';
-import { datasetKey, duckTable, tableKey, type BigQueryState, type ResultSet, type TableMeta } from './bigQueryState';
+import { datasetKey, duckTable, inTransaction, tableKey, type BigQueryState, type ResultSet, type TableMeta } from './bigQueryState';
 import { normalizeSchema } from './datasetRoutes';
 
 export interface Destination {
@@ -25,18 +25,29 @@ export async function writeDestination(bq: BigQueryState, db: DuckDBConnection, 
   if (!existing && create === 'CREATE_NEVER') throw bqNotFound(`Table ${name}`);
   if (existing && write === 'WRITE_EMPTY' && existing.numRows > 0) throw bqDuplicate(`Table ${name}`);
   const schema = normalizeSchema(result.schema);
+  const key = tableKey(projectId, datasetId, tableId);
+  const append = existing && write === 'WRITE_APPEND' ? existing : undefined;
+  const shape = (fields: typeof schema) => JSON.stringify(fields.map((f) => [f.name.toLowerCase(), f.type, f.mode, f.fields ?? []]));
+  if (append && shape(append.schema) !== shape(schema)) throw bqInvalid(`Provided Schema does not match Table ${name}.`);
   let target: TableMeta;
-  if (existing && write === 'WRITE_APPEND') {
-    const shape = (fields: typeof schema) => JSON.stringify(fields.map((f) => [f.name.toLowerCase(), f.type, f.mode, f.fields ?? []]));
-    if (shape(existing.schema) !== shape(schema)) throw bqInvalid(`Provided Schema does not match Table ${name}.`);
-    target = existing;
-  } else {
-    if (existing) await db.run(`DROP TABLE ${duckTable(existing)}`);
-    const now = bq.now().getTime();
-    target = { projectId, datasetId, tableId, schema, creationTime: existing?.creationTime ?? now, lastModifiedTime: now, numRows: 0, numBytes: 0 };
-    await bq.addTable(target, (op) => op(db));
+  try {
+    target = await inTransaction(db, async () => {
+      let table = append;
+      if (!table) {
+        if (existing) await db.run(`DROP TABLE ${duckTable(existing)}`);
+        const now = bq.now().getTime();
+        table = { projectId, datasetId, tableId, schema, creationTime: existing?.creationTime ?? now, lastModifiedTime: now, numRows: 0, numBytes: 0 };
+        await bq.addTable(table, (op) => op(db));
+      }
+      await db.run(`INSERT INTO ${duckTable(table)} SELECT * FROM (${sql})`);
+      return table;
+    });
+  } catch (err) {
+    // DuckDB rolled back: so does the table's metadata.
+    if (existing) bq.tables.set(key, existing);
+    else bq.tables.delete(key);
+    throw err;
   }
-  await db.run(`INSERT INTO ${duckTable(target)} SELECT * FROM (${sql})`);
   target.numRows += result.rows.length;
   target.lastModifiedTime = bq.now().getTime();
 }

@@ -6,7 +6,7 @@ import type { CustomCall, CustomRoute, EmulatorState } from '../context';
 import { renderRow } from './bigQueryCells';
 import { BigQueryError, bqDuplicate, bqInvalid, bqNotFound } from './bigQueryError';
 import { jobResource, page } from './bigQueryResources';
-import { bigQueryOf, jobKey, type BigQueryState, type JobRecord } from './bigQueryState';
+import { bigQueryOf, duckTable, jobKey, tableKey, type BigQueryState, type JobRecord, type ResultSet } from './bigQueryState';
 import { bqRoute } from './datasetRoutes';
 import { writeDestination, type Destination } from './destinationTable';
 import { execute, prepareQuery, type QueryInput } from './queryRunner';
@@ -18,9 +18,11 @@ const DEFAULT_PAGE_ROWS = 100_000;
 export function jobRoutes(): CustomRoute[] {
   return [
     bqRoute('POST', '/queries', 'JobService.Query', runJobsQuery),
-    bqRoute('GET', '/queries/{jobId}', 'JobService.GetQueryResults', ({ vars, query, state }) => {
-      const job = findJob(bigQueryOf(state), vars.projectId, vars.jobId, query.get('location'));
+    bqRoute('GET', '/queries/{jobId}', 'JobService.GetQueryResults', async ({ vars, query, state }) => {
+      const bq = bigQueryOf(state);
+      const job = findJob(bq, vars.projectId, vars.jobId, query.get('location'));
       if (job.error) throw new BigQueryError(job.error.reason, job.error.message, { location: job.error.location });
+      job.result ??= await restoredResult(bq, job);
       return { body: { kind: 'bigquery#getQueryResultsResponse', ...resultPage(job, query, {}) } };
     }),
     bqRoute('POST', '/jobs', 'JobService.InsertJob', insertJob),
@@ -85,6 +87,17 @@ function newJob(state: EmulatorState, projectId: string, location = 'US', jobId?
   if (bq.jobs.has(jobKey(projectId, location, id))) throw bqDuplicate(`Job ${projectId}:${location}.${id}`);
   const now = state.now().getTime();
   return { projectId, jobId: id, location, configuration: { ...configuration, jobType: 'QUERY' }, creationTime: now, endTime: now, bytesProcessed: 0 };
+}
+
+/**
+ * A job restored from --data-dir keeps no rows in memory. With a destination table its
+ * results are that table, as in BigQuery; the unnamed results of other jobs are not kept.
+ */
+async function restoredResult(bq: BigQueryState, job: JobRecord): Promise<ResultSet> {
+  const dest = ((job.configuration.query ?? {}) as { destinationTable?: Destination }).destinationTable;
+  const table = dest && bq.tables.get(tableKey(dest.projectId ?? '', dest.datasetId ?? '', dest.tableId ?? ''));
+  if (!table) throw bqNotFound(`Results of job ${job.projectId}:${job.location}.${job.jobId}: the emulator restarted since the job ran and keeps only results written to a destination table`);
+  return bq.run((db) => execute(db, `SELECT * FROM ${duckTable(table)} ORDER BY rowid`, 'query'));
 }
 
 function remember(bq: BigQueryState, job: JobRecord): void {

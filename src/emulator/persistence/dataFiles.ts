@@ -1,8 +1,10 @@
 // The files of a data dir: `journal.jsonl`, an append-only log with one JSON line per
 // committed batch (fsynced before the emulator answers), and `snapshot.json`, replaced
-// atomically (temp file, fsync, rename, fsync of the directory).
-import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, writeSync, fstatSync } from 'node:fs';
-import { join } from 'node:path';
+// atomically (temp file, fsync, rename, fsync of the directory). Other state keeps its
+// own files beside them: `objects/` (Cloud Storage bytes, see storagePart.ts) and
+// `bigquery/` (one DuckDB database per project, see bigQueryPart.ts).
+import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync, fstatSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 export interface Batch {
   seq: number;
@@ -69,16 +71,7 @@ export class DataFiles {
 
   /** Atomic replace, then an empty journal (batches up to snapshot.seq are in it). */
   writeSnapshot(snapshot: Snapshot): void {
-    const temp = `${this.snapshotPath}.tmp`;
-    const fd = openSync(temp, 'w');
-    try {
-      writeSync(fd, JSON.stringify(snapshot));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, this.snapshotPath);
-    syncDir(this.dir);
+    writeFileDurably(this.snapshotPath, JSON.stringify(snapshot));
     this.truncateJournal(0);
   }
 
@@ -96,6 +89,20 @@ export class DataFiles {
     ftruncateSync(fd, length);
     fsyncSync(fd);
   }
+}
+
+/** Temp file, fsync, rename, fsync of the directory: after it returns, `path` holds `data` even after a crash. */
+export function writeFileDurably(path: string, data: string | Buffer): void {
+  const temp = `${path}.tmp`;
+  const fd = openSync(temp, 'w');
+  try {
+    writeFileSync(fd, data); // loops until every byte is written
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, path);
+  syncDir(dirname(path));
 }
 
 /** Makes a rename durable. Directories cannot be opened for fsync on Windows: skip there. */

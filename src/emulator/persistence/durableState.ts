@@ -4,13 +4,14 @@
 // the snapshot and replays the journal; the journal is folded into a new snapshot on
 // clean shutdown and when it grows past `compactBytes`.
 //
-// Plugging in more state (BigQuery, Storage, trained models): implement PersistentPart
-// and call `state.durable?.register(part)` once the part's in-memory state is seeded,
-// at start-up or later. `register` restores the part from disk at once when the data
-// dir holds state for it, and returns `record(entry)`: call it after every mutation with
-// a JSON value that `replay(entry)` can re-apply. State that lives in its own files (a
-// DuckDB database) can use `state.durable.dir` and skip the journal, as long as it is
-// durable before the request that changed it is answered.
+// Plugging in more state: implement PersistentPart and call `state.durable?.register(part)`
+// once the part's in-memory state is seeded, at start-up or later. `register` restores
+// the part from disk at once when the data dir holds state for it, and returns
+// `record(entry)`: call it after every mutation with a JSON value that `replay(entry)`
+// can re-apply. Bulk data can live in its own files under `state.durable.dir`, made
+// durable before the request that changed it is answered: Cloud Storage object bytes
+// (storagePart.ts) and BigQuery table rows in DuckDB (bigQueryPart.ts) do, with their
+// metadata in the journal.
 import { DataFiles, type Batch, type Snapshot } from './dataFiles';
 
 export interface PersistentPart {
@@ -26,6 +27,8 @@ export interface PersistentPart {
   track?<T>(work: () => T): T;
   /** Optional: records changes noticed lazily; called before every commit. */
   flush?(): void;
+  /** Optional: everything recorded so far is on disk (after a commit or a compaction). */
+  committed?(): void;
 }
 
 export type Recorder = (entry: unknown) => void;
@@ -115,6 +118,7 @@ export class DurableState {
     this.files.append(batch);
     this.seq = batch.seq;
     if (this.files.journalBytes() > this.compactBytes) this.compact();
+    else this.committed();
   }
 
   /** A new snapshot of every part; the journal starts empty again. */
@@ -129,6 +133,7 @@ export class DurableState {
       if (saved.entries.length) snapshot.pending[key] = saved.entries;
     }
     this.files.writeSnapshot(snapshot);
+    this.committed();
   }
 
   /** Clean shutdown: compacts, then stops recording. */
@@ -137,6 +142,10 @@ export class DurableState {
     this.compact();
     this.closed = true;
     this.files.close();
+  }
+
+  private committed(): void {
+    for (const part of this.parts.values()) part.committed?.();
   }
 
   private storedFor(key: string): { snapshot?: unknown; entries: unknown[] } {

@@ -1,5 +1,5 @@
 // The Vertex side of durable state: the resource store, the operations and the id
-// sequence. Handlers change stored resources in place as often as they put them
+// sequence; persistVertexState also plugs in Cloud Storage and BigQuery. Handlers change stored resources in place as often as they put them
 // (`version.data = …`), so within a mutating request every resource read is remembered
 // with its JSON and written to the journal at commit if it changed.
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -8,14 +8,17 @@ import type { IdGenerator } from '../ids';
 import type { OperationStore } from '../operations';
 import type { ResourceStore, StoreObserver, StoredResource } from '../store';
 import type { JsonObject } from '../wireCodec';
+import { persistBigQuery } from './bigQueryPart';
 import type { DurableState, PersistentPart, Recorder } from './durableState';
+import { persistStorage } from './storagePart';
 
 type StoreEntry = { put: string; typeName: string; data: JsonObject } | { delete: string };
 type OperationEntry = { op: JsonObject } | { delete: string };
 
 /**
- * Makes the state's store, operations and ids durable in `durable`. `seed` runs after the
- * id counter is in place (seeds draw ids) and before the saved state replaces the seeded one.
+ * Makes the state's store, operations and ids (and Cloud Storage and BigQuery) durable in
+ * `durable`. `seed` runs after the id counter is in place (seeds draw ids) and before the
+ * saved state replaces the seeded one.
  */
 export function persistVertexState(state: EmulatorState, durable: DurableState, seed: () => void): void {
   const ids = new IdsPart(state.ids);
@@ -32,7 +35,10 @@ export function persistVertexState(state: EmulatorState, durable: DurableState, 
     // the request that started it, so in-place changes its work made are seen.
     if (data?.done === true) durable.commit();
   };
+  persistStorage(state, durable);
+  persistBigQuery(state, durable);
   durable.initialize();
+  durable.commit(); // a part new to an existing data dir records its first state
 }
 
 class StorePart implements PersistentPart, StoreObserver {

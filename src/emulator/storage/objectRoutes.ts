@@ -26,6 +26,7 @@ export function objectRoutes(): CustomRoute[] {
       }
       object.metageneration++;
       object.updated = call.state.now();
+      storageOf(call.state).updated(object);
       return { body: objectResource(object) };
     }),
     storageRoute('DELETE', OBJECT, 'objects.delete', (call) => {

@@ -1,5 +1,7 @@
 // Cloud Storage held in memory: buckets and the live generation of each object, with
-// the hashes GCS computes on write (the client validates downloads against them).
+// the hashes GCS computes on write (the client validates downloads against them). With
+// --data-dir an observer (persistence/storagePart.ts) sees every change before it is
+// answered.
 import { createHash } from 'node:crypto';
 import type { EmulatorState } from '../context';
 import { crc32c } from './crc32c';
@@ -39,6 +41,15 @@ export interface ObjectInput {
   cacheControl?: string;
 }
 
+/** Told of every change; objectPut comes before the new generation is visible, so its bytes can go to disk first. */
+export interface StorageObserver {
+  bucketPut(bucket: StoredBucket): void;
+  bucketDeleted(name: string): void;
+  /** A new generation, or new metadata of the same one (objects.patch). */
+  objectPut(object: StoredObject): void;
+  objectDeleted(object: StoredObject): void;
+}
+
 /** A resumable upload between its POST (session URI) and its last PUT. */
 export interface UploadSession {
   bucket: string;
@@ -55,18 +66,38 @@ export class StorageState {
   readonly sessions = new Map<string, UploadSession>();
   private readonly objects = new Map<string, Map<string, StoredObject>>();
   private lastGeneration = 0;
+  observer?: StorageObserver;
 
   constructor(private readonly now: () => Date) {}
+
+  /** Replaces everything with restored buckets and objects (persistence). */
+  restore(buckets: StoredBucket[], objects: StoredObject[], lastGeneration: number): void {
+    this.buckets.clear();
+    this.objects.clear();
+    for (const bucket of buckets) {
+      this.buckets.set(bucket.name, bucket);
+      this.objects.set(bucket.name, new Map());
+    }
+    for (const object of objects) this.objects.get(object.bucket)?.set(object.name, object);
+    this.lastGeneration = lastGeneration;
+  }
+
+  /** All objects of all buckets. */
+  allObjects(): StoredObject[] {
+    return [...this.objects.values()].flatMap((objects) => [...objects.values()]);
+  }
 
   addBucket(bucket: Omit<StoredBucket, 'timeCreated' | 'updated' | 'metageneration'> & { timeCreated?: Date }): StoredBucket {
     const timeCreated = bucket.timeCreated ?? this.now();
     const full: StoredBucket = { ...bucket, timeCreated, updated: timeCreated, metageneration: 1 };
+    this.observer?.bucketPut(full);
     this.buckets.set(bucket.name, full);
     this.objects.set(bucket.name, new Map());
     return full;
   }
 
   deleteBucket(name: string): void {
+    if (this.buckets.has(name)) this.observer?.bucketDeleted(name);
     this.buckets.delete(name);
     this.objects.delete(name);
   }
@@ -99,12 +130,25 @@ export class StorageState {
       contentEncoding: input.contentEncoding,
       cacheControl: input.cacheControl,
     };
+    this.observer?.objectPut(stored);
     objects.set(name, stored);
     return stored;
   }
 
+  /** Metadata changed in place (objects.patch). */
+  updated(object: StoredObject): void {
+    this.observer?.objectPut(object);
+  }
+
   delete(bucket: string, name: string): boolean {
+    const object = this.get(bucket, name);
+    if (object) this.observer?.objectDeleted(object);
     return this.objects.get(bucket)?.delete(name) ?? false;
+  }
+
+  /** The generation counter, so a restart never hands out a generation already used. */
+  generationCounter(): number {
+    return this.lastGeneration;
   }
 
   /** Generations are microsecond timestamps, strictly increasing like GCS's. */
