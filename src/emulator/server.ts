@@ -41,7 +41,7 @@ import { ConnectionReset, FAULTS_PATH, applyFaults, faultAdmin, runFaulted } fro
 import { FaultInjector } from './faults/faultInjector';
 import { FaultAwareOperationStore } from './faults/operationFaults';
 import { DurableState } from './persistence/durableState';
-import { persistVertexState } from './persistence/vertexParts';
+import { persistState } from './persistence/persistState';
 
 export interface EmulatorOptions {
   /** 0 or omitted: any free port. */
@@ -130,7 +130,7 @@ export function createState(options: Pick<EmulatorOptions, 'seed' | 'operationDe
     const durable = new DurableState(options.dataDir, state.seed);
     state.durable = durable;
     state.seed = durable.seed;
-    persistVertexState(state, durable, () => applySeed(state, state.seed));
+    persistState(state, durable, () => applySeed(state, state.seed));
   } else applySeed(state, state.seed);
   return state;
 }

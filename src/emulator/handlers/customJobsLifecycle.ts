@@ -36,7 +36,8 @@ export function advanceJob(state: EmulatorState, job: StoredResource, runMs: num
   const iso = (ms: number) => new Date(ms).toISOString();
   const data: JsonObject = { ...job.data };
   if (live.cancelledAt !== undefined) {
-    const doneAt = live.cancelledAt + queueMs(state) / 2;
+    // Cancelling takes a moment on Vertex too; long enough to be seen even on a busy machine.
+    const doneAt = live.cancelledAt + Math.max(queueMs(state) / 2, 500);
     if (live.cancelledAt < startAt) delete data.startTime;
     if (now < doneAt) Object.assign(data, { state: 'JOB_STATE_CANCELLING', updateTime: iso(live.cancelledAt) });
     else Object.assign(data, { state: 'JOB_STATE_CANCELLED', endTime: iso(doneAt), updateTime: iso(doneAt), error: { code: 1, message: 'CANCELED' } });

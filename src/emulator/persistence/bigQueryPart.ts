@@ -13,7 +13,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { EmulatorState } from '../context';
 import { BigQueryState, type DatasetMeta, type JobRecord, type TableMeta } from '../bigquery/bigQueryState';
 import { duckString, quoteIdent } from '../sql/sqlTypes';
-import { checkAgainstDuckDb } from './bigQueryCheck';
+import { checkAgainstDuckDb, restoredMetadata, type RestoredMetadata } from './bigQueryCheck';
 import type { DurableState, PersistentPart, Recorder } from './durableState';
 
 interface BigQuerySnapshot {
@@ -50,6 +50,8 @@ class BigQueryPart implements PersistentPart {
   private seeding = false;
   private readonly dirty: Record<Kind, Set<string>> = { datasets: new Set(), tables: new Set(), jobs: new Set() };
   private readonly fingerprints = new Map<string, string>();
+  /** Checked against DuckDB when it opens; none on a new data dir. */
+  private restored?: RestoredMetadata;
 
   constructor(
     private readonly bq: BigQueryState,
@@ -83,8 +85,10 @@ class BigQueryPart implements PersistentPart {
 
   /** After register(): files, seed handling, and change tracking. */
   start(): void {
-    if (this.hasState) this.bq.seeders.length = 0;
-    else {
+    if (this.hasState) {
+      this.bq.seeders.length = 0;
+      this.restored = restoredMetadata(this.bq);
+    } else {
       rmSync(this.dir, { recursive: true, force: true });
       this.seeding = this.bq.seeders.length > 0;
       if (this.seeding) this.bq.seeders.push(() => this.bq.defer(async () => this.seeded()));
@@ -127,14 +131,15 @@ class BigQueryPart implements PersistentPart {
 
   /** Attaches the catalog of every project with datasets; files of other projects hold nothing acknowledged. */
   private async opened(db: DuckDBConnection): Promise<void> {
-    const projects = new Set([...this.bq.datasets.values()].map((d) => d.projectId));
+    const datasets = [...this.bq.datasets.values(), ...(this.restored?.datasets.values() ?? [])];
+    const projects = new Set(datasets.map((d) => d.projectId));
     for (const file of readdirSync(this.dir)) {
       const project = decodeURIComponent(file.replace(/\.duckdb(\.wal)?$/, ''));
       if (!projects.has(project)) rmSync(join(this.dir, file), { recursive: true, force: true });
     }
     for (const project of projects) await db.run(`ATTACH IF NOT EXISTS ${duckString(this.catalogPath(project))} AS ${quoteIdent(project)}`);
-    // While seeding, the metadata is ahead of DuckDB on purpose.
-    if (!this.seeding) await checkAgainstDuckDb(db, this.bq, projects);
+    if (this.restored) await checkAgainstDuckDb(db, this.bq, this.restored, projects);
+    this.restored = undefined;
   }
 }
 

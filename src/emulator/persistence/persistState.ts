@@ -1,5 +1,5 @@
 // The Vertex side of durable state: the resource store, the operations and the id
-// sequence; persistVertexState also plugs in Cloud Storage and BigQuery. Handlers change stored resources in place as often as they put them
+// sequence; persistState also plugs in Cloud Storage and BigQuery. Handlers change stored resources in place as often as they put them
 // (`version.data = …`), so within a mutating request every resource read is remembered
 // with its JSON and written to the journal at commit if it changed.
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -20,7 +20,7 @@ type OperationEntry = { op: JsonObject } | { delete: string };
  * `durable`. `seed` runs after the id counter is in place (seeds draw ids) and before the
  * saved state replaces the seeded one.
  */
-export function persistVertexState(state: EmulatorState, durable: DurableState, seed: () => void): void {
+export function persistState(state: EmulatorState, durable: DurableState, seed: () => void): void {
   const ids = new IdsPart(state.ids);
   seed();
   ids.record = durable.register(ids);
