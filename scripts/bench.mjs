@@ -54,7 +54,7 @@ function requireMs(file, runs) {
 
 row('activation entry size (dist/extension.js, minified)', kb(sizes['dist/extension.js']), '< 50 KB');
 row('activation entry require, median of 25', `${requireMs(join(prod, 'extension.js'), 25).toFixed(2)} ms`);
-for (const chunk of ['features', 'aiplatform', 'bigquery', 'emulator']) {
+for (const chunk of ['features', 'aiplatform', 'bigquery', 'storage', 'emulator']) {
   const file = `dist/${chunk}.js`;
   if (!sizes[file]) continue;
   const ms = chunk === 'emulator' ? undefined : requireMs(join(prod, `${chunk}.js`), 7);
