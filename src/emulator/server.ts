@@ -1,7 +1,8 @@
-// The emulator's HTTP server: matches a route (hand-written ones first, then the
-// routes derived from the protos), checks the bearer token, builds the request
-// message, and runs an override, the generic handler for the method's shape, or
-// answers UNIMPLEMENTED naming the method.
+// The emulator's HTTP server: applies injected faults, matches a route (hand-written
+// ones first: operations, locations, Resource Manager, BigQuery, Storage, raw predict;
+// then the routes derived from the protos), checks the bearer token, builds the request
+// message, and runs an override, the generic handler for the method's shape, or answers
+// UNIMPLEMENTED naming the method. With a data dir, changes are journaled before answering.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CustomRoute, EmulatorState, MethodHandler } from './context';
