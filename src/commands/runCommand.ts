@@ -14,7 +14,7 @@ export async function runCommand(log: vscode.LogOutputChannel, id: string, fn: (
   }
 }
 
-export async function showActionableError(message: string, action: ReturnType<typeof parseError>['action']): Promise<void> {
+async function showActionableError(message: string, action: ReturnType<typeof parseError>['action']): Promise<void> {
   const copy = vscode.l10n.t('Copy Sign-in Command');
   const emulator = vscode.l10n.t('Try the Emulator');
   const choose = vscode.l10n.t('Choose Project or Region');

@@ -10,7 +10,7 @@ export function detailsUri(resourceName: string): vscode.Uri {
   return vscode.Uri.from({ scheme: DETAILS_SCHEME, path: `/${resourceName}.json` });
 }
 
-export function resourceNameOf(uri: vscode.Uri): string {
+function resourceNameOf(uri: vscode.Uri): string {
   return uri.path.replace(/^\//, '').replace(/\.json$/, '');
 }
 

@@ -4,6 +4,8 @@ import type { HostMessage, PlaygroundTarget, WebviewMessage } from '../protocol/
 import type { ClientPool } from '../vertex/clients';
 import { generateContent } from '../vertex/generate';
 import { parseError } from '../vertex/parseError';
+import { listAcrossRegions } from '../vertex/multiRegion';
+import { readPages } from '../vertex/paging';
 import { listEndpoints } from '../vertex/resources';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
@@ -70,12 +72,13 @@ export class PlaygroundPanel implements vscode.Disposable {
   private async sendTargets(): Promise<void> {
     try {
       const pool = await this.pool();
-      const pages = await Promise.all(this.regions().map((region) => listEndpoints(pool, { region })));
-      const targets: PlaygroundTarget[] = pages
-        .flatMap((p) => p.items)
+      const results = await listAcrossRegions(this.regions(), (region) => readPages((pageToken) => listEndpoints(pool, { region, pageToken })));
+      const targets: PlaygroundTarget[] = results
+        .flatMap((r) => (r.ok ? r.page.items : []))
         .filter((e) => e.deployedModels.length > 0)
         .map((e) => ({ endpoint: e.name, displayName: e.displayName, region: e.region }));
-      this.post({ type: 'targets', targets, selected: this.selected });
+      const failed = results.find((r) => !r.ok);
+      this.post({ type: 'targets', targets, selected: this.selected, error: failed && !failed.ok ? `${failed.region}: ${failed.error.message}` : undefined });
     } catch (error) {
       this.post({ type: 'targets', targets: [], error: parseError(error).message });
     }

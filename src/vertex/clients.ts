@@ -41,9 +41,7 @@ export class ClientPool {
 
   /** The credentials the clients use, for plain authorized fetches and the BigQuery/Storage clients. */
   async authClient(): Promise<AuthClient> {
-    this.auth ??= createAuthClient(this.connection, aiplatformChunk());
-    this.auth.catch(() => (this.auth = undefined));
-    const auth = await this.auth;
+    const auth = await this.credentials();
     await this.ready;
     return auth;
   }
@@ -54,17 +52,33 @@ export class ClientPool {
     await Promise.allSettled(clients.map(async (c) => (await c as { close(): Promise<void> }).close()));
   }
 
-  private async build<K extends ServiceName>(service: K, region: string): Promise<ServiceClient<K>> {
-    let started = performance.now();
+  /** Created once; a failure (say, not signed in) is forgotten so the next call tries again. */
+  private credentials(): Promise<AuthClient> {
+    if (!this.auth) {
+      const auth = createAuthClient(this.connection, this.chunk());
+      auth.catch(() => {
+        if (this.auth === auth) this.auth = undefined;
+      });
+      this.auth = auth;
+    }
+    return this.auth;
+  }
+
+  private chunk(): AiplatformChunk {
+    if (chunk) return chunk;
+    const started = performance.now();
     const lib = aiplatformChunk();
-    this.trace(`aiplatform chunk ready in ${(performance.now() - started).toFixed(0)} ms`);
-    this.auth ??= createAuthClient(this.connection, lib);
-    this.auth.catch(() => (this.auth = undefined));
-    const authClient = await this.auth;
-    const Client = lib[service] as unknown as new (options: object) => ServiceClient<K>;
-    started = performance.now();
+    this.trace(`aiplatform chunk loaded in ${(performance.now() - started).toFixed(0)} ms`);
+    return lib;
+  }
+
+  private async build<K extends ServiceName>(service: K, region: string): Promise<ServiceClient<K>> {
+    const authClient = await this.credentials();
+    const Client = this.chunk()[service] as unknown as new (options: object) => ServiceClient<K>;
+    const started = performance.now();
     const client = new Client({ ...clientEndpoint(this.connection, region), fallback: true, authClient });
     this.trace(`${service} built in ${(performance.now() - started).toFixed(0)} ms`);
+    // Built while the emulator may still be booting; requests wait for it.
     await this.ready;
     return client;
   }

@@ -7,6 +7,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { toDate } from './protoValues';
 import { cancelledError, formatSeconds, isTransient } from './retry';
+import { settleWithin } from './settleWithin';
 
 type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -81,7 +82,10 @@ export async function waitForOperation<R>(operation: OperationHandle<R>, options
     }
     delay = Math.min(delay * 1.5, options.pollMaxMs ?? 10_000);
     try {
-      await race(operation.getOperation(), Math.min(options.pollTimeoutMs ?? 30_000, Math.max(0, deadline - Date.now())), signal);
+      await settleWithin(operation.getOperation(), Math.min(options.pollTimeoutMs ?? 30_000, Math.max(0, deadline - Date.now())), signal, {
+        timeout: () => Object.assign(new Error('poll timed out'), { [POLL_TIMEOUT]: true }),
+        aborted: () => new Error('aborted'),
+      });
     } catch (err) {
       if (signal?.aborted) return stop();
       // A finished operation with an error rejects getOperation(): that is the outcome, not a failed poll.
@@ -117,25 +121,6 @@ function progressOf(operation: OperationHandle<unknown>, started: number): Opera
 }
 
 const POLL_TIMEOUT = Symbol('poll timeout');
-
-async function race<T>(work: Promise<T>, ms: number, signal: AbortSignal | undefined): Promise<T> {
-  work.catch(() => undefined); // may settle after we gave up on it
-  let timer: NodeJS.Timeout | undefined;
-  let onAbort: (() => void) | undefined;
-  try {
-    return await Promise.race([
-      work,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(Object.assign(new Error('poll timed out'), { [POLL_TIMEOUT]: true })), ms);
-        onAbort = () => reject(new Error('aborted'));
-        signal?.addEventListener('abort', onAbort, { once: true });
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-    if (onAbort) signal?.removeEventListener('abort', onAbort);
-  }
-}
 
 function isPollTimeout(err: unknown): boolean {
   return typeof err === 'object' && err !== null && POLL_TIMEOUT in err;

@@ -5,6 +5,7 @@
 // {error} element mid-array, and a cut connection can close the array early) is
 // reported instead of passing for a full answer.
 import { cancelledError, deadlineError, formatSeconds } from './retry';
+import { settleWithin } from './settleWithin';
 
 export interface StreamOptions<T> {
   /** Longest silence between two chunks (default 30 s). */
@@ -30,11 +31,11 @@ export async function* guardStream<T>(stream: Cancellable, options: StreamOption
   try {
     for (;;) {
       const next = iterator.next();
-      next.catch(() => undefined);
       const left = deadline - Date.now();
-      const result = await within(next, Math.min(idleMs, left), options.signal, () =>
-        left <= idleMs ? deadlineError('The response stream', totalMs) : stalled(idleMs),
-      );
+      const result = await settleWithin(next, Math.min(idleMs, left), options.signal, {
+        timeout: () => (left <= idleMs ? deadlineError('The response stream', totalMs) : stalled(idleMs)),
+        aborted: () => cancelledError('The response stream'),
+      });
       if (result.done) break;
       last = result.value as T;
       yield last;
@@ -54,25 +55,6 @@ export async function* guardStream<T>(stream: Cancellable, options: StreamOption
 /** Complete GenerateContentResponse streams end with a candidate carrying a finishReason. */
 export function hasFinishReason(chunk: { candidates?: { finishReason?: unknown }[] | null }): boolean {
   return (chunk.candidates ?? []).some((c) => c.finishReason !== undefined && c.finishReason !== null && c.finishReason !== 0 && c.finishReason !== 'FINISH_REASON_UNSPECIFIED');
-}
-
-async function within<R>(work: Promise<R>, ms: number, signal: AbortSignal | undefined, timeout: () => Error): Promise<R> {
-  let timer: NodeJS.Timeout | undefined;
-  let onAbort: (() => void) | undefined;
-  try {
-    return await Promise.race([
-      work,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(timeout()), Math.max(0, ms));
-        onAbort = () => reject(cancelledError('The response stream'));
-        if (signal?.aborted) onAbort();
-        signal?.addEventListener('abort', onAbort, { once: true });
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-    if (onAbort) signal?.removeEventListener('abort', onAbort);
-  }
 }
 
 function stalled(idleMs: number): Error {

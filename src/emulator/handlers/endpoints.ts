@@ -38,12 +38,17 @@ export const endpointHandlers: Record<string, MethodHandler> = {
   },
 };
 
-function deployModel(call: MethodCall): HttpResult {
+/** The checks every deployed-model method starts with: required fields, then the endpoint. */
+function openEndpoint(call: MethodCall) {
   const { state, request } = call;
   assertRequired(state.schema, call.route.method.requestType, request, '');
   const endpoint = endpointFor(call, String(request.endpoint), 'endpoint');
   const endpointName = String(endpoint.data.name);
-  const location = endpointName.split('/').slice(0, 4).join('/');
+  return { state, request, endpoint, endpointName, location: endpointName.split('/').slice(0, 4).join('/') };
+}
+
+function deployModel(call: MethodCall): HttpResult {
+  const { state, request, endpoint, endpointName, location } = openEndpoint(call);
   const asked = request.deployedModel as JsonObject;
   if (!asked.model) throw invalidFields([{ field: 'deployed_model.model', description: 'Required field is not set.' }]);
   const version = resolveVersion(state, String(asked.model), 'deployed_model.model');
@@ -85,10 +90,7 @@ function deployModel(call: MethodCall): HttpResult {
 }
 
 function undeployModel(call: MethodCall): HttpResult {
-  const { state, request } = call;
-  assertRequired(state.schema, call.route.method.requestType, request, '');
-  const endpoint = endpointFor(call, String(request.endpoint), 'endpoint');
-  const endpointName = String(endpoint.data.name);
+  const { state, request, endpoint, endpointName } = openEndpoint(call);
   const id = String(request.deployedModelId);
   if (!deployedOf(endpoint).some((d) => d.id === id)) {
     throw new ApiError('NOT_FOUND', `DeployedModel with ID \`${id}\` not found in Endpoint \`${endpointName}\`.`);
@@ -108,11 +110,7 @@ function undeployModel(call: MethodCall): HttpResult {
 }
 
 function mutateDeployedModel(call: MethodCall): HttpResult {
-  const { state, request } = call;
-  assertRequired(state.schema, call.route.method.requestType, request, '');
-  const endpoint = endpointFor(call, String(request.endpoint), 'endpoint');
-  const endpointName = String(endpoint.data.name);
-  const location = endpointName.split('/').slice(0, 4).join('/');
+  const { state, request, endpoint, endpointName, location } = openEndpoint(call);
   const patch = request.deployedModel as JsonObject;
   const id = String(patch.id ?? '');
   const existing = deployedOf(endpoint).find((d) => d.id === id);
