@@ -88,7 +88,9 @@ if (layers.includes('integration')) {
   layer('integration', process.execPath, [join(root, 'scripts', 'runIntegration.mjs')]);
 }
 if (layers.includes('e2e')) {
-  layer('e2e', bin('mocha'), ['--reporter', reporter, '--timeout', '180000', 'dist/test/e2e/**/*.test.js'], { VGO_VSIX: vsix ?? '' });
+  // VGO_GREP narrows both VS Code layers to matching tests while developing.
+  const grep = process.env.VGO_GREP ? ['--grep', process.env.VGO_GREP] : [];
+  layer('e2e', bin('mocha'), ['--reporter', reporter, '--timeout', '180000', ...grep, 'dist/test/e2e/**/*.test.js'], { VGO_VSIX: vsix ?? '' });
 }
 
 console.log('\n━━ summary');
