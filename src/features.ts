@@ -16,12 +16,23 @@ import { detailsUri, resourceDocument } from './editor/resourceDocuments';
 import { canShowDetails } from './vertex/resourceJson';
 import { resourceNameFrom } from './views/resourceNames';
 import type { Endpoint } from './vertex/types';
+import type { ClientPool } from './vertex/clients';
 
 export interface FeatureHost {
   readonly context: vscode.ExtensionContext;
   readonly log: vscode.LogOutputChannel;
   settings(): ConnectionSettings;
 }
+
+/** What a feature area's commands get; each area exports `xCommands(ctx): CommandHandlers`. */
+export interface FeatureContext {
+  readonly host: FeatureHost;
+  readonly pool: () => Promise<ClientPool>;
+  /** Reloads one view (or all of them). */
+  refresh(viewId?: ViewId): void;
+}
+
+export type CommandHandlers = Partial<Record<CommandId, (...args: unknown[]) => Promise<unknown>>>;
 
 export interface Features extends vscode.Disposable {
   tree(viewId: ViewId): vscode.TreeDataProvider<unknown>;
@@ -47,14 +58,19 @@ export function createFeatures(host: FeatureHost): Features {
     ]),
   );
 
-  const commands: Record<CommandId, (...args: unknown[]) => Promise<unknown>> = {
+  const ctx: FeatureContext = {
+    host,
+    pool: () => session.pool(),
+    refresh(viewId) {
+      for (const [id, tree] of trees) if (!viewId || id === viewId) tree.refresh();
+    },
+  };
+
+  const commands: CommandHandlers = {
     'vertexGenAi.connect': connectCommand,
     'vertexGenAi.useEmulator': () => updateSetting('backend', 'emulator'),
     'vertexGenAi.pickContext': () => pickContextCommand(() => session.pool()),
-    'vertexGenAi.refresh': async (target?: unknown) => {
-      const viewId = typeof target === 'string' ? (target as ViewId) : undefined;
-      for (const [id, tree] of trees) if (!viewId || id === viewId) tree.refresh();
-    },
+    'vertexGenAi.refresh': async (target?: unknown) => ctx.refresh(typeof target === 'string' ? (target as ViewId) : undefined),
     'vertexGenAi.loadMore': async (viewId: unknown, region: unknown) =>
       trees.get(viewId as ViewId)?.loadMore(String(region)),
     'vertexGenAi.showLog': async () => host.log.show(),
@@ -73,14 +89,15 @@ export function createFeatures(host: FeatureHost): Features {
     'vertexGenAi.openPlayground': async (node?: unknown) => {
       const n = node as TreeNode | undefined;
       const endpoint = n?.type === 'resource' && n.kind === 'endpoint' ? (n.value as Endpoint).name : undefined;
-      PlaygroundPanel.show(host.context.extensionUri, () => session.pool(), () => host.settings().regions, endpoint);
+      PlaygroundPanel.show(host.context.extensionUri, ctx.pool, () => host.settings().regions, endpoint);
     },
+    // Feature areas: one spread each.
   };
 
   return {
     resourceDocument: async (uri, token) => resourceDocument(await session.pool(), uri, token),
     tree: (viewId) => trees.get(viewId) as vscode.TreeDataProvider<TreeNode> as vscode.TreeDataProvider<unknown>,
-    execute: (id, ...args) => runCommand(host.log, id, () => commands[id](...args)),
+    execute: (id, ...args) => runCommand(host.log, id, async () => commands[id]?.(...args)),
     settingsChanged() {
       session.reset();
       for (const tree of trees.values()) tree.refresh();
