@@ -112,8 +112,9 @@ const STAT_LABELS: [string, string][] = [
 function statsOf(stats: Raw | undefined): { label: string; value: string }[] {
   if (!stats) return [];
   const rows = STAT_LABELS.flatMap(([key, label]) => {
+    // proto3 reads unset counts as 0: a zero here means "not reported".
     const value = toNumber(stats[key]);
-    return value === undefined ? [] : [{ label, value: value.toLocaleString('en-US') }];
+    return !value ? [] : [{ label, value: value.toLocaleString('en-US') }];
   });
   for (const [key, label] of [['userInputTokenDistribution', 'Input tokens per example'], ['userOutputTokenDistribution', 'Output tokens per example']] as const) {
     const d = stats[key] as Raw | undefined;

@@ -29,7 +29,7 @@ export function startTuningJob(state: EmulatorState, name: string): void {
     }
     update(state, name, { state: 'JOB_STATE_RUNNING', startTime: now(state), tuningDataStats: { supervisedTuningDataStats: training.stats } });
     modelsOf(state).curves.set(name, training.losses);
-    attachTuningCurves(state, jobData(state, name), training.losses);
+    attachTuningCurves(state, jobData(state, name));
     later(state, name, 2 * delay, () => succeed(state, name, training));
   });
 }
