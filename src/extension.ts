@@ -2,7 +2,7 @@
 // feature, and every Google client, lives in lazily required chunks (see
 // esbuild.mjs). Keep it tiny: it is loaded each time a view or command activates us.
 import * as vscode from 'vscode';
-import { COMMAND_IDS, CONFIGURED_CONTEXT_KEY, VIEW_IDS } from './contributions';
+import { COMMAND_IDS, CONFIGURED_CONTEXT_KEY, VIEW_IDS, type ViewId } from './contributions';
 import { LazyTreeProvider } from './lazyTreeProvider';
 import { isConfigured, readSettings } from './settings';
 import { createContextStatusBar } from './statusBar';
@@ -13,6 +13,8 @@ export interface ExtensionApi {
   readonly activationMs: number;
   /** Whether the features chunk (and with it any Google client) has been loaded. */
   featuresLoaded(): boolean;
+  /** The data provider behind a view, for tests. */
+  tree(viewId: ViewId): vscode.TreeDataProvider<unknown>;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -33,7 +35,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   const trees = VIEW_IDS.map((id) => new LazyTreeProvider(id, () => isConfigured(settings), features));
   VIEW_IDS.forEach((id, i) => {
-    context.subscriptions.push(trees[i], vscode.window.createTreeView(id, { treeDataProvider: trees[i], showCollapseAll: true }));
+    const view = vscode.window.createTreeView(id, { treeDataProvider: trees[i], showCollapseAll: true });
+    trees[i].attach(view);
+    context.subscriptions.push(trees[i], view);
   });
 
   for (const id of COMMAND_IDS) {
@@ -69,7 +73,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, featuresLoaded: () => loading !== undefined };
+  return { activationMs, featuresLoaded: () => loading !== undefined, tree: (viewId) => trees[VIEW_IDS.indexOf(viewId)] };
 }
 
 export function deactivate(): void {}
