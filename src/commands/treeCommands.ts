@@ -17,10 +17,11 @@ const VIEW_NAMES: Record<ViewId, string> = {
 export function treeCommands(ctx: FeatureContext, trees: ReadonlyMap<ViewId, ResourceTreeProvider>): CommandHandlers {
   const owner = (node: unknown) => [...trees.values()].find((t) => t.owns(node));
 
-  const filter = async (viewId: ViewId) => {
+  /** Asks for the filter; `given` (from a keybinding or a test) applies without asking, after the same checks. */
+  const filter = async (viewId: ViewId, given?: string) => {
     const tree = trees.get(viewId)!;
     const stateFilter = tree.definition.stateFilter === true;
-    const text = await vscode.window.showInputBox({
+    const text = given ?? await vscode.window.showInputBox({
       title: vscode.l10n.t('Filter {0}', VIEW_NAMES[viewId]),
       value: tree.currentFilter()?.text ?? '',
       placeHolder: stateFilter ? 'state:running label:team=nlp chat' : 'label:team=nlp chat',
@@ -34,7 +35,8 @@ export function treeCommands(ctx: FeatureContext, trees: ReadonlyMap<ViewId, Res
     });
     if (text === undefined) return;
     const parsed = parseTreeFilter(text, stateFilter);
-    if (!('error' in parsed)) tree.setFilter(parsed.text ? parsed : undefined);
+    if ('error' in parsed) throw new Error(parsed.error);
+    tree.setFilter(parsed.text ? parsed : undefined);
   };
 
   const handlers: Record<string, (...args: unknown[]) => Promise<unknown>> = {
@@ -44,12 +46,12 @@ export function treeCommands(ctx: FeatureContext, trees: ReadonlyMap<ViewId, Res
       ctx.refresh(typeof target === 'string' ? (target as ViewId) : undefined);
     },
     'vertexGenAi.loadMore': async (node?: unknown) => owner(node)?.loadMore(node as never),
-    'vertexGenAi.filter': async (viewId?: unknown) => {
+    'vertexGenAi.filter': async (viewId?: unknown, text?: unknown) => {
       const picked =
         typeof viewId === 'string' && trees.has(viewId as ViewId)
           ? (viewId as ViewId)
           : (await vscode.window.showQuickPick(VIEW_IDS.map((id) => ({ label: VIEW_NAMES[id], id })), { title: vscode.l10n.t('Filter which view?') }))?.id;
-      if (picked) await filter(picked);
+      if (picked) await filter(picked, typeof text === 'string' ? text : undefined);
     },
     'vertexGenAi.openInConsole': async (node?: unknown) => {
       const name = resourceNameFrom(node);

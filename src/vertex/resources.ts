@@ -97,6 +97,7 @@ export function toModel(raw: Raw): Model {
   return {
     ...base(raw),
     versionId: String(raw.versionId ?? ''),
+    versionCreateTime: toDate(raw.versionCreateTime),
     versionAliases: [...((raw.versionAliases ?? []) as string[])],
     deployedTo: ((raw.deployedModels ?? []) as Raw[]).map((d) => String(d.endpoint ?? '')),
   };

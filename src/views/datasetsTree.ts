@@ -148,7 +148,7 @@ export const datasetsTree: TreeDefinition = {
 function datasetItem(d: Dataset): vscode.TreeItem {
   const item = new vscode.TreeItem(d.displayName);
   item.id = d.name;
-  item.description = [d.kind, d.dataItemCount !== undefined && vscode.l10n.t('{0} items', d.dataItemCount.toLocaleString())].filter(Boolean).join(' · ');
+  item.description = [d.kind, d.dataItemCount ? vscode.l10n.t('{0} items', d.dataItemCount.toLocaleString()) : undefined].filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon(DATASET_ICONS[d.kind]);
   const labels = Object.entries(d.labels).map(([k, v]) => `${k}=${v}`).join(', ');
   item.tooltip = [d.name, vscode.l10n.t('Kind: {0}', d.kind), labels && vscode.l10n.t('Labels: {0}', labels)].filter(Boolean).join('\n');

@@ -4,8 +4,12 @@ import { listModels, listModelVersions } from '../vertex/resources';
 import type { Model } from '../vertex/types';
 import { regional, type TreeDefinition } from './resourceTreeProvider';
 
-function labelText(labels: Record<string, string>): string {
-  return Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(', ');
+/** Labels people set; Vertex's own (`google-…`) stay in the tooltip. */
+function labelText(labels: Record<string, string>, all = true): string {
+  return Object.entries(labels)
+    .filter(([k]) => all || !k.startsWith('google-'))
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
 }
 
 function modelItem(m: Model): vscode.TreeItem {
@@ -24,9 +28,9 @@ function versionItem(v: Model): vscode.TreeItem {
   const deployed = v.deployedTo.length > 0;
   item.description = [
     v.versionAliases.join(', '),
-    v.createTime && v.createTime.toISOString().slice(0, 10),
+    (v.versionCreateTime ?? v.createTime)?.toISOString().slice(0, 10),
     deployed ? vscode.l10n.t('deployed') : vscode.l10n.t('not deployed'),
-    labelText(v.labels),
+    labelText(v.labels, false),
   ]
     .filter(Boolean)
     .join(' · ');
@@ -36,7 +40,7 @@ function versionItem(v: Model): vscode.TreeItem {
       `**${v.displayName}** v${v.versionId}`,
       `\`${v.name}@${v.versionId}\``,
       v.versionAliases.length > 0 && vscode.l10n.t('Aliases: {0}', v.versionAliases.join(', ')),
-      v.createTime && vscode.l10n.t('Created: {0}', v.createTime.toLocaleString()),
+      (v.versionCreateTime ?? v.createTime) && vscode.l10n.t('Created: {0}', (v.versionCreateTime ?? v.createTime)!.toLocaleString()),
       labelText(v.labels) && vscode.l10n.t('Labels: {0}', labelText(v.labels)),
       deployed ? vscode.l10n.t('Deployed to: {0}', v.deployedTo.join(', ')) : vscode.l10n.t('Not deployed'),
     ]
