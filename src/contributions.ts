@@ -25,6 +25,7 @@ export const COMMAND_IDS = [
   // Trees (issue 4)
   'vertexGenAi.filter',
   'vertexGenAi.openInConsole',
+  'vertexGenAi.notifyWhenDone',
   'vertexGenAi.previewRows',
   'vertexGenAi.exportTuningJsonl',
   ...VIEW_COMMAND_IDS,

@@ -6,6 +6,7 @@ import { consoleUrl } from '../views/consoleUrls';
 import type { ResourceTreeProvider } from '../views/resourceTreeProvider';
 import { resourceNameFrom } from '../views/resourceNames';
 import { FILTER_STATES, parseTreeFilter } from '../views/treeFilter';
+import { watchLaunchedJob } from '../jobs/jobWatcher';
 
 const VIEW_NAMES: Record<ViewId, string> = {
   'vertexGenAi.datasets': vscode.l10n.t('Datasets'),
@@ -52,6 +53,13 @@ export function treeCommands(ctx: FeatureContext, trees: ReadonlyMap<ViewId, Res
           ? (viewId as ViewId)
           : (await vscode.window.showQuickPick(VIEW_IDS.map((id) => ({ label: VIEW_NAMES[id], id })), { title: vscode.l10n.t('Filter which view?') }))?.id;
       if (picked) await filter(picked, typeof text === 'string' ? text : undefined);
+    },
+    /** Resolves with the job once it has ended (tests await it). */
+    'vertexGenAi.notifyWhenDone': async (target?: unknown) => {
+      const name = resourceNameFrom(target);
+      if (!name) return undefined;
+      vscode.window.setStatusBarMessage(vscode.l10n.t('You will be notified when {0} ends.', name.slice(name.lastIndexOf('/') + 1)), 4000);
+      return watchLaunchedJob(ctx, name).ended;
     },
     'vertexGenAi.openInConsole': async (node?: unknown) => {
       const name = resourceNameFrom(node);

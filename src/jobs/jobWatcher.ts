@@ -9,8 +9,11 @@
 // It polls the job (2 s, backing off to 30 s; whether or not a view is open), refreshes
 // the Tuning Jobs view as its state changes, and when it ends shows a notification with
 // a button to its result: the tuned model (Gemini tuning), the job's details otherwise,
-// or its error. It returns a Disposable that stops following (it also stops when the
-// extension is deactivated). Calling it twice for one job follows it once.
+// or its error. It returns a JobWatch: `ended` resolves with the job as it ended
+// (undefined if the watch stopped first); dispose() stops following (so does
+// deactivation). Calling it twice for one job follows it once.
+//
+// Users get the same from a running job's context menu: "Notify When Finished".
 import * as vscode from 'vscode';
 import type { FeatureContext } from '../features';
 import { getJob } from '../vertex/jobs';
@@ -19,19 +22,27 @@ import type { Job } from '../vertex/types';
 import { PollBackoff } from '../views/pollBackoff';
 import { isLiveJob } from '../views/jobsTree';
 
-const watching = new Map<string, vscode.Disposable>();
+export interface JobWatch extends vscode.Disposable {
+  /** The job as it ended, or undefined when the watch was stopped first. */
+  readonly ended: Promise<Job | undefined>;
+}
 
-export function watchLaunchedJob(ctx: FeatureContext, jobName: string, backoff = new PollBackoff()): vscode.Disposable {
+const watching = new Map<string, JobWatch>();
+
+export function watchLaunchedJob(ctx: FeatureContext, jobName: string, backoff = new PollBackoff()): JobWatch {
   const existing = watching.get(jobName);
   if (existing) return existing;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   let lastState: string | undefined;
   let failures = 0;
+  let settle: (job: Job | undefined) => void = () => undefined;
+  const ended = new Promise<Job | undefined>((resolve) => (settle = resolve));
   const stop = new vscode.Disposable(() => {
     stopped = true;
     clearTimeout(timer);
     watching.delete(jobName);
+    settle(undefined);
   });
   const poll = async () => {
     if (stopped) return;
@@ -43,9 +54,10 @@ export function watchLaunchedJob(ctx: FeatureContext, jobName: string, backoff =
       if (changed && lastState !== undefined) ctx.refresh('vertexGenAi.tuningJobs');
       lastState = job.state;
       if (!isLiveJob(job)) {
+        settle(job);
         stop.dispose();
         ctx.host.log.info(`Job ${jobName} ended: ${job.state}`);
-        await notifyEnded(job);
+        void notifyEnded(job);
         return;
       }
     } catch (error) {
@@ -58,10 +70,11 @@ export function watchLaunchedJob(ctx: FeatureContext, jobName: string, backoff =
     }
     if (!stopped) timer = setTimeout(() => void poll(), backoff.next(changed));
   };
-  watching.set(jobName, stop);
+  const watch: JobWatch = { ended, dispose: () => stop.dispose() };
+  watching.set(jobName, watch);
   ctx.host.context.subscriptions.push(stop);
   timer = setTimeout(() => void poll(), 0);
-  return stop;
+  return watch;
 }
 
 async function notifyEnded(job: Job): Promise<void> {

@@ -214,6 +214,8 @@ describe('resource trees', function () {
     await vscode.commands.executeCommand('vertexGenAi.tuningJobs.refresh');
     const job = await waitFor('the new job', async () => (await rows('vertexGenAi.tuningJobs')).find((r) => r.label === 'self-refreshing-job'));
     assert.match(job.description, /^(pending|running) · L4/);
+    // "Notify When Finished" follows it to the end (the command resolves with the ended job).
+    const ended = vscode.commands.executeCommand<{ state: string } | undefined>('vertexGenAi.notifyWhenDone', job.node);
     // No refresh from here on: the view polls while it is visible.
     const done = await waitFor('the job to succeed', async () => {
       const r = (await rows('vertexGenAi.tuningJobs')).find((x) => x.label === 'self-refreshing-job');
@@ -221,5 +223,6 @@ describe('resource trees', function () {
     }, 45_000);
     assert.equal(done.icon, 'pass');
     assert.equal(done.node, job.node, 'updated in place: the same node');
+    assert.equal((await ended)?.state, 'succeeded');
   });
 });
