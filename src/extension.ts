@@ -64,9 +64,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (!e.affectsConfiguration('vertexGenAi')) return;
+      const before = JSON.stringify(settings);
       settings = readSettings();
       applySettings();
-      if (loading) (await loading).settingsChanged();
+      // Only a new connection needs new clients; a page size just reloads the trees.
+      if (loading) (await loading).settingsChanged(JSON.stringify(settings) !== before);
       trees.forEach((t) => t.refresh());
     }),
   );

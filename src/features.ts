@@ -40,7 +40,7 @@ export interface Features extends vscode.Disposable {
   tree(viewId: ViewId): AttachableTree;
   resourceDocument(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string>;
   execute(command: CommandId, ...args: unknown[]): Promise<unknown>;
-  settingsChanged(): void;
+  settingsChanged(connectionChanged: boolean): void;
 }
 
 export function createFeatures(host: FeatureHost): Features {
@@ -90,8 +90,8 @@ export function createFeatures(host: FeatureHost): Features {
     resourceDocument: async (uri, token) => resourceDocument(await session.pool(), uri, token),
     tree: (viewId) => trees.get(viewId) as AttachableTree,
     execute: (id, ...args) => runCommand(host.log, id, async () => commands[id]?.(...args)),
-    settingsChanged() {
-      session.reset();
+    settingsChanged(connectionChanged) {
+      if (connectionChanged) session.reset();
       for (const tree of trees.values()) tree.reset();
     },
     dispose() {
