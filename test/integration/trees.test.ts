@@ -32,7 +32,7 @@ describe('resource trees', function () {
     await waitFor('the extension to activate', () => extension().isActive);
   });
   after(async () => {
-    for (const key of ['backend', 'emulator.url', 'pageSize']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    for (const key of ['backend', 'emulator.url', 'pageSize', 'regions']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
     await emulator?.close();
   });
   afterEach(() => admin('/_emulator/faults', { method: 'DELETE' }));
@@ -147,6 +147,23 @@ describe('resource trees', function () {
     assert.deepEqual(deployed.map((d) => d.description.split(' · ').slice(0, 2)), [['90%', 'v2'], ['10%', 'v3']]);
     const churn = await rows('vertexGenAi.endpoints', find(endpoints, 'churn-scoring').node);
     assert.match(churn[0].description, /n1-standard-4 · \d–3 replicas$/);
+  });
+
+  it('groups by region when several are shown', async () => {
+    await config().update('regions', ['us-central1', 'europe-west4'], vscode.ConfigurationTarget.Global);
+    try {
+      const regions = await waitFor('region groups', async () => {
+        const r = await rows('vertexGenAi.endpoints');
+        return r.length === 2 && r[0].contextValue === 'vertexGenAi.region' ? r : undefined;
+      });
+      assert.deepEqual(regions.map((r) => r.label), ['us-central1', 'europe-west4']);
+      assert.deepEqual((await rows('vertexGenAi.endpoints', regions[1].node)).map((r) => r.label), ['eu-support-bot']);
+      const datasets = await rows('vertexGenAi.datasets', (await rows('vertexGenAi.datasets'))[0].node);
+      assert.deepEqual(datasets.map((r) => r.label), ['us-central1', 'europe-west4'], 'Vertex AI datasets by region');
+    } finally {
+      await config().update('regions', undefined, vscode.ConfigurationTarget.Global);
+      await waitFor('one region again', () => config().get<string[]>('regions')?.length === 1);
+    }
   });
 
   it('pages with vertexGenAi.pageSize and "Load more…"', async () => {
