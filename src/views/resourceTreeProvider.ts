@@ -43,7 +43,6 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private visible = false;
   private pollTimer: NodeJS.Timeout | undefined;
   private readonly backoff = new PollBackoff();
-  private readonly disposables: vscode.Disposable[] = [];
   private roots: { key: string; spec: ChildSpec } | undefined;
 
   constructor(
@@ -181,7 +180,6 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   dispose(): void {
     this.stopPolling();
     this.changed.dispose();
-    this.disposables.forEach((d) => d.dispose());
   }
 
   private specOf(node: TreeNode | undefined): ChildSpec | undefined {

@@ -65,7 +65,7 @@ describe('tree listings (against the emulator)', function () {
     const l = listings();
     const listing = l.get(jobs, undefined);
     await l.load(listing);
-    assert.deepEqual(listing.nodes.map((n) => (n.value as Job).displayName).sort(), ['gemma-2b-peft-tpu', 'llama-3-8b-lora-l4']);
+    assert.deepEqual(listing.nodes.map((n) => (n.value as Job).displayName).sort(), ['gemma-2b-peft-tpu', 'gemma-lora-sweep-t4', 'llama-3-8b-lora-l4']);
   });
 
   it('updates a job in place when its state changes, without rebuilding the list', async () => {
