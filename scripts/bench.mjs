@@ -66,12 +66,21 @@ rmSync(prod, { recursive: true, force: true });
 //    after opening the view (end-to-end drive against the emulator).
 run(process.execPath, ['esbuild.mjs']);
 const benchFile = join(mkdtempSync(join(tmpdir(), 'vgo-bench-')), 'bench.json');
-run(process.execPath, ['scripts/runIntegration.mjs'], { VGO_BENCH_FILE: benchFile, VGO_GREP: 'activates from its view container' });
+run(process.execPath, ['scripts/runIntegration.mjs'], { VGO_BENCH_FILE: benchFile, VGO_GREP: 'activates from its view container|tree performance' });
 run(bin('mocha'), ['--timeout', '180000', '--grep', 'emulator', 'dist/test/e2e/**/*.test.js'], { VGO_BENCH_FILE: benchFile, VGO_VSIX: vsix });
 const measured = existsSync(benchFile) ? JSON.parse(readFileSync(benchFile, 'utf8')) : {};
 row('activate() in the extension host (VS Code 1.139, dev build)', `${Number(measured.activationMs).toFixed(1)} ms`);
 row('click on the activity bar → items in all four trees (cold extension host)', `${Number(measured.viewToItemsMs).toFixed(0)} ms`);
 row('trees asked for children → first items in all four (emulator start, lazy clients)', `${Number(measured.treesLoadMs).toFixed(0)} ms`, '< 500 ms');
+// Trees (test/integration/treesPerf.test.ts): warm clients, one emulator child process per project.
+const ms = (v) => `${Number(v).toFixed(0)} ms`;
+const mb = (v) => `${Number(v).toFixed(1)} MB`;
+row('tree refresh: Refresh → a server-side change shown (median of 15)', ms(measured.refreshMedianMs), '< 50 ms');
+row('scale:10000 — switch project → first page of 50 endpoints (incl. new clients)', ms(measured.scaleFirstPageMs), '< 300 ms');
+row('scale:10000 — tree refresh (median of 15)', ms(measured.scaleRefreshMedianMs), '< 50 ms');
+row('scale:10000 — extension-host heap growth: project opened (first pages, new clients)', mb(measured.scaleOpenHeapMb), '< 50 MB');
+row('scale:10000 — extension-host heap growth: all 10,000 endpoints loaded', mb(measured.scaleAllHeapMb));
+row('scale:10000 — longest extension-host event-loop stall while paging to 10,000', ms(measured.scaleMaxLagMs));
 
 // 3. The emulator (dev build in dist/ by now).
 await benchEmulator(root, row);

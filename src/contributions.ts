@@ -7,6 +7,11 @@ export const VIEW_IDS = [
 ] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 
+/** View-title actions need one command per view: VS Code passes them no argument. */
+const VIEW_ACTIONS = ['refresh', 'filter', 'clearFilter'] as const;
+type ViewCommandId = `${ViewId}.${(typeof VIEW_ACTIONS)[number]}`;
+const VIEW_COMMAND_IDS = VIEW_IDS.flatMap((view) => VIEW_ACTIONS.map((action): ViewCommandId => `${view}.${action}`));
+
 export const COMMAND_IDS = [
   'vertexGenAi.connect',
   'vertexGenAi.useEmulator',
@@ -18,6 +23,13 @@ export const COMMAND_IDS = [
   'vertexGenAi.showDetails',
   'vertexGenAi.copyName',
   'vertexGenAi.openJob',
+  // Trees (issue 4)
+  'vertexGenAi.filter',
+  'vertexGenAi.openInConsole',
+  'vertexGenAi.notifyWhenDone',
+  'vertexGenAi.previewRows',
+  'vertexGenAi.exportTuningJsonl',
+  ...VIEW_COMMAND_IDS,
 ] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];
 

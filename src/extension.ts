@@ -2,7 +2,7 @@
 // feature, and every Google client, lives in lazily required chunks (see
 // esbuild.mjs). Keep it tiny: it is loaded each time a view or command activates us.
 import * as vscode from 'vscode';
-import { COMMAND_IDS, CONFIGURED_CONTEXT_KEY, VIEW_IDS } from './contributions';
+import { COMMAND_IDS, CONFIGURED_CONTEXT_KEY, VIEW_IDS, type ViewId } from './contributions';
 import { LazyTreeProvider } from './lazyTreeProvider';
 import { isConfigured, readSettings } from './settings';
 import { createContextStatusBar } from './statusBar';
@@ -16,6 +16,8 @@ export interface ExtensionApi {
   featuresLoaded(): boolean;
   /** Tests: answer the next multi-step flows from a script, through the same seam as the quick input. */
   scriptInput(script: readonly ScriptedAnswer[]): Promise<ScriptedInputSeam>;
+  /** The data provider behind a view, for tests. */
+  tree(viewId: ViewId): vscode.TreeDataProvider<unknown>;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -36,7 +38,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   const trees = VIEW_IDS.map((id) => new LazyTreeProvider(id, () => isConfigured(settings), features));
   VIEW_IDS.forEach((id, i) => {
-    context.subscriptions.push(trees[i], vscode.window.createTreeView(id, { treeDataProvider: trees[i], showCollapseAll: true }));
+    const view = vscode.window.createTreeView(id, { treeDataProvider: trees[i], showCollapseAll: true });
+    trees[i].attach(view);
+    context.subscriptions.push(trees[i], view);
   });
 
   for (const id of COMMAND_IDS) {
@@ -63,9 +67,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (!e.affectsConfiguration('vertexGenAi')) return;
+      const before = JSON.stringify(settings);
       settings = readSettings();
       applySettings();
-      if (loading) (await loading).settingsChanged();
+      // Only a new connection needs new clients; a page size just reloads the trees.
+      if (loading) (await loading).settingsChanged(JSON.stringify(settings) !== before);
       trees.forEach((t) => t.refresh());
     }),
   );
@@ -76,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     activationMs,
     featuresLoaded: () => loading !== undefined,
     scriptInput: async (script) => (await features()).scriptInput(script),
+    tree: (viewId) => trees[VIEW_IDS.indexOf(viewId)],
   };
 }
 

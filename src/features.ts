@@ -10,7 +10,9 @@ import { jobCommands } from './commands/jobCommands';
 import { connectCommand } from './commands/connectCommand';
 import { pickContextCommand } from './commands/pickContextCommand';
 import { ResourceTreeProvider } from './views/resourceTreeProvider';
-import { RESOURCE_KINDS } from './views/resourceKinds';
+import { TREE_DEFINITIONS, pageSizeSetting } from './views/treeDefinitions';
+import { treeCommands } from './commands/treeCommands';
+import type { AttachableTree } from './lazyTreeProvider';
 import type { TreeNode } from './views/treeNodes';
 import { PlaygroundPanel } from './panels/playgroundPanel';
 import { detailsUri, resourceDocument } from './editor/resourceDocuments';
@@ -41,28 +43,20 @@ export interface FeatureContext {
 export type CommandHandlers = Partial<Record<CommandId, (...args: unknown[]) => Promise<unknown>>>;
 
 export interface Features extends vscode.Disposable {
-  tree(viewId: ViewId): vscode.TreeDataProvider<unknown>;
+  tree(viewId: ViewId): AttachableTree;
   resourceDocument(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string>;
   execute(command: CommandId, ...args: unknown[]): Promise<unknown>;
-  settingsChanged(): void;
+  settingsChanged(connectionChanged: boolean): void;
   /** Tests: the next multi-step flows answer from this script instead of the quick input. */
   scriptInput(script: readonly ScriptedAnswer[]): ScriptedInputSeam;
 }
 
-const PAGE_SIZE = 50;
-
 export function createFeatures(host: FeatureHost): Features {
   const session = new Session(host);
-  const trees = new Map<ViewId, ResourceTreeProvider<unknown>>(
-    RESOURCE_KINDS.map((kind) => [
-      kind.viewId,
-      new ResourceTreeProvider<unknown>(
-        kind as never,
-        () => session.pool(),
-        () => host.settings().regions,
-        () => PAGE_SIZE,
-        host.log,
-      ),
+  const trees = new Map<ViewId, ResourceTreeProvider>(
+    TREE_DEFINITIONS.map((definition) => [
+      definition.viewId,
+      new ResourceTreeProvider(definition, () => session.pool(), () => host.settings().regions, pageSizeSetting, host.log),
     ]),
   );
 
@@ -80,9 +74,6 @@ export function createFeatures(host: FeatureHost): Features {
     'vertexGenAi.connect': connectCommand,
     'vertexGenAi.useEmulator': () => updateSetting('backend', 'emulator'),
     'vertexGenAi.pickContext': () => pickContextCommand(() => session.pool()),
-    'vertexGenAi.refresh': async (target?: unknown) => ctx.refresh(typeof target === 'string' ? (target as ViewId) : undefined),
-    'vertexGenAi.loadMore': async (viewId: unknown, region: unknown) =>
-      trees.get(viewId as ViewId)?.loadMore(String(region)),
     'vertexGenAi.showLog': async () => host.log.show(),
     'vertexGenAi.showDetails': async (target?: unknown) => {
       const name = resourceNameFrom(target);
@@ -103,16 +94,17 @@ export function createFeatures(host: FeatureHost): Features {
     },
     // Feature areas: one spread each.
     ...jobCommands(ctx),
+    ...treeCommands(ctx, trees),
   };
 
   return {
     resourceDocument: async (uri, token) => resourceDocument(await session.pool(), uri, token),
-    tree: (viewId) => trees.get(viewId) as vscode.TreeDataProvider<TreeNode> as vscode.TreeDataProvider<unknown>,
+    tree: (viewId) => trees.get(viewId) as AttachableTree,
     execute: (id, ...args) => runCommand(host.log, id, async () => commands[id]?.(...args)),
     scriptInput: (script) => (scripted = new ScriptedInputSeam(script)),
-    settingsChanged() {
-      session.reset();
-      for (const tree of trees.values()) tree.refresh();
+    settingsChanged(connectionChanged) {
+      if (connectionChanged) session.reset();
+      for (const tree of trees.values()) tree.reset();
     },
     dispose() {
       session.dispose();

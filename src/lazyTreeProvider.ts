@@ -2,6 +2,9 @@ import * as vscode from 'vscode';
 import type { ViewId } from './contributions';
 import type { Features } from './features';
 
+/** A real tree provider that wants to know its view (visibility, description). */
+export type AttachableTree = vscode.TreeDataProvider<unknown> & { attach?(view: vscode.TreeView<unknown>): vscode.Disposable };
+
 /**
  * Stands in for a tree until the features chunk is needed. While nothing is
  * configured it answers "no children" so VS Code shows the welcome view, and
@@ -10,8 +13,10 @@ import type { Features } from './features';
 export class LazyTreeProvider implements vscode.TreeDataProvider<unknown>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<unknown>();
   readonly onDidChangeTreeData = this.changed.event;
-  private inner: vscode.TreeDataProvider<unknown> | undefined;
+  private inner: AttachableTree | undefined;
   private forwarding: vscode.Disposable | undefined;
+  private attached: vscode.Disposable | undefined;
+  private view: vscode.TreeView<unknown> | undefined;
 
   constructor(
     private readonly viewId: ViewId,
@@ -38,6 +43,11 @@ export class LazyTreeProvider implements vscode.TreeDataProvider<unknown>, vscod
     return this.inner?.resolveTreeItem?.(item, element, token) ?? item;
   }
 
+  /** The view this stands in for; handed on to the real provider once it is loaded. */
+  attach(view: vscode.TreeView<unknown>): void {
+    this.view = view;
+  }
+
   /** Asks VS Code for the root again; once the real provider is attached, it fires its own events. */
   refresh(): void {
     if (!this.inner) this.changed.fire(undefined);
@@ -45,13 +55,16 @@ export class LazyTreeProvider implements vscode.TreeDataProvider<unknown>, vscod
 
   dispose(): void {
     this.forwarding?.dispose();
+    this.attached?.dispose();
     this.changed.dispose();
   }
 
   private async load(): Promise<vscode.TreeDataProvider<unknown>> {
     if (!this.inner) {
       const inner = (await this.features()).tree(this.viewId);
+      if (this.inner) return this.inner;
       this.forwarding = inner.onDidChangeTreeData?.((e) => this.changed.fire(e));
+      if (this.view) this.attached = inner.attach?.(this.view);
       this.inner = inner;
     }
     return this.inner;

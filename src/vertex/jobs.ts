@@ -2,8 +2,9 @@
 // Tuning Jobs tree shows. No vscode.
 import type { ClientPool } from './clients';
 import { acceleratorName } from './enums';
-import { toNumber, toDate } from './protoValues';
-import { base, listPage, listTuningJobs, toJobState, type ListCall, type ListOptions } from './resources';
+import { resourceRegion, toNumber, toDate } from './protoValues';
+import { base, listPage, listTuningJobs, toJobState, toTuningJob, type ListCall, type ListOptions } from './resources';
+import { withRetry } from './retry';
 import type { CustomJob, HyperparameterTuningJob, Job, JobMachine, Page } from './types';
 
 type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -100,4 +101,24 @@ function machineOf(pools: Raw[]): JobMachine {
     workerPools: pools.filter((p) => p && Object.keys(p).length > 0).length,
     image: first.containerSpec?.imageUri ?? first.pythonPackageSpec?.executorImageUri,
   };
+}
+
+/** One job of any kind, by its resource name (for following a job the user launched). */
+export async function getJob(pool: ClientPool, name: string, options: Pick<ListOptions, 'signal'> = {}): Promise<Job> {
+  const region = resourceRegion(name);
+  return withRetry(
+    'GetJob',
+    async ({ timeoutMs }) => {
+      if (name.includes('/tuningJobs/')) {
+        const client = await pool.get('GenAiTuningServiceClient', region);
+        return toTuningJob((await client.getTuningJob({ name }, { timeout: timeoutMs }))[0] as Raw);
+      }
+      const client = await pool.get('JobServiceClient', region);
+      if (name.includes('/hyperparameterTuningJobs/')) {
+        return toHyperparameterTuningJob((await client.getHyperparameterTuningJob({ name }, { timeout: timeoutMs }))[0] as Raw);
+      }
+      return toCustomJob((await client.getCustomJob({ name }, { timeout: timeoutMs }))[0] as Raw);
+    },
+    options,
+  );
 }

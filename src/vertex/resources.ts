@@ -12,13 +12,15 @@ export interface ListOptions extends Pick<RetryOptions, 'signal' | 'deadlineMs'>
   readonly region: string;
   readonly pageSize?: number;
   readonly pageToken?: string;
+  /** AIP-160 list filter, e.g. `labels.team="nlp"`. */
+  readonly filter?: string;
 }
 
 export type ListCall = (request: object, options: object) => Promise<unknown[]>;
 
 /** One page of a List method, retried on transient errors (lists are safe to repeat). */
 export function listPage<T>(method: string, list: ListCall, pool: ClientPool, options: ListOptions, map: (raw: Raw) => T): Promise<Page<T>> {
-  const request = { parent: `projects/${pool.connection.project}/locations/${options.region}`, pageSize: options.pageSize ?? 100, pageToken: options.pageToken ?? '' };
+  const request = { parent: `projects/${pool.connection.project}/locations/${options.region}`, pageSize: options.pageSize ?? 100, pageToken: options.pageToken ?? '', ...(options.filter ? { filter: options.filter } : {}) };
   return withRetry(
     method,
     async ({ timeoutMs, signal }) => toPage(await cancelOnAbort(list(request, { autoPaginate: false, timeout: timeoutMs }), signal), map),
@@ -95,6 +97,7 @@ export function toModel(raw: Raw): Model {
   return {
     ...base(raw),
     versionId: String(raw.versionId ?? ''),
+    versionCreateTime: toDate(raw.versionCreateTime),
     versionAliases: [...((raw.versionAliases ?? []) as string[])],
     deployedTo: ((raw.deployedModels ?? []) as Raw[]).map((d) => String(d.endpoint ?? '')),
   };

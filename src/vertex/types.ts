@@ -53,6 +53,8 @@ export interface TuningJob extends Resource {
 
 export interface Model extends Resource {
   readonly versionId: string;
+  /** When this version was created (createTime is the model's). */
+  readonly versionCreateTime?: Date;
   readonly versionAliases: string[];
   readonly deployedTo: string[];
 }

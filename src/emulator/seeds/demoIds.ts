@@ -48,4 +48,7 @@ export const DEMO_IDS = {
     llamaLoraGpu: '3904178265119293440',
     gemmaPeftTpu: '2081736609954431744',
   },
+  hyperparameterTuningJobs: {
+    loraSweepT4: '7745102938561024000',
+  },
 } as const;

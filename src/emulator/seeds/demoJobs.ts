@@ -1,5 +1,5 @@
-// Demo tuning: Gemini supervised tuning jobs in every state, plus a GPU (L4) and a
-// TPU (v5e) custom job running LoRA/PEFT training.
+// Demo tuning: Gemini supervised tuning jobs in every state, a GPU (L4) and a TPU
+// (v5e) custom job running LoRA/PEFT training, and a finished hyperparameter sweep.
 import type { JsonObject } from '../wireCodec';
 import { DEMO_IDS, EU, US } from './demoIds';
 import { demoEndpointName, demoModelName } from './demoModels';
@@ -11,6 +11,60 @@ const T = DEMO_IDS.tuningJobs;
 export function seedDemoJobs(w: SeedWriter): void {
   seedTuningJobs(w);
   seedCustomJobs(w);
+  seedSweep(w);
+}
+
+/** A LoRA learning-rate × rank sweep on T4s: six trials, eval_loss minimised. */
+function seedSweep(w: SeedWriter): void {
+  const grid: [number, number, number][] = [
+    [1e-4, 8, 1.412],
+    [3e-4, 8, 1.287],
+    [1e-3, 8, 1.335],
+    [1e-4, 16, 1.398],
+    [3e-4, 16, 1.251],
+    [1e-3, 16, 1.309],
+  ];
+  const start = (i: number) => w.ago(4 * 24 * 60 - 20 - Math.floor(i / 2) * 70, 'm');
+  const end = (i: number) => w.ago(4 * 24 * 60 - 20 - Math.floor(i / 2) * 70 - 65, 'm');
+  w.put('HyperparameterTuningJob', `${US}/hyperparameterTuningJobs/${DEMO_IDS.hyperparameterTuningJobs.loraSweepT4}`, {
+    displayName: 'gemma-lora-sweep-t4',
+    studySpec: {
+      metrics: [{ metricId: 'eval_loss', goal: 'MINIMIZE' }],
+      parameters: [
+        { parameterId: 'learning_rate', doubleValueSpec: { minValue: 1e-4, maxValue: 1e-3 }, scaleType: 'UNIT_LOG_SCALE' },
+        { parameterId: 'lora_r', discreteValueSpec: { values: [8, 16] } },
+      ],
+      algorithm: 'GRID_SEARCH',
+    },
+    maxTrialCount: 6,
+    parallelTrialCount: 2,
+    trialJobSpec: {
+      workerPoolSpecs: [
+        {
+          machineSpec: { machineType: 'n1-standard-8', acceleratorType: 'NVIDIA_TESLA_T4', acceleratorCount: 1 },
+          replicaCount: '1',
+          containerSpec: { imageUri: 'us-docker.pkg.dev/vertex-ai/training/pytorch-gpu.2-3.py310:latest', args: ['--base-model=google/gemma-2b', '--method=lora'] },
+        },
+      ],
+    },
+    trials: grid.map(([lr, r, loss], i) => ({
+      id: String(i + 1),
+      state: 'SUCCEEDED',
+      parameters: [
+        { parameterId: 'learning_rate', value: lr },
+        { parameterId: 'lora_r', value: r },
+      ],
+      finalMeasurement: { stepCount: '300', metrics: [{ metricId: 'eval_loss', value: loss }] },
+      startTime: start(i),
+      endTime: end(i),
+    })),
+    state: 'JOB_STATE_SUCCEEDED',
+    createTime: w.ago(4 * 24 * 60 - 15, 'm'),
+    startTime: start(0),
+    endTime: end(5),
+    updateTime: end(5),
+    labels: { team: 'research', method: 'lora' },
+  });
 }
 
 function seedTuningJobs(w: SeedWriter): void {

@@ -17,7 +17,7 @@ describe('vertex jobs (against the emulator)', function () {
   it('lists Gemini tuning, custom GPU/TPU and hyperparameter jobs as one list, newest first', async () => {
     const { items } = await listAllJobs(pool, { region: 'us-central1' });
     const kinds = new Set(items.map((j) => j.kind));
-    assert.deepEqual([...kinds].sort(), ['custom', 'tuning']);
+    assert.deepEqual([...kinds].sort(), ['custom', 'hyperparameterTuning', 'tuning']);
     const times = items.map((j) => j.createTime?.getTime() ?? 0);
     assert.deepEqual(times, [...times].sort((a, b) => b - a));
     const gpu = items.find((j) => j.displayName === 'llama-3-8b-lora-l4');
@@ -26,6 +26,9 @@ describe('vertex jobs (against the emulator)', function () {
     assert.deepEqual([gpu.machine.machineType, gpu.machine.acceleratorType, gpu.machine.acceleratorCount], ['g2-standard-8', 'NVIDIA_L4', 1]);
     assert.equal(tpu.machine.acceleratorType, 'TPU_V5_LITEPOD');
     assert.equal(tpu.machine.tpuTopology, '2x2');
+    const sweep = items.find((j) => j.displayName === 'gemma-lora-sweep-t4');
+    assert.ok(sweep?.kind === 'hyperparameterTuning', 'the demo has a hyperparameter sweep');
+    assert.deepEqual([sweep.state, sweep.trialsCompleted, sweep.maxTrialCount, sweep.bestTrial], ['succeeded', 6, 6, { id: '5', value: 1.251 }]);
   });
 
   it('continues only the lists that have more when paging', async () => {
