@@ -7,12 +7,15 @@ import { LazyTreeProvider } from './lazyTreeProvider';
 import { isConfigured, readSettings } from './settings';
 import { createContextStatusBar } from './statusBar';
 import type { Features } from './features';
+import type { ScriptedAnswer, ScriptedInputSeam } from './input/scriptedInputSeam';
 
 /** What activate() returns; the bench and tests read it. */
 export interface ExtensionApi {
   readonly activationMs: number;
   /** Whether the features chunk (and with it any Google client) has been loaded. */
   featuresLoaded(): boolean;
+  /** Tests: answer the next multi-step flows from a script, through the same seam as the quick input. */
+  scriptInput(script: readonly ScriptedAnswer[]): Promise<ScriptedInputSeam>;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -69,7 +72,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, featuresLoaded: () => loading !== undefined };
+  return {
+    activationMs,
+    featuresLoaded: () => loading !== undefined,
+    scriptInput: async (script) => (await features()).scriptInput(script),
+  };
 }
 
 export function deactivate(): void {}

@@ -17,6 +17,9 @@ import { canShowDetails } from './vertex/resourceJson';
 import { resourceNameFrom } from './views/resourceNames';
 import type { Endpoint } from './vertex/types';
 import type { ClientPool } from './vertex/clients';
+import type { InputSeam } from './input/inputSeam';
+import { QuickInputSeam } from './input/quickInputSeam';
+import { ScriptedInputSeam, type ScriptedAnswer } from './input/scriptedInputSeam';
 
 export interface FeatureHost {
   readonly context: vscode.ExtensionContext;
@@ -28,6 +31,8 @@ export interface FeatureHost {
 export interface FeatureContext {
   readonly host: FeatureHost;
   readonly pool: () => Promise<ClientPool>;
+  /** Where multi-step flows ask their questions: the quick input, or a test's script. */
+  input(): InputSeam;
   /** Reloads one view (or all of them). */
   refresh(viewId?: ViewId): void;
 }
@@ -39,6 +44,8 @@ export interface Features extends vscode.Disposable {
   resourceDocument(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string>;
   execute(command: CommandId, ...args: unknown[]): Promise<unknown>;
   settingsChanged(): void;
+  /** Tests: the next multi-step flows answer from this script instead of the quick input. */
+  scriptInput(script: readonly ScriptedAnswer[]): ScriptedInputSeam;
 }
 
 const PAGE_SIZE = 50;
@@ -58,9 +65,11 @@ export function createFeatures(host: FeatureHost): Features {
     ]),
   );
 
+  let scripted: ScriptedInputSeam | undefined;
   const ctx: FeatureContext = {
     host,
     pool: () => session.pool(),
+    input: () => (scripted && !scripted.finished ? scripted : new QuickInputSeam()),
     refresh(viewId) {
       for (const [id, tree] of trees) if (!viewId || id === viewId) tree.refresh();
     },
@@ -98,6 +107,7 @@ export function createFeatures(host: FeatureHost): Features {
     resourceDocument: async (uri, token) => resourceDocument(await session.pool(), uri, token),
     tree: (viewId) => trees.get(viewId) as vscode.TreeDataProvider<TreeNode> as vscode.TreeDataProvider<unknown>,
     execute: (id, ...args) => runCommand(host.log, id, async () => commands[id]?.(...args)),
+    scriptInput: (script) => (scripted = new ScriptedInputSeam(script)),
     settingsChanged() {
       session.reset();
       for (const tree of trees.values()) tree.refresh();
