@@ -17,6 +17,9 @@ export const COMMAND_IDS = [
   'vertexGenAi.openPlayground',
   'vertexGenAi.showDetails',
   'vertexGenAi.copyName',
+  'vertexGenAi.previewRows',
+  'vertexGenAi.exportTuningJsonl',
+  'vertexGenAi.copyBigQueryUri',
 ] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];
 

@@ -6,6 +6,7 @@ import type { ConnectionSettings } from './settings';
 import { updateSetting } from './settings';
 import { Session } from './session';
 import { runCommand } from './commands/runCommand';
+import { bigQueryCommands } from './commands/bigQueryCommands';
 import { connectCommand } from './commands/connectCommand';
 import { pickContextCommand } from './commands/pickContextCommand';
 import { ResourceTreeProvider } from './views/resourceTreeProvider';
@@ -101,6 +102,7 @@ export function createFeatures(host: FeatureHost): Features {
       PlaygroundPanel.show(host.context.extensionUri, ctx.pool, () => host.settings().regions, endpoint);
     },
     // Feature areas: one spread each.
+    ...bigQueryCommands(ctx),
   };
 
   return {

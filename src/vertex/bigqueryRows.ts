@@ -81,3 +81,17 @@ export function cellText(value: unknown): string | null {
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   return JSON.stringify(value);
 }
+
+/** The columns a query would return, from a dry run (free in BigQuery, nothing executes). */
+export async function queryColumns(pool: ClientPool, sql: string, signal?: AbortSignal): Promise<BigQueryColumn[]> {
+  const bq = await bigQueryClient(pool);
+  const [response] = await bqCall(
+    'QueryDryRun',
+    () =>
+      new Promise<unknown[]>((resolve, reject) =>
+        bq.request({ method: 'POST', uri: '/queries', json: { query: sql, useLegacySql: false, dryRun: true } }, (err, body) => (err ? reject(err) : resolve([body]))),
+      ),
+    { signal, idempotent: true },
+  );
+  return columnsOf((response as { schema?: unknown }).schema);
+}

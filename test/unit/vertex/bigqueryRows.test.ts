@@ -2,7 +2,7 @@
 // emulator: the million-row demo table, nested values, NULL against empty text.
 import * as assert from 'node:assert/strict';
 import { ClientPool } from '../../../src/vertex/clients';
-import { cellText, openTable, queryPages, tablePages } from '../../../src/vertex/bigqueryRows';
+import { cellText, openTable, queryColumns, queryPages, tablePages } from '../../../src/vertex/bigqueryRows';
 import { parseError } from '../../../src/vertex/parseError';
 import { rejection, trapUnhandledRejections, useEmulator } from '../emulator/emulatorHarness';
 
@@ -63,6 +63,15 @@ describe('BigQuery rows at any offset (against the emulator)', function () {
       assert.equal(page.totalRows, 2500);
     }
     assert.deepEqual(sizes, [1000, 1000, 500]);
+  });
+
+  it('knows the columns of a query from a dry run, and why a query is wrong', async () => {
+    h.requests.length = 0;
+    const columns = await queryColumns(pool, 'SELECT question AS q, tags FROM `genai-demo.genai_demo_data.tuning_examples`');
+    assert.deepEqual(columns.map((c) => [c.name, c.type, c.mode]), [['q', 'STRING', 'NULLABLE'], ['tags', 'STRING', 'REPEATED']]);
+    assert.deepEqual(h.requests.map((r) => r.split(' ').slice(0, 2).join(' ')), ['POST /bigquery/v2/projects/genai-demo/queries']);
+    const err = await rejection(queryColumns(pool, 'SELECT nope FROM `genai-demo.genai_demo_data.tuning_examples`'));
+    assert.match(parseError(err).message, /Unrecognized name: nope/);
   });
 
   it('says which table is missing', async () => {
