@@ -74,9 +74,15 @@ export class RowPreviewPanel implements vscode.Disposable {
     }
   }
 
+  /** The table's schema and row count, read once; a failure is forgotten so Retry reads again. */
   private opened(): Promise<OpenTable> {
-    this.table ??= (async () => openTable(await this.pool(), this.ref, this.abort.signal))();
-    this.table.catch(() => (this.table = undefined));
+    if (!this.table) {
+      const table = (async () => openTable(await this.pool(), this.ref, this.abort.signal))();
+      table.catch(() => {
+        if (this.table === table) this.table = undefined;
+      });
+      this.table = table;
+    }
     return this.table;
   }
 

@@ -1,5 +1,6 @@
-// The row preview webview: a virtualised read-only grid. Only the visible rows (plus a
-// few) exist in the DOM; their blocks are asked from the host when scrolling stops.
+// The row preview webview: a virtualised read-only grid. virtual-core lays out the scroll
+// range and follows the scroll element; only the rows in view exist in the DOM, and
+// their blocks are asked from the host when scrolling pauses.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import '@vscode/codicons/dist/codicon.css';
@@ -8,18 +9,17 @@ import { Virtualizer, elementScroll, observeElementOffset, observeElementRect } 
 import type { HostMessage, PreviewColumn, WebviewMessage } from '../../src/protocol/rowPreview';
 import { connectHost } from '../shared/hostApi';
 import { BLOCK_ROWS, RowBlocks } from './rowBlocks';
+import { ROW_HEIGHT, scrollHeight, visibleRows } from './scrollMap';
 
-const ROW_HEIGHT = 22;
 const HEADER_HEIGHT = 40;
 /** Wait this long after the last scroll before asking for rows: a fast drag asks once. */
 const FETCH_DELAY_MS = 40;
 /**
  * virtual-core's set-up is linear in its item count (a million items: ~150 ms and tens
- * of MB in the webview), so big tables are virtualised in groups of rows, keeping the
- * count under this. Only the groups in view (and one either side) are in the DOM.
+ * of MB in the webview), so a big table's scroll range is laid out in at most this many
+ * items, each a group of rows.
  */
 const MAX_ITEMS = 50_000;
-let rowsPerItem = 1;
 
 const host = connectHost<WebviewMessage, HostMessage, { scrollTop: number }>();
 const blocks = new RowBlocks();
@@ -54,9 +54,8 @@ const failure = $('failure');
 const virtualizer = new Virtualizer<HTMLDivElement, HTMLDivElement>({
   count: 0,
   getScrollElement: () => grid,
-  estimateSize: () => ROW_HEIGHT * rowsPerItem,
-  overscan: 12,
-  scrollMargin: HEADER_HEIGHT,
+  estimateSize: () => ROW_HEIGHT,
+  overscan: 0,
   scrollToFn: elementScroll,
   observeElementRect,
   observeElementOffset,
@@ -78,10 +77,8 @@ let fetchTimer: ReturnType<typeof setTimeout> | undefined;
 function scheduleFetch(): void {
   clearTimeout(fetchTimer);
   fetchTimer = setTimeout(() => {
-    const items = virtualizer.getVirtualItems();
-    if (!items.length) return;
-    const last = (items[items.length - 1].index + 1) * rowsPerItem - 1;
-    for (const block of blocks.toFetch(items[0].index * rowsPerItem, last, totalRows)) {
+    const { first, last } = inView();
+    for (const block of blocks.toFetch(first, last, totalRows)) {
       host.post({ type: 'fetch', start: block * BLOCK_ROWS, count: BLOCK_ROWS });
     }
   }, FETCH_DELAY_MS);
@@ -93,28 +90,33 @@ grid.addEventListener('scroll', () => {
   saveTimer = setTimeout(() => host.setState({ scrollTop: grid.scrollTop }), 200);
 });
 
+/** The rows the scroll position shows (the header covers the top of the scroll element). */
+function inView() {
+  const scrollTop = virtualizer.scrollOffset ?? grid.scrollTop;
+  const viewport = Math.max(ROW_HEIGHT, (virtualizer.scrollRect?.height ?? grid.clientHeight) - HEADER_HEIGHT);
+  return { scrollTop, ...visibleRows(scrollTop, viewport, totalRows) };
+}
+
 function render(): void {
-  const items = virtualizer.getVirtualItems();
-  body.style.height = `${virtualizer.getTotalSize() - HEADER_HEIGHT}px`;
-  body.replaceChildren(
-    ...items.flatMap((item) => {
-      const first = item.index * rowsPerItem;
-      const count = Math.min(rowsPerItem, totalRows - first);
-      return Array.from({ length: count }, (_, k) => rowElement(first + k, item.start - HEADER_HEIGHT + k * ROW_HEIGHT));
-    }),
-  );
+  body.style.height = `${virtualizer.getTotalSize()}px`;
+  // The rows in view flow inside one window placed where the view starts.
+  const { scrollTop, first, last, offset } = inView();
+  const view = document.createElement('div');
+  view.className = 'window';
+  view.style.top = `${scrollTop - offset}px`;
+  view.append(...Array.from({ length: Math.max(0, last - first + 1) }, (_, k) => rowElement(first + k)));
+  body.replaceChildren(view);
   const error = blocks.error;
   failure.hidden = !error;
   if (error) $('failure-text').textContent = error;
   scheduleFetch();
 }
 
-function rowElement(index: number, top: number): HTMLElement {
+function rowElement(index: number): HTMLElement {
   const row = document.createElement('div');
   row.className = 'row';
   row.setAttribute('role', 'row');
   row.setAttribute('aria-rowindex', String(index + 2));
-  row.style.transform = `translateY(${top}px)`;
   const number = cell(String(index + 1), 'number');
   const cells = blocks.row(index);
   if (cells) row.append(number, ...cells.map((value, i) => valueCell(value, columns[i])));
@@ -138,6 +140,11 @@ function cell(text: string, kind: string): HTMLElement {
   return el;
 }
 
+function columnWidth(c: PreviewColumn): string {
+  if (c.type === 'RECORD' || c.type === 'STRUCT' || c.type === 'JSON' || c.mode === 'REPEATED') return 'var(--wide)';
+  return /^(TIMESTAMP|DATETIME)$/.test(c.type) ? 'var(--time)' : 'var(--narrow)';
+}
+
 function typeLabel(c: PreviewColumn): string {
   return c.mode === 'REPEATED' ? `ARRAY<${c.type}>` : c.mode === 'REQUIRED' ? `${c.type} NOT NULL` : c.type;
 }
@@ -148,7 +155,8 @@ function showTable(message: Extract<HostMessage, { type: 'table' }>): void {
   blocks.clear();
   $('title').textContent = message.title;
   $('count').textContent = `${totalRows.toLocaleString()} ${totalRows === 1 ? 'row' : 'rows'} · ${columns.length} columns`;
-  grid.style.setProperty('--columns', `var(--number-width) ${columns.map((c) => (c.type === 'RECORD' || c.mode === 'REPEATED' ? 'var(--wide)' : 'var(--narrow)')).join(' ')}`);
+  grid.style.setProperty('--number-width', `calc(${String(totalRows).length}ch + 20px)`);
+  grid.style.setProperty('--columns', `var(--number-width) ${columns.map(columnWidth).join(' ')}`);
   head.replaceChildren(
     cell('#', 'number'),
     ...columns.map((c) => {
@@ -172,12 +180,13 @@ function showTable(message: Extract<HostMessage, { type: 'table' }>): void {
   // Ask for the first rows in view now: the virtualizer's set-up is linear in the row
   // count (about 100 ms for a million rows), and the fetch need not wait for it.
   const saved = host.getState()?.scrollTop ?? 0;
-  const first = Math.floor(saved / ROW_HEIGHT);
-  for (const block of blocks.toFetch(first, first + Math.ceil(grid.clientHeight / ROW_HEIGHT), totalRows)) {
+  const { first, last } = visibleRows(saved, Math.max(ROW_HEIGHT, grid.clientHeight - HEADER_HEIGHT), totalRows);
+  for (const block of blocks.toFetch(first, last, totalRows)) {
     host.post({ type: 'fetch', start: block * BLOCK_ROWS, count: BLOCK_ROWS });
   }
-  rowsPerItem = Math.max(1, Math.ceil(totalRows / MAX_ITEMS));
-  virtualizer.setOptions({ ...virtualizer.options, count: Math.ceil(totalRows / rowsPerItem), overscan: rowsPerItem > 1 ? 1 : 12 });
+  const items = Math.min(totalRows, MAX_ITEMS);
+  const itemSize = items ? scrollHeight(totalRows) / items : ROW_HEIGHT;
+  virtualizer.setOptions({ ...virtualizer.options, count: items, estimateSize: () => itemSize });
   virtualizer._willUpdate();
   if (saved) grid.scrollTop = saved;
   render();

@@ -2,6 +2,7 @@
 // keeps memory bounded however far the user scrolls.
 import * as assert from 'node:assert/strict';
 import { BLOCK_ROWS, RowBlocks } from '../../../webview-ui/rowPreview/rowBlocks';
+import { MAX_SCROLL_HEIGHT, scrollHeight, visibleRows } from '../../../webview-ui/rowPreview/scrollMap';
 
 const rows = (start: number, n = BLOCK_ROWS) => Array.from({ length: n }, (_, i) => [String(start + i), null]);
 
@@ -36,5 +37,25 @@ describe('row preview blocks', () => {
     b.retry();
     assert.equal(b.error, undefined);
     assert.deepEqual(b.toFetch(0, 10, 50), [0]);
+  });
+});
+
+describe('row preview scroll mapping', () => {
+  it('maps scroll positions to rows one to one while the table fits', () => {
+    assert.equal(scrollHeight(10), 220);
+    assert.deepEqual(visibleRows(0, 440, 10), { first: 0, last: 9, offset: 0 });
+    assert.equal(scrollHeight(100_000), 2_200_000);
+    assert.deepEqual(visibleRows(22 * 500 + 7, 440, 100_000), { first: 500, last: 520, offset: 7 });
+  });
+
+  it('keeps a million rows under the paint-precision cap and still reaches both ends', () => {
+    assert.equal(scrollHeight(1_000_000), MAX_SCROLL_HEIGHT);
+    assert.ok(MAX_SCROLL_HEIGHT < 2 ** 24);
+    assert.deepEqual(visibleRows(0, 660, 1_000_000), { first: 0, last: 30, offset: 0 });
+    const end = visibleRows(MAX_SCROLL_HEIGHT - 660, 660, 1_000_000);
+    assert.equal(end.first, 1_000_000 - 30, 'the last rows fill the view at the bottom');
+    assert.equal(end.last, 999_999);
+    const middle = visibleRows((MAX_SCROLL_HEIGHT - 660) / 2, 660, 1_000_000);
+    assert.ok(Math.abs(middle.first - 500_000) < 20, `middle: ${middle.first}`);
   });
 });
