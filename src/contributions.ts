@@ -17,6 +17,7 @@ export const COMMAND_IDS = [
   'vertexGenAi.openPlayground',
   'vertexGenAi.showDetails',
   'vertexGenAi.copyName',
+  'vertexGenAi.openJob',
   'vertexGenAi.previewRows',
   'vertexGenAi.exportTuningJsonl',
   'vertexGenAi.copyBigQueryUri',

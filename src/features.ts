@@ -6,6 +6,7 @@ import type { ConnectionSettings } from './settings';
 import { updateSetting } from './settings';
 import { Session } from './session';
 import { runCommand } from './commands/runCommand';
+import { jobCommands } from './commands/jobCommands';
 import { bigQueryCommands } from './commands/bigQueryCommands';
 import { connectCommand } from './commands/connectCommand';
 import { pickContextCommand } from './commands/pickContextCommand';
@@ -102,6 +103,7 @@ export function createFeatures(host: FeatureHost): Features {
       PlaygroundPanel.show(host.context.extensionUri, ctx.pool, () => host.settings().regions, endpoint);
     },
     // Feature areas: one spread each.
+    ...jobCommands(ctx),
     ...bigQueryCommands(ctx),
   };
 

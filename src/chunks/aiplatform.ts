@@ -5,5 +5,6 @@ export { EndpointServiceClient } from '@google-cloud/aiplatform/build/src/v1/end
 export { GenAiTuningServiceClient } from '@google-cloud/aiplatform/build/src/v1/gen_ai_tuning_service_client';
 export { JobServiceClient } from '@google-cloud/aiplatform/build/src/v1/job_service_client';
 export { ModelServiceClient } from '@google-cloud/aiplatform/build/src/v1/model_service_client';
+export { TensorboardServiceClient } from '@google-cloud/aiplatform/build/src/v1/tensorboard_service_client';
 export { PredictionServiceClient } from '@google-cloud/aiplatform/build/src/v1/prediction_service_client';
 export { GoogleAuth, OAuth2Client } from 'google-auth-library';

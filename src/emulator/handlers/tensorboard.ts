@@ -1,4 +1,5 @@
-// TensorboardService reads of scalar time series. Series of a custom job's experiment
+// TensorboardService reads of scalar time series. Series of a tuning job's experiment
+// carry its measured losses (tensorboardTuning.ts); series of a custom job's experiment
 // get their points from the job itself: its curve (tensorboardCurves.ts) up to how far
 // the job has run, so a running job's chart grows as it trains.
 import { computeOf } from '../catalog/computeState';
@@ -9,6 +10,7 @@ import { advanceJob, jobWindow } from './customJobsLifecycle';
 import { respond } from './generic';
 import { curveSpec, loggedSteps, valueAt, type CurveName } from './tensorboardCurves';
 import { jobOfSeries } from './tensorboardRuns';
+import { tuningJobOfSeries, tuningSeriesValues } from './tensorboardTuning';
 
 const DEFAULT_MAX_POINTS = 1000;
 
@@ -36,6 +38,11 @@ function seriesData(state: EmulatorState, name: string, maxPoints: number): Json
   const series = state.store.get(name);
   if (!series) throw notFound('TensorboardTimeSeries', name);
   const base = { tensorboardTimeSeriesId: name.split('/').pop(), valueType: series.data.valueType ?? 'SCALAR' };
+  const tuningJob = tuningJobOfSeries(name);
+  if (tuningJob) {
+    const job = state.store.get(tuningJob);
+    return { ...base, values: job ? tuningSeriesValues(state, job.data, String(series.data.displayName)).slice(-maxPoints) : [] };
+  }
   const job = state.store.get(jobOfSeries(name));
   const curve = series.data.displayName as CurveName;
   if (!job || (curve !== 'loss' && curve !== 'learning_rate')) return { ...base, values: [] };

@@ -12,6 +12,7 @@ import { baseModelId, tuneFromJob, type JobTraining } from '../models/tuneFromJo
 import { locationOf } from '../resourceNames';
 import type { JsonObject } from '../wireCodec';
 import { etagOf } from './resourceFields';
+import { attachTuningCurves } from './tensorboardTuning';
 
 const V1 = 'google.cloud.aiplatform.v1';
 const timers = new WeakMap<EmulatorState, Map<string, NodeJS.Timeout>>();
@@ -27,6 +28,8 @@ export function startTuningJob(state: EmulatorState, name: string): void {
       return update(state, name, { state: 'JOB_STATE_FAILED', startTime: now(state), endTime: now(state), error: error.toStatus() });
     }
     update(state, name, { state: 'JOB_STATE_RUNNING', startTime: now(state), tuningDataStats: { supervisedTuningDataStats: training.stats } });
+    modelsOf(state).curves.set(name, training.losses);
+    attachTuningCurves(state, jobData(state, name));
     later(state, name, 2 * delay, () => succeed(state, name, training));
   });
 }

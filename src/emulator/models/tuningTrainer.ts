@@ -2,7 +2,8 @@
 // n-grams to a copy of the base model's counts, weighted by the learning-rate
 // multiplier, so after E epochs the tuning data weighs E × multiplier. After every
 // epoch the loss is measured for real: the mean cross-entropy (nats per token) of
-// the model turns of the training (and validation) examples.
+// the model turns of the training (and validation) examples, and once before the
+// first epoch (epoch 0: the base model), so a curve shows where tuning started.
 import { trainingSequence, type Conversation } from './chatFormat';
 import type { NgramModel } from './ngramModel';
 
@@ -33,11 +34,15 @@ export function tuneLanguageModel(
   const model = base.clone(base.order + (hyper.extraOrder ?? 0));
   const sequences = training.map(trainingSequence);
   const losses: EpochLoss[] = [];
-  for (let epoch = 1; epoch <= hyper.epochs; epoch++) {
-    for (const { sequence, isTarget } of sequences) model.train(sequence, hyper.learningRateMultiplier, isTarget);
+  const measure = (epoch: number) => {
     const loss: EpochLoss = { epoch, trainingLoss: crossEntropy(model, training) };
     if (validation?.length) loss.validationLoss = crossEntropy(model, validation);
     losses.push(loss);
+  };
+  measure(0);
+  for (let epoch = 1; epoch <= hyper.epochs; epoch++) {
+    for (const { sequence, isTarget } of sequences) model.train(sequence, hyper.learningRateMultiplier, isTarget);
+    measure(epoch);
   }
   return { model, losses };
 }

@@ -1,8 +1,10 @@
 // Demo TensorBoard: the us-central1 default TensorBoard, holding the loss and
-// learning-rate curves of the demo's GPU and TPU custom jobs (points computed on read).
+// learning-rate curves of the demo's GPU and TPU custom jobs, and the loss curves of
+// its Gemini tuning jobs (points computed on read).
 import { attachTrainingCurves } from '../handlers/tensorboardRuns';
 import type { JsonObject } from '../wireCodec';
-import { US } from './demoIds';
+import { attachTuningCurves } from '../handlers/tensorboardTuning';
+import { EU, US } from './demoIds';
 import type { SeedWriter } from './seedWriter';
 
 export const DEMO_TENSORBOARD = `${US}/tensorboards/7364021958713573376`;
@@ -17,4 +19,6 @@ export function seedDemoTensorboard(w: SeedWriter): void {
     updateTime: w.ago(3, 'h'),
   });
   for (const job of w.state.store.list(US, 'customJobs')) attachTrainingCurves(w.state, job.data as JsonObject, String(job.data.createTime));
+  // Tuning jobs' Experiments land in their region's default TensorBoard (created there if needed).
+  for (const location of [US, EU]) for (const job of w.state.store.list(location, 'tuningJobs')) attachTuningCurves(w.state, job.data as JsonObject);
 }

@@ -1,0 +1,62 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { DEMO_IDS } from '../../src/emulator/seeds/demoIds';
+import type { JobHostMessage } from '../../src/protocol/jobPanel';
+import { waitFor } from './helpers';
+
+const US = 'projects/genai-demo/locations/us-central1';
+type Panel = { readonly posted: readonly JobHostMessage[]; dispose(): void };
+
+async function open(name: string): Promise<Panel> {
+  const panel = await vscode.commands.executeCommand<Panel>('vertexGenAi.openJob', name);
+  assert.ok(panel, 'the command returns the panel it opened');
+  return panel;
+}
+
+function last<T extends JobHostMessage['type']>(panel: Panel, type: T): Extract<JobHostMessage, { type: T }> | undefined {
+  return [...panel.posted].reverse().find((m): m is Extract<JobHostMessage, { type: T }> => m.type === type);
+}
+
+describe('job panel', function () {
+  this.timeout(90_000);
+  const config = () => vscode.workspace.getConfiguration('vertexGenAi');
+  before(() => config().update('backend', 'emulator', vscode.ConfigurationTarget.Global));
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await config().update('backend', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('shows a finished tuning job: timeline, data statistics, its measured loss per epoch, and the way to its model', async () => {
+    const panel = await open(`${US}/tuningJobs/${DEMO_IDS.tuningJobs.supportBotV2Succeeded}`);
+    const job = await waitFor('the job', () => last(panel, 'job')?.job, 60_000);
+    assert.equal(job.displayName, 'support-bot-v2');
+    assert.equal(job.state, 'succeeded');
+    assert.deepEqual(job.timeline.map((t) => t.label), ['Created', 'Started', 'Succeeded']);
+    assert.ok(job.stats.find((s) => s.label === 'Training examples'));
+    assert.match(job.tunedModel?.endpoint ?? '', /endpoints\//);
+    const { curves } = await waitFor('the curves', () => last(panel, 'curves'));
+    const train = curves.find((c) => c.metric === '/train_total_loss');
+    assert.deepEqual(train?.points.map((p) => p.step), [0, 1, 2, 3], 'the base model, then one point per epoch of the 3-epoch job');
+    assert.ok(train!.points[3].value < train!.points[0].value, 'tuning lowered the training loss');
+    assert.ok(curves.find((c) => c.metric === '/eval_total_loss')?.points.length === 4, 'validation data gives an eval curve');
+    panel.dispose();
+  });
+
+  it('shows a failed job’s error as the sentence the user reads', async () => {
+    const panel = await open(`${US}/tuningJobs/${DEMO_IDS.tuningJobs.summarizerFailed}`);
+    const job = await waitFor('the job', () => last(panel, 'job')?.job);
+    assert.equal(job.state, 'failed');
+    assert.match(job.error?.message ?? '', /line 57: "contents" is required/);
+    assert.equal(job.terminal, true);
+    panel.dispose();
+  });
+
+  it('shows a custom GPU job’s loss and learning-rate curves from TensorBoard', async () => {
+    const panel = await open(`${US}/customJobs/${DEMO_IDS.customJobs.llamaLoraGpu}`);
+    const { curves } = await waitFor('the curves', () => last(panel, 'curves'));
+    assert.deepEqual(curves.map((c) => c.metric).sort(), ['learning_rate', 'loss']);
+    const job = last(panel, 'job')!.job;
+    assert.match(job.subject, /NVIDIA_L4/);
+    panel.dispose();
+  });
+});
