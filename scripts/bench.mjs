@@ -66,7 +66,7 @@ rmSync(prod, { recursive: true, force: true });
 //    after opening the view (end-to-end drive against the emulator).
 run(process.execPath, ['esbuild.mjs']);
 const benchFile = join(mkdtempSync(join(tmpdir(), 'vgo-bench-')), 'bench.json');
-run(process.execPath, ['scripts/runIntegration.mjs'], { VGO_BENCH_FILE: benchFile, VGO_GREP: 'activates from its view container|tree performance' });
+run(process.execPath, ['scripts/runIntegration.mjs'], { VGO_BENCH_FILE: benchFile, VGO_GREP: 'activates from its view container|tree performance|row preview bench' });
 run(bin('mocha'), ['--timeout', '180000', '--grep', 'emulator', 'dist/test/e2e/**/*.test.js'], { VGO_BENCH_FILE: benchFile, VGO_VSIX: vsix });
 const measured = existsSync(benchFile) ? JSON.parse(readFileSync(benchFile, 'utf8')) : {};
 row('activate() in the extension host (VS Code 1.139, dev build)', `${Number(measured.activationMs).toFixed(1)} ms`);
@@ -81,6 +81,7 @@ row('scale:10000 — tree refresh (median of 15)', ms(measured.scaleRefreshMedia
 row('scale:10000 — extension-host heap growth: project opened (first pages, new clients)', mb(measured.scaleOpenHeapMb), '< 50 MB');
 row('scale:10000 — extension-host heap growth: all 10,000 endpoints loaded', mb(measured.scaleAllHeapMb));
 row('scale:10000 — longest extension-host event-loop stall while paging to 10,000', ms(measured.scaleMaxLagMs));
+row('Preview Rows → first rows in the webview (median of 3): 1,000,000-row table / 10-row table', `${Number(measured.previewBigMs).toFixed(0)} ms / ${Number(measured.previewSmallMs).toFixed(0)} ms`, 'equal');
 
 // 3. The emulator (dev build in dist/ by now).
 await benchEmulator(root, row);

@@ -30,6 +30,8 @@ export const COMMAND_IDS = [
   'vertexGenAi.previewRows',
   'vertexGenAi.exportTuningJsonl',
   ...VIEW_COMMAND_IDS,
+  // BigQuery data (issue 4)
+  'vertexGenAi.copyBigQueryUri',
 ] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];
 

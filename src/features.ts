@@ -7,6 +7,7 @@ import { updateSetting } from './settings';
 import { Session } from './session';
 import { runCommand } from './commands/runCommand';
 import { jobCommands } from './commands/jobCommands';
+import { bigQueryCommands } from './commands/bigQueryCommands';
 import { connectCommand } from './commands/connectCommand';
 import { pickContextCommand } from './commands/pickContextCommand';
 import { ResourceTreeProvider } from './views/resourceTreeProvider';
@@ -95,6 +96,7 @@ export function createFeatures(host: FeatureHost): Features {
     // Feature areas: one spread each.
     ...jobCommands(ctx),
     ...treeCommands(ctx, trees),
+    ...bigQueryCommands(ctx),
   };
 
   return {

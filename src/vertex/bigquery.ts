@@ -172,7 +172,7 @@ export async function readQueryRows(pool: ClientPool, jobId: string, options: Bi
 }
 
 /** withRetry, with BigQuery's job errors (a `reason`, no status) given the HTTP status they stand for. */
-async function bqCall<T>(method: string, call: (attempt: Attempt) => Promise<T>, options: RetryOptions): Promise<T> {
+export async function bqCall<T>(method: string, call: (attempt: Attempt) => Promise<T>, options: RetryOptions): Promise<T> {
   return withRetry(
     method,
     async (attempt) => {
@@ -223,7 +223,7 @@ export function columnsOf(schema: unknown): BigQueryColumn[] {
 }
 
 /** INT64 as a number when it fits, else its exact decimal string. */
-const INTEGERS = {
+export const INTEGERS = {
   integerTypeCastFunction: (value: string) => {
     const n = Number(value);
     return Number.isSafeInteger(n) ? n : value;
@@ -231,7 +231,7 @@ const INTEGERS = {
 };
 
 /** Library wrappers (BigQueryTimestamp, BigQueryDate, …) become their string values. */
-function plainRow(row: BigQueryRow): BigQueryRow {
+export function plainRow(row: BigQueryRow): BigQueryRow {
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plainValue(v)]));
 }
 

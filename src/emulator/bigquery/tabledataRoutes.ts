@@ -1,4 +1,4 @@
-// tabledata.list (rows in insertion order, paged, selectedFields) and tabledata.insertAll
+// tabledata.list (rows in insertion order, paged by pageToken or startIndex, selectedFields) and tabledata.insertAll
 // (per-row insertErrors; one invalid row stops the request unless skipInvalidRows).
 import type { CustomRoute } from '../context';
 import { renderRow, type CellOptions } from './bigQueryCells';
@@ -24,8 +24,10 @@ export function tabledataRoutes(): CustomRoute[] {
       const max = Number(query.get('maxResults') ?? DEFAULT_PAGE_ROWS);
       if (!Number.isInteger(start) || start < 0 || !Number.isInteger(max) || max < 0) throw bqInvalid('Invalid startIndex or maxResults');
       const selected = selectedColumns(query.get('selectedFields'), t.schema.map((f) => f.name));
+      // No ORDER BY rowid: DuckDB keeps insertion order without it (preserve_insertion_order,
+      // on by default), and sorting made a page at row 999,900 of a million cost 60 ms, not 3.
       const reader = await bq.run((db) =>
-        db.runAndReadAll(`SELECT ${selected.map(quoteIdent).join(', ')} FROM ${duckTable(t)} ORDER BY rowid LIMIT ${max} OFFSET ${start}`),
+        db.runAndReadAll(`SELECT ${selected.map(quoteIdent).join(', ')} FROM ${duckTable(t)} LIMIT ${max} OFFSET ${start}`),
       );
       const types = reader.columnTypes();
       const options = cellOptions(query);

@@ -1,14 +1,17 @@
 // The demo's BigQuery: genai_demo_logs.request_response_logging (Vertex AI's logging
 // table for the demo endpoints) and genai_demo_data with fraud_transactions (the rows
 // the demo fraud classifier learns from) and support_conversations (prompt/response
-// pairs, the source of the support-chat tuning JSONL). All of it is made when BigQuery
-// is first called, with times relative to when the seed ran.
+// pairs, the source of the support-chat tuning JSONL), tuning_examples (ten rows with
+// the gaps real tuning tables have) and web_events (one million generated rows). All of
+// it is made when BigQuery is first called, with times relative to when the seed ran.
 import { seedBigQuery, type BigQueryState, type TableMeta } from '../bigquery/bigQueryState';
 import { generateFraudRows } from '../models/fraudData';
 import type { FieldSchema } from '../sql/sqlTypes';
 import { DEMO_PROJECT } from './demoIds';
 import { REQUEST_LOG_SCHEMA, requestLogRows } from './demoRequestLogs';
 import { SUPPORT_CONVERSATIONS, SUPPORT_VALIDATION_COUNT } from './demoSupportChat';
+import { TUNING_EXAMPLES, TUNING_EXAMPLES_SCHEMA } from './demoTuningExamples';
+import { generateWebEvents, WEB_EVENTS_SCHEMA } from './demoWebEvents';
 import type { SeedWriter } from './seedWriter';
 
 export const DEMO_LOG_DATASET = 'genai_demo_logs';
@@ -33,6 +36,7 @@ function seedTables(w: SeedWriter, bq: BigQueryState): void {
     const meta: TableMeta = { projectId, datasetId, tableId, schema, creationTime: time, lastModifiedTime: now.getTime(), numRows: 0, numBytes: 0, description };
     bq.addTable(meta, defer);
     bq.seedRows(meta, rows);
+    return meta;
   };
 
   dataset(DEMO_LOG_DATASET, 'Request-response logs of the demo endpoints (Vertex AI request-response logging).', 30);
@@ -74,4 +78,7 @@ function seedTables(w: SeedWriter, bq: BigQueryState): void {
     })),
   );
   table(DEMO_DATA_DATASET, 'support_conversations', supportSchema, support, 'Curated support conversations, one row per prompt/response pair.', 60);
+  table(DEMO_DATA_DATASET, 'tuning_examples', TUNING_EXAMPLES_SCHEMA, TUNING_EXAMPLES, 'Hand-written question/answer pairs, some without an answer.', 20);
+  const events = table(DEMO_DATA_DATASET, 'web_events', WEB_EVENTS_SCHEMA, [], 'One million synthetic web events.', 10);
+  defer(generateWebEvents(events, now));
 }

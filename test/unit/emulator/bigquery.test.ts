@@ -22,7 +22,7 @@ describe('emulator BigQuery: datasets, tables and tabledata', () => {
     const [datasets] = await bq.getDatasets();
     assert.deepEqual(datasets.map((d) => d.id), ['genai_demo_data', 'genai_demo_logs']);
     const [tables] = await bq.dataset('genai_demo_data').getTables();
-    assert.deepEqual(tables.map((t) => t.id), ['fraud_transactions', 'support_conversations']);
+    assert.deepEqual(tables.map((t) => t.id), ['fraud_transactions', 'support_conversations', 'tuning_examples', 'web_events']);
     const [empty] = await bq.getDatasets({ projectId: 'genai-sandbox' } as never);
     assert.deepEqual(empty, []);
   });

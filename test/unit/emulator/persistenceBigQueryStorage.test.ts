@@ -133,7 +133,7 @@ describe('emulator: Cloud Storage and BigQuery persistence (--data-dir)', functi
     for (let restart = 0; restart < 2; restart++) {
       const again = await start(dir, 'empty');
       assert.deepEqual((await again.bq.getDatasets())[0].map((d) => d.id), ['genai_demo_data', 'genai_demo_logs']);
-      assert.deepEqual((await again.bq.dataset('genai_demo_data').getTables())[0].map((t) => t.id), ['fraud_transactions']);
+      assert.deepEqual((await again.bq.dataset('genai_demo_data').getTables())[0].map((t) => t.id), ['fraud_transactions', 'tuning_examples', 'web_events']);
       assert.equal(await countOf(again.bq, 'SELECT COUNT(*) AS n FROM genai_demo_data.fraud_transactions'), seededRows, 'the seed rows are not written twice');
       const [files] = await again.gcs.bucket('genai-demo-tuning').getFiles();
       assert.deepEqual(files.map((f) => f.name), ['bad/train.jsonl', 'support-chat/train.jsonl']);

@@ -24,7 +24,7 @@ describe('vertex BigQuery access (against the emulator)', function () {
     assert.deepEqual(datasets.items.map((d) => d.id), ['genai_demo_data', 'genai_demo_logs']);
     assert.equal(datasets.items[0].location, 'US');
     const tables = await listBigQueryTables(pool, 'genai_demo_data');
-    assert.deepEqual(tables.items.map((t) => [t.id, t.type]), [['fraud_transactions', 'TABLE'], ['support_conversations', 'TABLE']]);
+    assert.deepEqual(tables.items.map((t) => [t.id, t.type]), [['fraud_transactions', 'TABLE'], ['support_conversations', 'TABLE'], ['tuning_examples', 'TABLE'], ['web_events', 'TABLE']]);
     const columns = await getTableColumns(pool, 'genai_demo_data', 'fraud_transactions');
     assert.deepEqual(columns.find((c) => c.name === 'amount'), { name: 'amount', type: 'FLOAT', mode: 'NULLABLE', description: 'Transaction amount in EUR.' });
   });
