@@ -17,6 +17,17 @@ export const COMMAND_IDS = [
   'vertexGenAi.openPlayground',
   'vertexGenAi.showDetails',
   'vertexGenAi.copyName',
+  // Deploy, traffic and registry (issue 6)
+  'vertexGenAi.deployModel',
+  'vertexGenAi.editTraffic',
+  'vertexGenAi.rollback',
+  'vertexGenAi.undeployModel',
+  'vertexGenAi.deleteEndpoint',
+  'vertexGenAi.uploadModelVersion',
+  'vertexGenAi.editAliases',
+  'vertexGenAi.editLabels',
+  'vertexGenAi.compareVersions',
+  'vertexGenAi.deleteModelVersion',
 ] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];
 

@@ -16,6 +16,8 @@ export interface ExtensionApi {
   featuresLoaded(): boolean;
   /** Tests: answer the next multi-step flows from a script, through the same seam as the quick input. */
   scriptInput(script: readonly ScriptedAnswer[]): Promise<ScriptedInputSeam>;
+  /** Tests: the error messages commands have shown, oldest first. */
+  shownErrors(): Promise<readonly string[]>;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -76,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     activationMs,
     featuresLoaded: () => loading !== undefined,
     scriptInput: async (script) => (await features()).scriptInput(script),
+    shownErrors: async () => (await features()).shownErrors(),
   };
 }
 

@@ -20,6 +20,8 @@ import type { ClientPool } from './vertex/clients';
 import type { InputSeam } from './input/inputSeam';
 import { QuickInputSeam } from './input/quickInputSeam';
 import { ScriptedInputSeam, type ScriptedAnswer } from './input/scriptedInputSeam';
+import { deployCommands } from './commands/deployCommands';
+import { registryCommands } from './commands/registryCommands';
 
 export interface FeatureHost {
   readonly context: vscode.ExtensionContext;
@@ -46,6 +48,8 @@ export interface Features extends vscode.Disposable {
   settingsChanged(): void;
   /** Tests: the next multi-step flows answer from this script instead of the quick input. */
   scriptInput(script: readonly ScriptedAnswer[]): ScriptedInputSeam;
+  /** Tests: every error message shown to the user so far, oldest first. */
+  shownErrors(): readonly string[];
 }
 
 const PAGE_SIZE = 50;
@@ -66,6 +70,7 @@ export function createFeatures(host: FeatureHost): Features {
   );
 
   let scripted: ScriptedInputSeam | undefined;
+  const shownErrors: string[] = [];
   const ctx: FeatureContext = {
     host,
     pool: () => session.pool(),
@@ -101,12 +106,15 @@ export function createFeatures(host: FeatureHost): Features {
       PlaygroundPanel.show(host.context.extensionUri, ctx.pool, () => host.settings().regions, endpoint);
     },
     // Feature areas: one spread each.
+    ...deployCommands(ctx),
+    ...registryCommands(ctx),
   };
 
   return {
     resourceDocument: async (uri, token) => resourceDocument(await session.pool(), uri, token),
     tree: (viewId) => trees.get(viewId) as vscode.TreeDataProvider<TreeNode> as vscode.TreeDataProvider<unknown>,
-    execute: (id, ...args) => runCommand(host.log, id, async () => commands[id]?.(...args)),
+    execute: (id, ...args) => runCommand(host.log, id, async () => commands[id]?.(...args), (message) => shownErrors.push(message)),
+    shownErrors: () => [...shownErrors],
     scriptInput: (script) => (scripted = new ScriptedInputSeam(script)),
     settingsChanged() {
       session.reset();
