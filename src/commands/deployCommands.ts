@@ -43,9 +43,11 @@ async function deployModelCommand(ctx: FeatureContext, target: unknown): Promise
   if (isRetry(target)) return runDeploy(ctx, target.retry);
   const pool = await ctx.pool();
   let version = modelFrom(target);
-  if (version && !version.includes('@')) {
+  let displayName = '';
+  if (version) {
     const model = await getModelVersion(pool, version);
     version = `${model.name}@${model.versionId}`;
+    displayName = model.displayName;
   }
   const steps = deploySteps({
     fixedVersion: Boolean(version),
@@ -69,7 +71,7 @@ async function deployModelCommand(ctx: FeatureContext, target: unknown): Promise
       },
     ],
   });
-  const result = await runFlow(ctx.input(), steps, initialAnswers(version, pool.connection.project));
+  const result = await runFlow(ctx.input(), steps, initialAnswers(version, pool.connection.project, displayName));
   if (result.status === 'cancelled') return undefined;
   return runDeploy(ctx, result.state);
 }
@@ -94,6 +96,9 @@ async function runDeploy(ctx: FeatureContext, answers: DeployAnswers): Promise<D
   );
   ctx.refresh('vertexGenAi.endpoints');
   ctx.refresh('vertexGenAi.registry');
+  // One region: its error is the whole story, shown as one sentence like any other.
+  const [only] = outcomes;
+  if (outcomes.length === 1 && !only.ok) throw only.cause ?? new Error(only.error);
   const retry = retryAnswers(answers, outcomes);
   const summary = describeOutcomes(outcomes);
   const deployed = outcomes.find((o) => o.ok);

@@ -24,10 +24,11 @@ export interface FlowData {
   readonly fixedVersion?: boolean;
 }
 
-export function initialAnswers(version = '', project = 'PROJECT'): DeployAnswers {
+export function initialAnswers(version = '', project = 'PROJECT', modelDisplayName = ''): DeployAnswers {
   const region = resourceRegion(version);
   return {
     version,
+    modelDisplayName,
     regions: region ? [region] : [],
     endpoint: { kind: 'new' },
     endpointDisplayName: '',
@@ -49,14 +50,20 @@ export function initialAnswers(version = '', project = 'PROJECT'): DeployAnswers
 const NEW_LABEL = 'new';
 
 export function deploySteps(data: FlowData): Step<DeployAnswers>[] {
+  let versionOptions: readonly PickOption<string>[] = [];
   const isNew = (s: DeployAnswers) => s.endpoint.kind === 'new';
   return [
     {
       kind: 'pick', id: 'version', title: 'Deploy: model version',
       skip: () => data.fixedVersion === true,
-      options: () => data.versions(),
+      options: async () => (versionOptions = await data.versions()),
       selected: (s) => (s.version ? [s.version] : []),
-      apply: (s, [version]) => ({ ...s, version: String(version), regions: s.regions.length ? s.regions : [resourceRegion(String(version))] }),
+      apply: (s, [version]) => ({
+        ...s,
+        version: String(version),
+        regions: [resourceRegion(String(version))],
+        modelDisplayName: versionOptions.find((o) => o.value === version)?.label.replace(/\s*@\d+$/, '') ?? s.modelDisplayName,
+      }),
     },
     {
       kind: 'pick', id: 'regions', title: 'Deploy: regions (one endpoint per region)', canPickMany: true,
@@ -75,7 +82,7 @@ export function deploySteps(data: FlowData): Step<DeployAnswers>[] {
         const endpoint = choice as EndpointChoice;
         const one = endpoint.kind === 'existing' && s.regions.length === 1 ? endpoint.names[s.regions[0]] : undefined;
         const existingDeployments = one ? await data.deployments(one) : [];
-        return { ...s, endpoint, existingDeployments, explicitSplit: undefined, endpointDisplayName: endpoint.kind === 'existing' ? endpoint.displayName : s.endpointDisplayName || `${resourceId(s.version).split('@')[0]}-endpoint` };
+        return { ...s, endpoint, existingDeployments, explicitSplit: undefined, endpointDisplayName: endpoint.kind === 'existing' ? endpoint.displayName : s.endpointDisplayName || `${s.modelDisplayName || resourceId(s.version).split('@')[0]}-endpoint` };
       },
     },
     {

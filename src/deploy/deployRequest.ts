@@ -24,6 +24,8 @@ export type EndpointChoice =
 export interface DeployAnswers {
   /** `…/models/ID@N` */
   readonly version: string;
+  /** The model's display name, for a default endpoint name. */
+  readonly modelDisplayName: string;
   readonly regions: readonly string[];
   readonly endpoint: EndpointChoice;
   readonly endpointDisplayName: string;

@@ -14,7 +14,7 @@ import { deploymentsOf } from './trafficMath';
 export type RegionOutcome =
   | { readonly region: string; readonly ok: true; readonly endpoint: string; readonly deployedModelId: string; readonly model: string }
   /** `endpoint` is set when the endpoint was created or existed before the failing step. */
-  | { readonly region: string; readonly ok: false; readonly stage: string; readonly error: string; readonly endpoint?: string };
+  | { readonly region: string; readonly ok: false; readonly stage: string; readonly error: string; readonly endpoint?: string; readonly cause?: unknown };
 
 export interface DeployRunOptions {
   readonly signal?: AbortSignal;
@@ -59,7 +59,7 @@ async function deployInRegion(pool: ClientPool, a: DeployAnswers, region: string
     const parsed = parseError(error);
     if (parsed.code === 'CANCELLED') throw error;
     report(`failed: ${parsed.message}`);
-    return { region, ok: false, stage, error: parsed.message, endpoint };
+    return { region, ok: false, stage, error: parsed.message, endpoint, cause: error };
   }
 }
 
