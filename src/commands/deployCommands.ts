@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { CommandHandlers, FeatureContext } from '../features';
 import type { PickOption } from '../input/inputSeam';
 import { runFlow } from '../input/multiStepFlow';
-import { deploySteps, initialAnswers } from '../deploy/deployFlow';
+import { deploySteps, initialAnswers, versionLabel } from '../deploy/deployFlow';
 import { deployRestCall, gcloudCommand, type DeployAnswers } from '../deploy/deployRequest';
 import { deleteEndpointCommand, undeployCommand } from '../deploy/endpointCommands';
 import { describeOutcomes, deployToRegions, retryAnswers, type RegionOutcome } from '../deploy/multiRegionDeploy';
@@ -80,7 +80,7 @@ async function runDeploy(ctx: FeatureContext, answers: DeployAnswers): Promise<D
   const pool = await ctx.pool();
   const lines = new Map<string, string>(answers.regions.map((r) => [r, vscode.l10n.t('waiting…')]));
   const outcomes = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deploying {0}', answers.version.replace(/^.*\/models\//, 'models/')), cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deploying {0}', versionLabel(answers)), cancellable: true },
     (progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
@@ -100,7 +100,7 @@ async function runDeploy(ctx: FeatureContext, answers: DeployAnswers): Promise<D
   const [only] = outcomes;
   if (outcomes.length === 1 && !only.ok) throw only.cause ?? new Error(only.error);
   const retry = retryAnswers(answers, outcomes);
-  const summary = describeOutcomes(outcomes);
+  const summary = `${versionLabel(answers)} → ${answers.endpointDisplayName}: ${describeOutcomes(outcomes)}`;
   const deployed = outcomes.find((o) => o.ok);
   // Not awaited: the command's result must not wait for someone to click a notification.
   if (!retry) {

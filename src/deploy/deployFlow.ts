@@ -182,9 +182,9 @@ export function deploySteps(data: FlowData): Step<DeployAnswers>[] {
 
 export function reviewFields(s: DeployAnswers) {
   const endpoint = s.endpoint.kind === 'existing' ? `${s.endpointDisplayName} (existing)` : `${s.endpointDisplayName} (new, ${s.access})`;
-  const autoscaling = s.autoscaling === 'default' ? 'default' : `${s.autoscaling} ${s.target}${s.autoscaling === 'requests' ? '/min' : '%'}`;
+  const autoscaling = s.autoscaling === 'default' ? 'default (CPU 60%)' : `${AUTOSCALING_LABELS[s.autoscaling]} ${s.target}${s.autoscaling === 'requests' ? ' per minute' : '%'}`;
   return [
-    { label: 'Version', value: s.version.replace(/^.*\/models\//, 'models/'), step: 'version' },
+    { label: 'Version', value: versionLabel(s), step: 'version' },
     { label: 'Regions', value: s.regions.join(', '), step: 'regions' },
     { label: 'Endpoint', value: endpoint, step: 'endpoint' },
     { label: 'Machine', value: machineLabel(s.machine), step: 'machine' },
@@ -194,6 +194,14 @@ export function reviewFields(s: DeployAnswers) {
     { label: 'Traffic', value: s.endpoint.kind === 'new' ? '100% (new endpoint)' : s.explicitSplit ? 'explicit split' : `${s.share}% to the new deployment, the rest rescaled`, step: s.endpoint.kind === 'new' ? 'endpoint' : 'share' },
     { label: 'Logging', value: s.endpoint.kind === 'existing' ? 'unchanged' : s.loggingRate > 0 ? `${s.loggingRate} → ${s.loggingTable}` : 'off', step: s.endpoint.kind === 'existing' ? 'endpoint' : 'logging' },
   ];
+}
+
+const AUTOSCALING_LABELS: Record<Autoscaling, string> = { default: 'default', cpu: 'CPU utilisation', dutyCycle: 'accelerator duty cycle', requests: 'requests per replica' };
+
+/** "churn-classifier @2 (us-central1)". */
+export function versionLabel(s: DeployAnswers): string {
+  const [model, version] = s.version.split('@');
+  return `${s.modelDisplayName || resourceId(model)} @${version ?? ''} (${resourceRegion(s.version)})`;
 }
 
 function endpointOptions(endpoints: readonly Endpoint[], regions: readonly string[]): PickOption<EndpointChoice>[] {

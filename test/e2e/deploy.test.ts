@@ -12,9 +12,14 @@ async function retype(page: Page, text: string): Promise<void> {
   await page.keyboard.type(text);
 }
 
+/** The quick input showing exactly this step (titles read "Title (3/12)"). */
+function step(page: Page, title: string) {
+  const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s*\\(\\d+/\\d+\\))?$`);
+  return page.locator('.quick-input-widget .quick-input-title', { hasText: exact });
+}
+
 async function answer(page: Page, title: string, text?: string, clear = false): Promise<void> {
-  const input = page.locator('.quick-input-widget');
-  await input.locator('.quick-input-title', { hasText: title }).waitFor({ timeout: 30_000 });
+  await step(page, title).waitFor({ timeout: 60_000 });
   if (text !== undefined) {
     if (clear) await retype(page, text);
     else await page.keyboard.type(text);
@@ -25,6 +30,9 @@ async function answer(page: Page, title: string, text?: string, clear = false): 
 describe('deploy and traffic editor (e2e)', function () {
   this.timeout(240_000);
   const wb = useWorkbench({ 'vertexGenAi.backend': 'emulator' });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await screenshot(wb.page, `deploy-failed-${this.currentTest.title.slice(0, 20).replace(/\W+/g, '-')}`);
+  });
 
   it('types a whole deploy into the quick input, shows the review, and deploys', async () => {
     const { page } = wb;
@@ -35,12 +43,12 @@ describe('deploy and traffic editor (e2e)', function () {
     await page.locator('.context-view .action-label', { hasText: 'Deploy Model Version…' }).click();
 
     const input = page.locator('.quick-input-widget');
-    await answer(page, 'Deploy: regions');
+    await answer(page, 'Deploy: regions (one endpoint per region)');
     await answer(page, 'Deploy: endpoint', 'New endpoint');
     await answer(page, 'Deploy: name of the new endpoint', 'churn-e2e', true);
     await answer(page, 'Deploy: how the new endpoint is reached');
     await answer(page, 'Deploy: machine and accelerator', 'g2-standard-8');
-    await input.locator('.quick-input-title', { hasText: 'Deploy: replicas' }).waitFor();
+    await step(page, 'Deploy: replicas (min-max)').waitFor();
     await retype(page, '3-1');
     await input.getByText('The maximum (1) must be at least the minimum (3).').waitFor({ timeout: 10_000 });
     await retype(page, '1-2');
@@ -48,10 +56,10 @@ describe('deploy and traffic editor (e2e)', function () {
     await answer(page, 'Deploy: autoscaling target', 'duty cycle');
     await answer(page, 'Deploy: autoscaling target value', '70', true);
     await answer(page, 'Deploy: VM provisioning');
-    await answer(page, 'Deploy: request-response logging', '0.1', true);
-    await answer(page, 'Deploy: BigQuery table');
+    await answer(page, 'Deploy: request-response logging to BigQuery', '0.1', true);
+    await answer(page, 'Deploy: BigQuery table for the logs');
 
-    await input.locator('.quick-input-title', { hasText: 'Deploy: review' }).waitFor({ timeout: 30_000 });
+    await step(page, 'Deploy: review').waitFor({ timeout: 30_000 });
     await input.locator('.quick-input-list-row', { hasText: 'g2-standard-8 + 1 × NVIDIA_L4' }).waitFor();
     await screenshot(page, 'deploy-review');
 
@@ -70,13 +78,14 @@ describe('deploy and traffic editor (e2e)', function () {
     await answer(page, 'Edit traffic split: endpoint', 'support-bot-prod');
     await answer(page, 'Traffic split');
     const input = page.locator('.quick-input-widget');
-    await input.locator('.quick-input-title', { hasText: 'must add up to 100' }).waitFor();
+    await step(page, 'Traffic split (must add up to 100)').waitFor();
     await retype(page, 'support-bot-v2=80, support-bot-v3-canary=10');
     await input.getByText('The split adds up to 90%; it must add up to 100%.').waitFor({ timeout: 10_000 });
     await screenshot(page, 'traffic-editor');
     await retype(page, 'support-bot-v2=80, support-bot-v3-canary=20');
     await page.keyboard.press('Enter');
-    await input.locator('.quick-input-list-row', { hasText: 'support-bot-v2=80, support-bot-v3-canary=20' }).waitFor({ timeout: 30_000 });
+    await step(page, 'Traffic split: review').waitFor({ timeout: 30_000 });
+    await input.locator('.quick-input-list-row', { hasText: 'support-bot-v2=80, support-bot-v3-canary=20' }).waitFor();
     await screenshot(page, 'traffic-review');
     await page.keyboard.press('Enter');
     await page.locator('.part.statusbar', { hasText: 'Traffic split: support-bot-v2=80, support-bot-v3-canary=20' }).waitFor({ timeout: 30_000 });

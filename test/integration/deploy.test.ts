@@ -125,6 +125,27 @@ describe('deploy and traffic', function () {
     assert.deepEqual((await rest(`/v1/${CHURN}@1`)).versionAliases, ['default', 'prod']);
   });
 
+  it('canary: sends N% to the newest deployment, the rest keeps its proportions', async () => {
+    await script([{ expect: 'mode', pick: 'Canary: send N% to the newest deployment' }, { expect: 'canary', text: '100' }, { expect: 'canary', text: '25' }, { expect: 'review', pick: 'Apply the split' }]);
+    await vscode.commands.executeCommand('vertexGenAi.editTraffic', endpoint);
+    const after = await endpointOf(endpoint);
+    assert.deepEqual(after.deployedModels.map((d: { id: string }) => after.trafficSplit[d.id]), [75, 25]);
+  });
+
+  it('undeploys a deployment that takes traffic after asking how to re-split it', async () => {
+    const seam = await script([
+      { expect: 'deployment', pick: 'churn-canary-v1' },
+      { expect: 'resplit', pick: 'Send all traffic to churn-canary-v2' },
+      { expect: 'confirm', pick: 'Undeploy' },
+    ]);
+    await vscode.commands.executeCommand('vertexGenAi.undeployModel', endpoint);
+    assert.match(seam.transcript.find((t) => t.id === 'resplit')?.title ?? '', /churn-canary-v1 takes 75% of the traffic/);
+    assert.match(seam.transcript.find((t) => t.id === 'confirm')?.title ?? '', /Traffic after: churn-canary-v2=100/);
+    const after = await endpointOf(endpoint);
+    assert.deepEqual(after.deployedModels.map((d: { displayName: string }) => d.displayName), ['churn-canary-v2']);
+    assert.deepEqual(Object.values(after.trafficSplit), [100]);
+  });
+
   it('deploys to two regions with one failing by injected fault, says what happened where, and retries the failed region', async () => {
     await rest('/_emulator/faults', { method: 'POST', body: JSON.stringify({ faults: ['method=*DeployModel,path=/v1/projects/123456789012/locations/europe-west4/,operation=fail,error=503'] }) });
     await script([
