@@ -32,6 +32,17 @@ export const COMMAND_IDS = [
   ...VIEW_COMMAND_IDS,
   // BigQuery data (issue 4)
   'vertexGenAi.copyBigQueryUri',
+  // Deploy, traffic and registry (issue 6)
+  'vertexGenAi.deployModel',
+  'vertexGenAi.editTraffic',
+  'vertexGenAi.rollback',
+  'vertexGenAi.undeployModel',
+  'vertexGenAi.deleteEndpoint',
+  'vertexGenAi.uploadModelVersion',
+  'vertexGenAi.editAliases',
+  'vertexGenAi.editLabels',
+  'vertexGenAi.compareVersions',
+  'vertexGenAi.deleteModelVersion',
 ] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];
 

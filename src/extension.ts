@@ -18,6 +18,8 @@ export interface ExtensionApi {
   scriptInput(script: readonly ScriptedAnswer[]): Promise<ScriptedInputSeam>;
   /** The data provider behind a view, for tests. */
   tree(viewId: ViewId): vscode.TreeDataProvider<unknown>;
+  /** Tests: the error messages commands have shown, oldest first. */
+  shownErrors(): Promise<readonly string[]>;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -83,6 +85,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     featuresLoaded: () => loading !== undefined,
     scriptInput: async (script) => (await features()).scriptInput(script),
     tree: (viewId) => trees[VIEW_IDS.indexOf(viewId)],
+    shownErrors: async () => (await features()).shownErrors(),
   };
 }
 

@@ -24,6 +24,8 @@ import type { ClientPool } from './vertex/clients';
 import type { InputSeam } from './input/inputSeam';
 import { QuickInputSeam } from './input/quickInputSeam';
 import { ScriptedInputSeam, type ScriptedAnswer } from './input/scriptedInputSeam';
+import { deployCommands } from './commands/deployCommands';
+import { registryCommands } from './commands/registryCommands';
 
 export interface FeatureHost {
   readonly context: vscode.ExtensionContext;
@@ -50,6 +52,8 @@ export interface Features extends vscode.Disposable {
   settingsChanged(connectionChanged: boolean): void;
   /** Tests: the next multi-step flows answer from this script instead of the quick input. */
   scriptInput(script: readonly ScriptedAnswer[]): ScriptedInputSeam;
+  /** Tests: every error message shown to the user so far, oldest first. */
+  shownErrors(): readonly string[];
 }
 
 export function createFeatures(host: FeatureHost): Features {
@@ -62,6 +66,7 @@ export function createFeatures(host: FeatureHost): Features {
   );
 
   let scripted: ScriptedInputSeam | undefined;
+  const shownErrors: string[] = [];
   const ctx: FeatureContext = {
     host,
     pool: () => session.pool(),
@@ -97,12 +102,15 @@ export function createFeatures(host: FeatureHost): Features {
     ...jobCommands(ctx),
     ...treeCommands(ctx, trees),
     ...bigQueryCommands(ctx),
+    ...deployCommands(ctx),
+    ...registryCommands(ctx),
   };
 
   return {
     resourceDocument: async (uri, token) => resourceDocument(await session.pool(), uri, token),
     tree: (viewId) => trees.get(viewId) as AttachableTree,
-    execute: (id, ...args) => runCommand(host.log, id, async () => commands[id]?.(...args)),
+    execute: (id, ...args) => runCommand(host.log, id, async () => commands[id]?.(...args), (message) => shownErrors.push(message)),
+    shownErrors: () => [...shownErrors],
     scriptInput: (script) => (scripted = new ScriptedInputSeam(script)),
     settingsChanged(connectionChanged) {
       if (connectionChanged) session.reset();

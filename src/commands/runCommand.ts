@@ -2,13 +2,14 @@
 import * as vscode from 'vscode';
 import { parseError, SIGN_IN_COMMAND } from '../vertex/parseError';
 
-export async function runCommand(log: vscode.LogOutputChannel, id: string, fn: () => Promise<unknown>): Promise<unknown> {
+export async function runCommand(log: vscode.LogOutputChannel, id: string, fn: () => Promise<unknown>, onShown?: (message: string) => void): Promise<unknown> {
   try {
     return await fn();
   } catch (error) {
     const parsed = parseError(error);
     if (parsed.code === 'CANCELLED') return undefined;
     log.error(`${id} failed:`, error instanceof Error ? (error.stack ?? error.message) : String(error));
+    onShown?.(parsed.message);
     await showActionableError(parsed.message, parsed.action);
     return undefined;
   }

@@ -9,6 +9,7 @@ import type { StoredResource } from '../store';
 import type { JsonObject } from '../wireCodec';
 import { kindFor, listResponse, maybeOperation, respond } from './generic';
 import { applyUpdate, stampUpdated } from './resourceFields';
+import { copyModel, uploadModel } from './modelsUpload';
 
 const ALIAS = /^[a-z][a-zA-Z0-9-]{0,126}[a-z0-9]$/;
 
@@ -62,13 +63,18 @@ export const modelHandlers: Record<string, MethodHandler> = {
     if (aliases(version).includes('default')) {
       throw failedPrecondition(`Version ${String(version.data.versionId)} of \`${model}\` is the default version and cannot be deleted.`);
     }
-    if (isDeployed(version)) throw failedPrecondition(`Version ${String(version.data.versionId)} of \`${model}\` is deployed to an endpoint.`);
+    if (isDeployed(version)) {
+      const endpoints = ((version.data.deployedModels as JsonObject[] | undefined) ?? []).map((d) => `\`${String(d.endpoint)}\``);
+      throw failedPrecondition(`Version ${String(version.data.versionId)} of \`${model}\` is deployed to ${endpoints.join(', ')}. Undeploy it before deleting the version.`);
+    }
     return maybeOperation(call, model, () => {
       state.store.delete(`${model}@${String(version.data.versionId)}`);
       return { response: {} };
     }, 'google.protobuf.Empty');
   },
   'ModelService.MergeVersionAliases': (call) => mergeVersionAliases(call),
+  'ModelService.UploadModel': uploadModel,
+  'ModelService.CopyModel': copyModel,
 };
 
 function mergeVersionAliases(call: MethodCall): HttpResult {
