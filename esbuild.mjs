@@ -7,6 +7,7 @@ import * as esbuild from 'esbuild';
 import { cpSync, existsSync, readdirSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cliBuild } from './scripts/cliBuild.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const production = process.argv.includes('--production');
@@ -79,6 +80,8 @@ const builds = [
     loader: { '.ttf': 'file', '.woff2': 'file' },
   },
 ];
+// The command-line tools: dist/cli/lintTuning.js is the package's `vertex-lint-tuning` bin.
+builds.push(cliBuild(root, production));
 if (!production) {
   builds.push({
     ...nodeCommon,
