@@ -21,6 +21,7 @@ const chunkSources = {
   aiplatform: 'src/chunks/aiplatform.ts',
   bigquery: 'src/chunks/bigquery.ts',
   storage: 'src/chunks/storage.ts',
+  tuning: 'src/tuning/editor/tuningEditor.ts',
 };
 const chunks = (external) => ({
   name: 'chunks',
