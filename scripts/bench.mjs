@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureAll, ensureDependencies, packageVsix, reexecUnderNode24 } from './toolchain.mjs';
 import { benchEmulator } from './benchEmulator.mjs';
+import { benchTuningLint } from './benchTuningLint.mjs';
 
 reexecUnderNode24(fileURLToPath(import.meta.url));
 const root = resolve(fileURLToPath(import.meta.url), '..', '..');
@@ -75,6 +76,9 @@ row('trees asked for children → first items in all four (emulator start, lazy 
 
 // 3. The emulator (dev build in dist/ by now).
 await benchEmulator(root, row);
+
+// 4. The tuning-data linter.
+await benchTuningLint(root, row);
 
 const width = Math.max(...rows.map((r) => r.metric.length));
 const table = [

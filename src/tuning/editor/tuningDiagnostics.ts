@@ -19,6 +19,8 @@ export const fixKey = (code: unknown, range: vscode.Range) =>
 
 interface DocumentState {
   readonly linter: TuningLinter;
+  /** Whether the linter's lines mirror the document (edits applied as they came). */
+  synced: boolean;
   timer?: ReturnType<typeof setTimeout>;
   running?: vscode.CancellationTokenSource;
   /** The last result, for the document version it describes. */
@@ -28,15 +30,15 @@ interface DocumentState {
 export class TuningDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('vertexGenAi.tuning');
   private readonly states = new Map<string, DocumentState>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  private readonly linted = new vscode.EventEmitter<vscode.Uri>();
   /** Fires when a document has a new lint result. */
-  readonly onDidLint = this.changed.event;
+  readonly onDidLint = this.linted.event;
   private readonly subscriptions: vscode.Disposable[];
 
   constructor() {
     this.subscriptions = [
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
-      vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length > 0 && this.schedule(e.document, TYPING_DEBOUNCE_MS)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.changed(e)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('vertexGenAi.tuning')) this.lintAll();
@@ -51,6 +53,18 @@ export class TuningDiagnostics implements vscode.Disposable {
     return result?.version === document.version ? result : undefined;
   }
 
+  private changed(e: vscode.TextDocumentChangeEvent): void {
+    if (e.contentChanges.length === 0) return;
+    const state = this.states.get(e.document.uri.toString());
+    if (state?.synced) {
+      // Stop a running lint first: it must not see the lines change under it.
+      state.running?.cancel();
+      for (const change of e.contentChanges) state.linter.edit(change.range, change.text);
+      if (state.linter.lineCount !== e.document.lineCount) state.synced = false;
+    }
+    this.schedule(e.document, TYPING_DEBOUNCE_MS);
+  }
+
   private lintAll(): void {
     for (const document of vscode.workspace.textDocuments) {
       if (isTuningDocument(document)) this.schedule(document, 0);
@@ -62,7 +76,7 @@ export class TuningDiagnostics implements vscode.Disposable {
     if (!isTuningDocument(document)) return;
     const key = document.uri.toString();
     let state = this.states.get(key);
-    if (!state) this.states.set(key, (state = { linter: new TuningLinter() }));
+    if (!state) this.states.set(key, (state = { linter: new TuningLinter(), synced: false }));
     clearTimeout(state.timer);
     state.running?.cancel();
     const s = state;
@@ -73,8 +87,12 @@ export class TuningDiagnostics implements vscode.Disposable {
     const source = new vscode.CancellationTokenSource();
     state.running = source;
     const version = document.version;
+    if (!state.synced) {
+      state.linter.setText(document.getText());
+      state.synced = true;
+    }
     try {
-      const lint = await state.linter.lint(document.getText(), options(document), source.token);
+      const lint = await state.linter.lint(options(document), source.token);
       if (!lint || source.token.isCancellationRequested || document.isClosed) return;
       const fixes = new Map<string, readonly QuickFix[]>();
       const diagnostics = lint.diagnostics.map((d) => {
@@ -86,7 +104,7 @@ export class TuningDiagnostics implements vscode.Disposable {
       });
       state.result = { version, lint, fixes };
       this.collection.set(document.uri, diagnostics);
-      this.changed.fire(document.uri);
+      this.linted.fire(document.uri);
     } finally {
       if (state.running === source) state.running = undefined;
       source.dispose();
@@ -100,7 +118,7 @@ export class TuningDiagnostics implements vscode.Disposable {
     state.running?.cancel();
     this.states.delete(uri.toString());
     this.collection.delete(uri);
-    this.changed.fire(uri);
+    this.linted.fire(uri);
   }
 
   dispose(): void {
@@ -110,7 +128,7 @@ export class TuningDiagnostics implements vscode.Disposable {
     }
     this.subscriptions.forEach((s) => s.dispose());
     this.collection.dispose();
-    this.changed.dispose();
+    this.linted.dispose();
   }
 }
 

@@ -23,11 +23,11 @@ export function checkGemini(value: JsonObject, text: string, at: LineLocator): T
   const out: TuningDiagnostic[] = [];
   const report = (code: RuleCode, severity: Severity, range: TuningDiagnostic['range'], message: string, fixes?: QuickFix[]) =>
     out.push(fixes ? { range, severity, code, message, fixes } : { range, severity, code, message });
-  const unknownKeys = (obj: JsonObject, path: JSONPath, known: Set<string>, what: string) => {
+  const unknownKeys = (obj: JsonObject, path: JSONPath, known: Set<string>, name?: string) => {
     for (const key of Object.keys(obj)) {
       if (known.has(key)) continue;
       const names = [...known].map((k) => `"${k}"`).join(', ');
-      report('unknown-key', 'warning', at.key([...path, key]), `Unknown key "${key}" in ${what}: expected ${names}.`);
+      report('unknown-key', 'warning', at.key([...path, key]), `Unknown key "${key}" in ${name ?? label(path)}: expected ${names}.`);
     }
   };
 
@@ -53,7 +53,7 @@ export function checkGemini(value: JsonObject, text: string, at: LineLocator): T
       report('schema', 'error', at.value(path), `${label(path)} must be an object {"role", "parts"}.`);
       return undefined;
     }
-    unknownKeys(content, path, CONTENT_KEYS, label(path));
+    unknownKeys(content, path, CONTENT_KEYS);
     checkParts(content.parts, [...path, 'parts'], false);
     return checkRole(content.role, path);
   }
@@ -129,9 +129,8 @@ export function checkGemini(value: JsonObject, text: string, at: LineLocator): T
   }
 
   function checkParts(parts: unknown, path: JSONPath, textOnly: boolean): void {
-    const owner = label(path.slice(0, -1));
     if (parts === undefined) {
-      report('part', 'error', at.value(path.slice(0, -1)), `${owner} has no "parts": add [{"text": "…"}].`);
+      report('part', 'error', at.value(path.slice(0, -1)), `${label(path.slice(0, -1))} has no "parts": add [{"text": "…"}].`);
       return;
     }
     if (!Array.isArray(parts) || parts.length === 0) {

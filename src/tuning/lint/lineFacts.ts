@@ -20,8 +20,9 @@ export interface LineFacts {
   readonly conversion?: string;
 }
 
-const BLANK: LineFacts = { kind: 'blank', problems: [], tokens: 0 };
-const WHITESPACE: LineFacts = { kind: 'whitespace', problems: [], tokens: 0 };
+const NONE: readonly TuningDiagnostic[] = [];
+const BLANK: LineFacts = { kind: 'blank', problems: NONE, tokens: 0 };
+const WHITESPACE: LineFacts = { kind: 'whitespace', problems: NONE, tokens: 0 };
 
 export function lineFacts(text: string): LineFacts {
   if (text === '') return BLANK;
@@ -37,7 +38,8 @@ export function lineFacts(text: string): LineFacts {
   const format = detectFormat(value);
   const tokens = estimateTokens(value, format);
   if (format === 'gemini') {
-    const problems = checkGemini(value, text, new LineLocator(text)).sort((a, b) => a.range.start.character - b.range.start.character);
+    const found = checkGemini(value, text, new LineLocator(text));
+    const problems = found.length ? found.sort((a, b) => a.range.start.character - b.range.start.character) : NONE;
     return { kind: 'example', format, problems, tokens, duplicateKey: `g${JSON.stringify([value.systemInstruction, value.contents])}` };
   }
   if (format === 'unknown') {
@@ -49,9 +51,10 @@ export function lineFacts(text: string): LineFacts {
   return {
     kind: 'example',
     format,
-    problems: [],
+    problems: NONE,
     tokens,
     duplicateKey: `${format}${JSON.stringify(key)}`,
     conversion: converted && JSON.stringify(converted),
   };
 }
+

@@ -7,10 +7,10 @@
 //     maxTokensPerExample (default DEFAULT_MAX_TOKENS_PER_EXAMPLE) and epochs (the
 //     summary's totalTokens = tokensPerEpoch × epochs).
 //
-//   new TuningLinter().lint(text, options, cancellation) → Promise<LintResult | undefined>
-//     The same, for editors: it yields to the event loop every few milliseconds, stops
-//     (undefined) when cancelled, and remembers each line's facts so the next lint after
-//     an edit re-checks only the changed lines.
+//   The TuningLinter class does the same for editors. It mirrors the document's lines:
+//   setText(text) once, then edit(range, newText) for each change as VS Code reports it,
+//   so only the changed lines are parsed again. lint(options, cancellation) yields to
+//   the event loop every few milliseconds and stops (undefined) when cancelled.
 import { lineFacts, type LineFacts } from './lineFacts';
 import { FORMAT_NAMES } from './exampleFormat';
 import {
@@ -25,54 +25,94 @@ import {
 } from './lintTypes';
 
 export function lintTuningText(text: string, options: LintOptions = {}): LintResult {
-  return new TuningLinter().lintSync(text, options);
+  const linter = new TuningLinter();
+  linter.setText(text);
+  return linter.lintSync(options);
 }
 
 /** A yield point: the work so far took this many milliseconds or more. */
 const SLICE_MS = 10;
 const CHECK_EVERY = 256;
 
-export class TuningLinter {
-  private cache = new Map<string, LineFacts>();
+const splitLines = (text: string) => text.split(/\r?\n/);
 
-  lintSync(text: string, options: LintOptions = {}): LintResult {
-    const steps = this.steps(text, options);
+export class TuningLinter {
+  private lines: string[] = [''];
+  /** Each line's facts; undefined until the next lint computes them. */
+  private facts: (LineFacts | undefined)[] = [undefined];
+  /** Small integers for duplicate keys, so the whole-file pass indexes a typed array. */
+  private keyIds = new Map<string, number>();
+  private lineKeyIds: number[] = [-1];
+
+  get lineCount(): number {
+    return this.lines.length;
+  }
+
+  /** Replaces the whole text; lines whose text did not change keep their facts. */
+  setText(text: string): void {
+    const known = new Map<string, LineFacts>();
+    this.lines.forEach((line, i) => this.facts[i] && known.set(line, this.facts[i]));
+    this.lines = splitLines(text);
+    this.facts = this.lines.map((line) => known.get(line));
+    this.lineKeyIds = this.lines.map(() => -1);
+    this.keyIds.clear();
+  }
+
+  /** Replaces range with newText (ranges as VS Code reports a change: after the previous edits). */
+  edit(range: Range, newText: string): void {
+    const { start, end } = range;
+    const before = this.lines[start.line]?.slice(0, start.character) ?? '';
+    const after = this.lines[end.line]?.slice(end.character) ?? '';
+    const replacement = splitLines(before + newText + after);
+    this.lines.splice(start.line, end.line - start.line + 1, ...replacement);
+    this.facts.splice(start.line, end.line - start.line + 1, ...new Array<undefined>(replacement.length));
+    this.lineKeyIds.splice(start.line, end.line - start.line + 1, ...new Array<number>(replacement.length).fill(-1));
+  }
+
+  lintSync(options: LintOptions = {}): LintResult {
+    const steps = this.steps(options);
     for (;;) {
       const step = steps.next();
       if (step.done) return step.value;
     }
   }
 
-  async lint(text: string, options: LintOptions = {}, cancellation?: Cancellation): Promise<LintResult | undefined> {
-    const steps = this.steps(text, options);
+  async lint(options: LintOptions = {}, cancellation?: Cancellation): Promise<LintResult | undefined> {
+    const steps = this.steps(options);
     let sliceStart = performance.now();
     for (;;) {
       const step = steps.next();
       if (step.done) return step.value;
       if (performance.now() - sliceStart < SLICE_MS) continue;
       await new Promise((resolve) => setImmediate(resolve));
+      // Checked right after the pause: edits only arrive while we wait.
       if (cancellation?.isCancellationRequested) return undefined;
       sliceStart = performance.now();
     }
   }
 
   /** The lint as a generator that yields every CHECK_EVERY lines, so callers can pause it. */
-  private *steps(text: string, options: LintOptions): Generator<void, LintResult> {
-    const lines = text.split('\n');
-    for (let i = 0; i < lines.length; i++) if (lines[i].endsWith('\r')) lines[i] = lines[i].slice(0, -1);
-    const facts: LineFacts[] = new Array(lines.length);
-    const cache = new Map<string, LineFacts>();
+  private *steps(options: LintOptions): Generator<void, LintResult> {
+    const { lines, facts, lineKeyIds } = this;
+    // Keys of edited-away lines pile up: start afresh when they outnumber the lines.
+    if (this.keyIds.size > 2 * lines.length + 1024) {
+      this.keyIds.clear();
+      lineKeyIds.fill(-1);
+    }
     for (let i = 0; i < lines.length; i++) {
-      const line = lines[i];
-      let f = cache.get(line) ?? this.cache.get(line);
-      if (!f) f = lineFacts(line);
-      cache.set(line, f);
-      facts[i] = f;
+      let f = facts[i];
+      if (f === undefined) {
+        f = facts[i] = lineFacts(lines[i]);
+        if (i % 32 === 0) yield;
+      }
+      if (lineKeyIds[i] < 0 && f.duplicateKey !== undefined) {
+        let id = this.keyIds.get(f.duplicateKey);
+        if (id === undefined) this.keyIds.set(f.duplicateKey, (id = this.keyIds.size));
+        lineKeyIds[i] = id;
+      }
       if (i % CHECK_EVERY === 0) yield;
     }
-    // Only the lines of this version stay cached: memory follows the document.
-    this.cache = cache;
-    return yield* assemble(lines, facts, options);
+    return yield* assemble(lines, facts as LineFacts[], lineKeyIds, this.keyIds.size, options);
   }
 }
 
@@ -97,7 +137,13 @@ function deleteLine(lines: readonly string[], i: number): QuickFix['edits'] {
 }
 
 /** Turns each line's facts into diagnostics: the rules that need the whole file run here. */
-function* assemble(lines: readonly string[], facts: readonly LineFacts[], options: LintOptions): Generator<void, LintResult> {
+function* assemble(
+  lines: readonly string[],
+  facts: readonly LineFacts[],
+  keyIds: readonly number[],
+  keyCount: number,
+  options: LintOptions,
+): Generator<void, LintResult> {
   const maxTokens = options.maxTokensPerExample ?? DEFAULT_MAX_TOKENS_PER_EXAMPLE;
   const counts = new Map<ExampleFormat, number>();
   for (const f of facts) if (f.format && f.format !== 'unknown') counts.set(f.format, (counts.get(f.format) ?? 0) + 1);
@@ -106,7 +152,7 @@ function* assemble(lines: readonly string[], facts: readonly LineFacts[], option
   const known = [...counts.values()].reduce((a, b) => a + b, 0);
 
   const diagnostics: TuningDiagnostic[] = [];
-  const firstLine = new Map<string, number>();
+  const firstLine = new Int32Array(keyCount).fill(-1);
   let examples = 0;
   let tokensPerEpoch = 0;
   let longest: { line: number; tokens: number } | undefined;
@@ -141,9 +187,10 @@ function* assemble(lines: readonly string[], facts: readonly LineFacts[], option
       const fixes = f.conversion ? [{ title: 'Convert to Gemini "contents"', edits: [{ range: wholeLine(i), newText: f.conversion }] }] : undefined;
       diagnostics.push({ range: wholeLine(i), severity: 'error', code: mixed ? 'mixed-formats' : 'other-format', message, ...(fixes ? { fixes } : {}) });
     }
-    if (f.duplicateKey !== undefined) {
-      const first = firstLine.get(f.duplicateKey);
-      if (first === undefined) firstLine.set(f.duplicateKey, i);
+    const id = keyIds[i];
+    if (id >= 0) {
+      const first = firstLine[id];
+      if (first < 0) firstLine[id] = i;
       else {
         diagnostics.push({
           range: wholeLine(i),

@@ -45,29 +45,67 @@ describe('tuning lint: large files', () => {
     const text = lines(100_000).join('\n');
     let ticks = 0;
     const timer = setInterval(() => ticks++, 1);
-    const result = await new TuningLinter().lint(text);
+    const linter = new TuningLinter();
+    linter.setText(text);
+    const result = await linter.lint();
     clearInterval(timer);
     assert.equal(result?.summary.examples, 100_000);
     assert.ok(ticks > 3, `the event loop ran only ${ticks} timer callbacks while linting`);
 
     const cancellation = { isCancellationRequested: false };
-    const pending = new TuningLinter().lint(text, {}, cancellation);
+    const fresh = new TuningLinter();
+    fresh.setText(text);
+    const pending = fresh.lint({}, cancellation);
     cancellation.isCancellationRequested = true;
     assert.equal(await pending, undefined);
   });
 
-  it('after a one-line edit, re-lints from its cache to the same result as a fresh lint', async () => {
+  it('applies edits as the editor reports them and re-lints to the same result as a fresh lint', async () => {
     const before = lines(2_000);
     const linter = new TuningLinter();
-    await linter.lint(before.join('\n'));
+    linter.setText(before.join('\n'));
+    await linter.lint();
     const after = [...before];
-    after[1500] = example(user('q'), { role: 'assistant', parts: [{ text: 'a' }] });
-    after.splice(10, 0, good(7)); // an inserted line shifts the rest: a duplicate of line 8
-    const incremental = await linter.lint(after.join('\n'));
+    // A role typed over, on line 1500 (0-based).
+    const roleAt = before[1500].lastIndexOf('"model"');
+    linter.edit({ start: { line: 1500, character: roleAt }, end: { line: 1500, character: roleAt + 7 } }, '"assistant"');
+    after[1500] = before[1500].slice(0, roleAt) + '"assistant"' + before[1500].slice(roleAt + 7);
+    // A line pasted after line 9: a duplicate of line 8 (1-based); it shifts every later line.
+    linter.edit({ start: { line: 9, character: before[9].length }, end: { line: 9, character: before[9].length } }, `\n${good(7)}`);
+    after.splice(10, 0, good(7));
+    // Two lines joined into one and then removed.
+    linter.edit({ start: { line: 20, character: 0 }, end: { line: 22, character: 0 } }, '');
+    after.splice(20, 2);
+    assert.equal(linter.lineCount, after.length);
+    const incremental = await linter.lint();
     assert.deepEqual(incremental, lintTuningText(after.join('\n')));
     assert.deepEqual(
       incremental?.diagnostics.map((d) => [d.code, d.range.start.line]),
-      [['duplicate', 10], ['role', 1501]],
+      [['duplicate', 10], ['role', 1499]],
     );
+  });
+
+  it('re-uses the facts of unchanged lines when given the whole text again', async () => {
+    const linter = new TuningLinter();
+    linter.setText(lines(3).join('\n'));
+    const first = linter.lintSync();
+    linter.setText([good(0), '{"contents": [', good(2)].join('\n'));
+    const second = linter.lintSync();
+    assert.deepEqual(first.diagnostics, []);
+    assert.deepEqual(second.diagnostics.map((d) => [d.code, d.range.start.line]), [['invalid-json', 1]]);
+  });
+
+  it('still finds duplicates after many edits have replaced its duplicate keys', () => {
+    const linter = new TuningLinter();
+    linter.setText([good(1), good(2), good(3)].join('\n'));
+    for (let k = 0; k < 1_500; k++) {
+      const length = k === 0 ? good(2).length : good(1000 + k - 1).length;
+      linter.edit({ start: { line: 1, character: 0 }, end: { line: 1, character: length } }, good(1000 + k));
+      linter.lintSync();
+    }
+    linter.edit({ start: { line: 1, character: 0 }, end: { line: 1, character: good(2499).length } }, good(3));
+    assert.deepEqual(linter.lintSync().diagnostics.map((d) => [d.code, d.range.start.line, d.message]), [
+      ['duplicate', 2, 'Duplicate of the example on line 2.'],
+    ]);
   });
 });
