@@ -53,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   // Tuning JSONL files get diagnostics; the linter chunk loads when the first one opens.
   startWithFirstTuningDocument(context, () => {
     const chunk = require('chunk:tuning') as typeof import('./tuning/editor/tuningEditor');
-    context.subscriptions.push(chunk.startTuningEditor());
+    context.subscriptions.push(chunk.startTuningEditor(log));
   });
 
   const statusBar = createContextStatusBar();

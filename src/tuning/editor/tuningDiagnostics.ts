@@ -35,7 +35,7 @@ export class TuningDiagnostics implements vscode.Disposable {
   readonly onDidLint = this.linted.event;
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor() {
+  constructor(private readonly log: vscode.LogOutputChannel) {
     this.subscriptions = [
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => this.changed(e)),
@@ -87,13 +87,17 @@ export class TuningDiagnostics implements vscode.Disposable {
     const source = new vscode.CancellationTokenSource();
     state.running = source;
     const version = document.version;
-    if (!state.synced) {
+    const started = performance.now();
+    const whole = !state.synced;
+    if (whole) {
       state.linter.setText(document.getText());
       state.synced = true;
     }
     try {
       const lint = await state.linter.lint(options(document), source.token);
       if (!lint || source.token.isCancellationRequested || document.isClosed) return;
+      const ms = (performance.now() - started).toFixed(0);
+      this.log.debug(`Tuning lint of ${document.uri.fsPath} (${whole ? 'whole text' : 'edited lines'}): ${state.linter.lineCount} lines in ${ms} ms`);
       const fixes = new Map<string, readonly QuickFix[]>();
       const diagnostics = lint.diagnostics.map((d) => {
         const diagnostic = new vscode.Diagnostic(toRange(d.range), d.message, SEVERITY[d.severity]);

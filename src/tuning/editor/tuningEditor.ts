@@ -5,8 +5,8 @@ import { TuningCodeActions } from './tuningCodeActions';
 import { TuningDiagnostics } from './tuningDiagnostics';
 import { createTuningStatusBar } from './tuningStatusBar';
 
-export function startTuningEditor(): vscode.Disposable {
-  const diagnostics = new TuningDiagnostics();
+export function startTuningEditor(log: vscode.LogOutputChannel): vscode.Disposable {
+  const diagnostics = new TuningDiagnostics(log);
   return vscode.Disposable.from(
     diagnostics,
     vscode.languages.registerCodeActionsProvider('*', new TuningCodeActions(diagnostics), TuningCodeActions.metadata),
