@@ -69,10 +69,14 @@ run(process.execPath, ['esbuild.mjs']);
 const benchFile = join(mkdtempSync(join(tmpdir(), 'vgo-bench-')), 'bench.json');
 run(process.execPath, ['scripts/runIntegration.mjs'], { VGO_BENCH_FILE: benchFile, VGO_GREP: 'activates from its view container' });
 run(bin('mocha'), ['--timeout', '180000', '--grep', 'emulator', 'dist/test/e2e/**/*.test.js'], { VGO_BENCH_FILE: benchFile, VGO_VSIX: vsix });
+run(process.execPath, ['scripts/runIntegration.mjs'], { VGO_BENCH_FILE: benchFile, VGO_GREP: 'tuning lint in the editor' });
 const measured = existsSync(benchFile) ? JSON.parse(readFileSync(benchFile, 'utf8')) : {};
 row('activate() in the extension host (VS Code 1.139, dev build)', `${Number(measured.activationMs).toFixed(1)} ms`);
 row('click on the activity bar → items in all four trees (cold extension host)', `${Number(measured.viewToItemsMs).toFixed(0)} ms`);
 row('trees asked for children → first items in all four (emulator start, lazy clients)', `${Number(measured.treesLoadMs).toFixed(0)} ms`, '< 500 ms');
+row('tuning JSONL of 100,000 lines: open → diagnostics (VS Code)', `${Number(measured.tuningOpenToDiagnosticsMs).toFixed(0)} ms`);
+row('tuning JSONL of 100,000 lines: one-line edit → diagnostics, 250 ms debounce included (VS Code)', `${Number(measured.tuningEditToDiagnosticsMs).toFixed(0)} ms`);
+row('tuning JSONL of 100,000 lines: longest extension-host stall while linting (VS Code)', `${Number(measured.tuningWorstGapMs).toFixed(0)} ms`);
 
 // 3. The emulator (dev build in dist/ by now).
 await benchEmulator(root, row);

@@ -64,9 +64,10 @@ export class TuningLinter {
     const before = this.lines[start.line]?.slice(0, start.character) ?? '';
     const after = this.lines[end.line]?.slice(end.character) ?? '';
     const replacement = splitLines(before + newText + after);
-    this.lines.splice(start.line, end.line - start.line + 1, ...replacement);
-    this.facts.splice(start.line, end.line - start.line + 1, ...new Array<undefined>(replacement.length));
-    this.lineKeyIds.splice(start.line, end.line - start.line + 1, ...new Array<number>(replacement.length).fill(-1));
+    const count = end.line - start.line + 1;
+    this.lines = replace(this.lines, start.line, count, replacement);
+    this.facts = replace(this.facts, start.line, count, new Array<undefined>(replacement.length).fill(undefined));
+    this.lineKeyIds = replace(this.lineKeyIds, start.line, count, new Array<number>(replacement.length).fill(-1));
   }
 
   lintSync(options: LintOptions = {}): LintResult {
@@ -114,6 +115,15 @@ export class TuningLinter {
     }
     return yield* assemble(lines, facts as LineFacts[], lineKeyIds, this.keyIds.size, options);
   }
+}
+
+/** Splices in place, or copies when the items are too many to pass as arguments (a big paste). */
+function replace<T>(array: T[], start: number, count: number, items: T[]): T[] {
+  if (items.length < 10_000) {
+    array.splice(start, count, ...items);
+    return array;
+  }
+  return array.slice(0, start).concat(items, array.slice(start + count));
 }
 
 const shift = (range: Range, line: number): Range => ({

@@ -108,4 +108,17 @@ describe('tuning lint: large files', () => {
       ['duplicate', 2, 'Duplicate of the example on line 2.'],
     ]);
   });
+
+  it('takes a paste of 150,000 lines as one edit', () => {
+    const linter = new TuningLinter();
+    linter.setText([good(1), good(2)].join('\n'));
+    linter.lintSync();
+    const pasted = lines(150_000);
+    linter.edit({ start: { line: 0, character: good(1).length }, end: { line: 0, character: good(1).length } }, `\n${pasted.join('\n')}`);
+    assert.equal(linter.lineCount, 150_002);
+    const result = linter.lintSync();
+    assert.equal(result.summary.examples, 150_002);
+    // good(1) and good(2) are in the paste too: their second copies are duplicates.
+    assert.deepEqual(result.diagnostics.map((d) => [d.code, d.range.start.line]), [['duplicate', 2], ['duplicate', 150_001]]);
+  });
 });
