@@ -97,7 +97,8 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
   for (const file of args.files) {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      // Editors hide a byte-order mark; so does the linter, or line 1 would not parse.
+      text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
     } catch (error) {
       err(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
       unreadable = true;

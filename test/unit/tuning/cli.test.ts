@@ -21,6 +21,7 @@ describe('tuning lint: command line', () => {
     writeFileSync(join(dir, 'bad.jsonl'), bad);
     writeFileSync(join(dir, 'good.jsonl'), `${good(1)}\n${good(2)}\n`);
     writeFileSync(join(dir, 'warn.jsonl'), `${good(1)}\n${good(1)}\n`);
+    writeFileSync(join(dir, 'bom.jsonl'), `\uFEFF${good(1)}\r\n${good(2)}\r\n`);
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -45,6 +46,12 @@ describe('tuning lint: command line', () => {
       'warn.jsonl:2:1: warning: Duplicate of the example on line 1. [duplicate]',
       'warn.jsonl: 2 examples, ~10 tokens per epoch, ~40 for 4 epochs, longest example on line 1 (~5 tokens); 0 errors, 1 warning',
     ]);
+  });
+
+  it('reads files written on Windows: a byte-order mark and CRLF line ends', () => {
+    const r = run(['bom.jsonl'], dir);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout[0], /^bom\.jsonl: 2 examples, .*; 0 errors, 0 warnings$/);
   });
 
   it('applies --max-tokens-per-example', () => {
