@@ -95,7 +95,8 @@ describe('tuning lint: large files', () => {
     assert.deepEqual(second.diagnostics.map((d) => [d.code, d.range.start.line]), [['invalid-json', 1]]);
   });
 
-  it('still finds duplicates after many edits have replaced its duplicate keys', () => {
+  it('still finds duplicates after many edits have replaced its duplicate keys', function () {
+    this.timeout(60_000);
     const linter = new TuningLinter();
     linter.setText([good(1), good(2), good(3)].join('\n'));
     for (let k = 0; k < 1_500; k++) {
@@ -109,7 +110,8 @@ describe('tuning lint: large files', () => {
     ]);
   });
 
-  it('takes a paste of 150,000 lines as one edit', () => {
+  it('takes a paste of 150,000 lines as one edit', function () {
+    this.timeout(60_000);
     const linter = new TuningLinter();
     linter.setText([good(1), good(2)].join('\n'));
     linter.lintSync();
