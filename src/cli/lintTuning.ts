@@ -35,7 +35,6 @@ function parse(argv: string[]): { files: string[]; json: boolean; options: LintO
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
-  if (values.help) throw new UsageError('');
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be "text" or "json", got "${values.format}".`);
   if (positionals.length === 0) throw new UsageError('no files given.');
   return {
@@ -82,12 +81,16 @@ function jsonReport(file: string, result: LintResult): unknown {
 }
 
 export function main(argv: string[], out: (line: string) => void, err: (line: string) => void): number {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    out(USAGE);
+    return 0;
+  }
   let args;
   try {
     args = parse(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    if (error.message) err(`vertex-lint-tuning: ${error.message}`);
+    err(`vertex-lint-tuning: ${error.message}`);
     err(USAGE);
     return 2;
   }

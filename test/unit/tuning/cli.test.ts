@@ -75,6 +75,9 @@ describe('tuning lint: command line', () => {
       assert.equal(r.code, 2, args.join(' '));
       assert.match(r.stderr, /usage: vertex-lint-tuning/);
     }
+    const help = run(['--help'], dir);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout[0], /^usage: vertex-lint-tuning/);
     const missing = run(['missing.jsonl', 'good.jsonl'], dir);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /missing\.jsonl: cannot read it \(ENOENT\)/);
