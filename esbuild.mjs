@@ -7,6 +7,7 @@ import * as esbuild from 'esbuild';
 import { cpSync, existsSync, readdirSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cliBuild } from './scripts/cliBuild.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const production = process.argv.includes('--production');
@@ -20,6 +21,7 @@ const chunkSources = {
   aiplatform: 'src/chunks/aiplatform.ts',
   bigquery: 'src/chunks/bigquery.ts',
   storage: 'src/chunks/storage.ts',
+  tuning: 'src/tuning/editor/tuningEditor.ts',
 };
 const chunks = (external) => ({
   name: 'chunks',
@@ -52,6 +54,9 @@ const nodeCommon = {
   legalComments: 'none',
   // The Google clients read their own package.json for the user agent; keep it.
   loader: { '.sql': 'text' },
+  // jsonc-parser's UMD build (its "main") requires its parts at run time, which a bundle
+  // cannot satisfy; its ESM build bundles.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 const builds = [
@@ -76,6 +81,8 @@ const builds = [
     loader: { '.ttf': 'file', '.woff2': 'file' },
   },
 ];
+// The command-line tools: dist/cli/lintTuning.js is the package's `vertex-lint-tuning` bin.
+builds.push(cliBuild(root, production));
 if (!production) {
   builds.push({
     ...nodeCommon,

@@ -25,6 +25,10 @@ export default tseslint.config(
     },
   },
   { files: ['src/vertex/**', 'src/emulator/**'], rules: noVscode },
+  {
+    files: ['src/tuning/lint/**', 'src/cli/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The tuning linter and the CLI run outside the editor too.' }] }] },
+  },
   { files: ['webview-ui/**'], languageOptions: { globals: { ...globals.browser } } },
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
 );

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureAll, ensureDependencies, packageVsix, reexecUnderNode24 } from './toolchain.mjs';
 import { benchEmulator } from './benchEmulator.mjs';
+import { benchTuningLint } from './benchTuningLint.mjs';
 
 reexecUnderNode24(fileURLToPath(import.meta.url));
 const root = resolve(fileURLToPath(import.meta.url), '..', '..');
@@ -66,7 +67,7 @@ rmSync(prod, { recursive: true, force: true });
 //    after opening the view (end-to-end drive against the emulator).
 run(process.execPath, ['esbuild.mjs']);
 const benchFile = join(mkdtempSync(join(tmpdir(), 'vgo-bench-')), 'bench.json');
-run(process.execPath, ['scripts/runIntegration.mjs'], { VGO_BENCH_FILE: benchFile, VGO_GREP: 'activates from its view container|tree performance|row preview bench' });
+run(process.execPath, ['scripts/runIntegration.mjs'], { VGO_BENCH_FILE: benchFile, VGO_GREP: 'activates from its view container|tree performance|row preview bench|tuning lint in the editor' });
 run(bin('mocha'), ['--timeout', '180000', '--grep', 'emulator', 'dist/test/e2e/**/*.test.js'], { VGO_BENCH_FILE: benchFile, VGO_VSIX: vsix });
 const measured = existsSync(benchFile) ? JSON.parse(readFileSync(benchFile, 'utf8')) : {};
 row('activate() in the extension host (VS Code 1.139, dev build)', `${Number(measured.activationMs).toFixed(1)} ms`);
@@ -82,9 +83,15 @@ row('scale:10000 — extension-host heap growth: project opened (first pages, ne
 row('scale:10000 — extension-host heap growth: all 10,000 endpoints loaded', mb(measured.scaleAllHeapMb));
 row('scale:10000 — longest extension-host event-loop stall while paging to 10,000', ms(measured.scaleMaxLagMs));
 row('Preview Rows → first rows in the webview (median of 3): 1,000,000-row table / 10-row table', `${Number(measured.previewBigMs).toFixed(0)} ms / ${Number(measured.previewSmallMs).toFixed(0)} ms`, 'equal');
+row('tuning JSONL of 100,000 lines: open → diagnostics (VS Code)', `${Number(measured.tuningOpenToDiagnosticsMs).toFixed(0)} ms`);
+row('tuning JSONL of 100,000 lines: one-line edit → diagnostics, 250 ms debounce included (VS Code)', `${Number(measured.tuningEditToDiagnosticsMs).toFixed(0)} ms`);
+row('tuning JSONL of 100,000 lines: longest extension-host stall while linting (VS Code)', `${Number(measured.tuningWorstGapMs).toFixed(0)} ms`);
 
 // 3. The emulator (dev build in dist/ by now).
 await benchEmulator(root, row);
+
+// 4. The tuning-data linter.
+await benchTuningLint(root, row);
 
 const width = Math.max(...rows.map((r) => r.metric.length));
 const table = [

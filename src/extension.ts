@@ -8,6 +8,7 @@ import { isConfigured, readSettings } from './settings';
 import { createContextStatusBar } from './statusBar';
 import type { Features } from './features';
 import type { ScriptedAnswer, ScriptedInputSeam } from './input/scriptedInputSeam';
+import { startWithFirstTuningDocument } from './tuning/editor/tuningActivation';
 
 /** What activate() returns; the bench and tests read it. */
 export interface ExtensionApi {
@@ -57,6 +58,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       provideTextDocumentContent: async (uri, token) => (await features()).resourceDocument(uri, token),
     }),
   );
+
+  // Tuning JSONL files get diagnostics; the linter chunk loads when the first one opens.
+  startWithFirstTuningDocument(context, () => {
+    const chunk = require('chunk:tuning') as typeof import('./tuning/editor/tuningEditor');
+    context.subscriptions.push(chunk.startTuningEditor(log));
+  });
 
   const statusBar = createContextStatusBar();
   context.subscriptions.push(statusBar.item, log);

@@ -13,6 +13,8 @@ export const RESULTS_DIR = join(ROOT, 'test-results');
 export interface Workbench {
   readonly page: Page;
   readonly url: string;
+  /** The workspace folder VS Code has open. */
+  readonly folder: string;
   /** The extension's LogOutputChannel, as VS Code wrote it to disk. */
   extensionLog(): string;
   close(): Promise<void>;
@@ -47,6 +49,7 @@ export async function openWorkbench(settings: Record<string, unknown> = {}): Pro
     return {
       page,
       url: server.url,
+      folder,
       extensionLog: () => readExtensionLog(server.userDataDir),
       close: async () => {
         await b.close().catch(() => undefined);
