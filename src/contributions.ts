@@ -17,6 +17,10 @@ export const COMMAND_IDS = [
   'vertexGenAi.openPlayground',
   'vertexGenAi.showDetails',
   'vertexGenAi.copyName',
+  'vertexGenAi.runPromptFile',
+  'vertexGenAi.comparePromptFile',
+  'vertexGenAi.sendSelection',
+  'vertexGenAi.runBatch',
 ] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];
 

@@ -49,6 +49,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     }),
   );
 
+  // Prompt files get CodeLens; the provider loads the features chunk only when one is open.
+  context.subscriptions.push(
+    vscode.languages.registerCodeLensProvider([{ pattern: '**/*.prompt.{md,yaml,yml}' }], {
+      provideCodeLenses: async (document) => (await features()).promptCodeLenses(document),
+    }),
+  );
+
   const statusBar = createContextStatusBar();
   context.subscriptions.push(statusBar.item, log);
   const applySettings = () => {

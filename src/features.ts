@@ -11,11 +11,11 @@ import { pickContextCommand } from './commands/pickContextCommand';
 import { ResourceTreeProvider } from './views/resourceTreeProvider';
 import { RESOURCE_KINDS } from './views/resourceKinds';
 import type { TreeNode } from './views/treeNodes';
-import { PlaygroundPanel } from './panels/playgroundPanel';
+import { playgroundCommands } from './commands/playgroundCommands';
+import { promptCodeLenses } from './prompts/promptCodeLens';
 import { detailsUri, resourceDocument } from './editor/resourceDocuments';
 import { canShowDetails } from './vertex/resourceJson';
 import { resourceNameFrom } from './views/resourceNames';
-import type { Endpoint } from './vertex/types';
 import type { ClientPool } from './vertex/clients';
 
 export interface FeatureHost {
@@ -38,6 +38,7 @@ export interface Features extends vscode.Disposable {
   tree(viewId: ViewId): vscode.TreeDataProvider<unknown>;
   resourceDocument(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string>;
   execute(command: CommandId, ...args: unknown[]): Promise<unknown>;
+  promptCodeLenses(document: vscode.TextDocument): vscode.CodeLens[];
   settingsChanged(): void;
 }
 
@@ -86,18 +87,15 @@ export function createFeatures(host: FeatureHost): Features {
       await vscode.env.clipboard.writeText(name);
       vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', name), 3000);
     },
-    'vertexGenAi.openPlayground': async (node?: unknown) => {
-      const n = node as TreeNode | undefined;
-      const endpoint = n?.type === 'resource' && n.kind === 'endpoint' ? (n.value as Endpoint).name : undefined;
-      PlaygroundPanel.show(host.context.extensionUri, ctx.pool, () => host.settings().regions, endpoint);
-    },
     // Feature areas: one spread each.
+    ...playgroundCommands(ctx),
   };
 
   return {
     resourceDocument: async (uri, token) => resourceDocument(await session.pool(), uri, token),
     tree: (viewId) => trees.get(viewId) as vscode.TreeDataProvider<TreeNode> as vscode.TreeDataProvider<unknown>,
     execute: (id, ...args) => runCommand(host.log, id, async () => commands[id]?.(...args)),
+    promptCodeLenses,
     settingsChanged() {
       session.reset();
       for (const tree of trees.values()) tree.refresh();
