@@ -33,7 +33,7 @@ export function figuresLine(answer: Answer): string {
   if (!f) return '';
   return [
     f.ttftMs !== undefined && `first token ${Math.round(f.ttftMs)} ms`,
-    `${Math.round(f.totalMs)} ms`,
+    `total ${Math.round(f.totalMs)} ms`,
     f.tokensPerSecond !== undefined && `${f.tokensPerSecond.toFixed(1)} tokens/s`,
     f.promptTokens !== undefined && `${f.promptTokens} prompt tokens`,
     f.outputTokens !== undefined && `${f.outputTokens} output tokens`,

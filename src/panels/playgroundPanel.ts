@@ -135,12 +135,16 @@ export class PlaygroundPanel implements vscode.Disposable {
     }
     const abort = new AbortController();
     this.running.set(id, abort);
+    let sent = 0;
     try {
       const result = await runPrompt(await this.deps.pool(), target, request, {
         signal: abort.signal,
-        onText: (candidate, text) => this.post({ type: 'delta', id, candidate, text }),
+        onText: (candidate, text) => {
+          sent++;
+          this.post({ type: 'delta', id, candidate, text });
+        },
       });
-      this.post({ type: 'answer', id, candidates: result.candidates, figures: result.figures });
+      this.post({ type: 'answer', id, candidates: result.candidates, figures: result.figures, sent });
     } catch (error) {
       const stopped = abort.signal.aborted;
       this.post({ type: 'answerError', id, stopped, message: stopped ? vscode.l10n.t('Stopped.') : parseError(error).message });

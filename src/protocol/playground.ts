@@ -88,7 +88,8 @@ export type HostMessage =
   | { readonly type: 'targets'; readonly targets: readonly PlaygroundTarget[]; readonly selected?: string; readonly error?: string }
   | { readonly type: 'restore'; readonly conversation: Conversation }
   | { readonly type: 'delta'; readonly id: string; readonly candidate: number; readonly text: string }
-  | { readonly type: 'answer'; readonly id: string; readonly candidates: readonly string[]; readonly figures: AnswerFigures }
+  /** `sent`: how many delta messages the host posted for this answer. */
+  | { readonly type: 'answer'; readonly id: string; readonly candidates: readonly string[]; readonly figures: AnswerFigures; readonly sent?: number }
   | { readonly type: 'answerError'; readonly id: string; readonly message: string; readonly stopped?: boolean };
 
 export type WebviewMessage =

@@ -165,7 +165,7 @@ function render(): void {
     live.add(turn.id);
     let view = turnViews.get(turn.id);
     if (!view || view.key !== turn) {
-      view = { key: turn, el: renderTurn(turn, labels, state.received) };
+      view = { key: turn, el: renderTurn(turn, labels, state) };
       turnViews.set(turn.id, view);
     }
     return view.el;

@@ -9,8 +9,9 @@ export interface PlaygroundState {
   readonly selected: readonly string[];
   readonly targetsError?: string;
   readonly turns: readonly Turn[];
-  /** Streamed pieces received per answer id (checked against what the host sent). */
+  /** Streamed pieces received per answer id, and how many the host says it sent. */
   readonly received: Readonly<Record<string, number>>;
+  readonly sent: Readonly<Record<string, number>>;
 }
 
 export type Action =
@@ -22,7 +23,7 @@ export type Action =
   | { readonly type: 'retrying'; readonly id: string }
   | { readonly type: 'cleared' };
 
-export const initialState: PlaygroundState = { targets: [], selected: [], turns: [], received: {} };
+export const initialState: PlaygroundState = { targets: [], selected: [], turns: [], received: {}, sent: {} };
 
 export function reduce(state: PlaygroundState, action: Action): PlaygroundState {
   switch (action.type) {
@@ -57,12 +58,14 @@ export function reduce(state: PlaygroundState, action: Action): PlaygroundState 
       });
       return { ...next, received: { ...state.received, [action.id]: (state.received[action.id] ?? 0) + 1 } };
     }
-    case 'answer':
-      return patchAnswer(state, action.id, { status: 'done', candidates: action.candidates, figures: action.figures });
+    case 'answer': {
+      const next = patchAnswer(state, action.id, { status: 'done', candidates: action.candidates, figures: action.figures });
+      return action.sent === undefined ? next : { ...next, sent: { ...state.sent, [action.id]: action.sent } };
+    }
     case 'answerError':
       return patchAnswer(state, action.id, { status: action.stopped ? 'stopped' : 'error', error: action.message });
     case 'cleared':
-      return { ...state, turns: [], received: {} };
+      return { ...state, turns: [], received: {}, sent: {} };
   }
 }
 

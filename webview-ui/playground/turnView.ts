@@ -3,7 +3,7 @@
 import type { Answer, Turn } from '../../src/protocol/playground';
 import { renderMarkdown } from '../shared/markdown';
 
-export function renderTurn(turn: Turn, label: (target: string) => string, received: Readonly<Record<string, number>>): HTMLElement {
+export function renderTurn(turn: Turn, label: (target: string) => string, counts: { received: Readonly<Record<string, number>>; sent: Readonly<Record<string, number>> }): HTMLElement {
   const el = document.createElement('article');
   el.className = 'turn';
   el.dataset.turn = turn.id;
@@ -12,16 +12,18 @@ export function renderTurn(turn: Turn, label: (target: string) => string, receiv
   question.textContent = turn.prompt;
   const answers = document.createElement('div');
   answers.className = `answers columns-${turn.answers.length}`;
-  answers.append(...turn.answers.map((a) => renderAnswer(turn, a, label(a.target), received[a.id] ?? 0)));
+  answers.append(...turn.answers.map((a) => renderAnswer(turn, a, label(a.target), counts.received[a.id] ?? 0, counts.sent[a.id])));
   el.append(question, answers);
   return el;
 }
 
-function renderAnswer(turn: Turn, answer: Answer, targetLabel: string, received: number): HTMLElement {
+function renderAnswer(turn: Turn, answer: Answer, targetLabel: string, received: number, sent: number | undefined): HTMLElement {
   const el = document.createElement('div');
   el.className = `answer ${answer.status}`;
   el.dataset.answer = answer.id;
+  // Streamed pieces that arrived vs were sent: the bench and tests check none is dropped.
   el.dataset.received = String(received);
+  if (sent !== undefined) el.dataset.sent = String(sent);
   const head = document.createElement('div');
   head.className = 'answer-target';
   head.textContent = targetLabel;

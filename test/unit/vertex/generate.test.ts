@@ -10,6 +10,7 @@ import { parseError } from '../../../src/vertex/parseError';
 import { listPlaygroundTargets } from '../../../src/vertex/playgroundTargets';
 import { runPrompt } from '../../../src/vertex/runPrompt';
 import { US_PARENT, useEmulator } from '../emulator/emulatorHarness';
+import { INJECTION_PROMPT, tuneInjectionModel } from '../../support/injectionModel';
 
 const SUPPORT_BOT = `${US_PARENT}/endpoints/${DEMO_IDS.endpoints.supportBotProd}`;
 const GEMMA = `${US_PARENT}/endpoints/${DEMO_IDS.endpoints.gemmaLoraGpu}`;
@@ -104,5 +105,22 @@ describe('vertex: prompting targets', function () {
     assert.ok(targets.some((t) => t.name.endsWith('/publishers/google/models/gemini-2.0-flash-001')));
     const support = targets.find((t) => t.displayName === 'support-bot-prod');
     assert.deepEqual(support?.deployed.map((d) => d.trafficPercent), [90, 10]);
+  });
+});
+
+describe('vertex: a model tuned on HTML answers', function () {
+  this.timeout(60_000);
+  const h = useEmulator({ tokenDelayMs: 0, operationDelayMs: 50 });
+
+  it('really answers with the script and onerror payloads it learned (the e2e safety test relies on it)', async () => {
+    const model = await tuneInjectionModel(h.emulator.url);
+    const pool = new ClientPool({ backend: 'emulator', project: 'genai-demo', regions: ['us-central1'], emulatorUrl: h.emulator.url });
+    try {
+      const result = await streamGenerate(pool, model.endpoint, ask(INJECTION_PROMPT, { params: { temperature: 0, maxOutputTokens: 60 } }));
+      assert.match(result.candidates[0], /<script>\s*window\. pwned = 1\s*<\/script>/);
+      assert.match(result.candidates[0], /<img src =" x" onerror =" window\. pwned = 2">/);
+    } finally {
+      await pool.dispose();
+    }
   });
 });
