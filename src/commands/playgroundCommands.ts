@@ -100,11 +100,11 @@ export function playgroundCommands(ctx: FeatureContext): CommandHandlers {
       }
       return runInline(title, chosen, request);
     },
-    'vertexGenAi.sendSelection': async () => {
+    'vertexGenAi.sendSelection': async (targetRef?: unknown) => {
       const editor = vscode.window.activeTextEditor;
       const text = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection).trim() : '';
       if (!text) throw new Error(vscode.l10n.t('Select the text to send first.'));
-      const target = await pickTarget(await targets());
+      const target = await pickTarget(await targets(), typeof targetRef === 'string' ? targetRef : undefined);
       return runInline(vscode.l10n.t('Selection → {0}', target.displayName), [target], { history: [], prompt: text, params: {} });
     },
     'vertexGenAi.runBatch': async (input?: unknown, options?: unknown) => batch(input, (options ?? {}) as BatchOptions),

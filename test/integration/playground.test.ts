@@ -123,6 +123,24 @@ describe('playground in VS Code', function () {
     assert.equal(request.history[0].text, 'How do I reset my password?');
   });
 
+  it('exports the conversation as JSON and Markdown in new editors', async () => {
+    await panel.receive({ type: 'export', format: 'json' });
+    const json = JSON.parse(vscode.window.activeTextEditor!.document.getText());
+    assert.deepEqual(json.turns.map((t: { prompt: string }) => t.prompt), panel.conversation().turns.map((t) => t.prompt));
+    await panel.receive({ type: 'export', format: 'markdown' });
+    const markdown = vscode.window.activeTextEditor!.document;
+    assert.equal(markdown.languageId, 'markdown');
+    assert.match(markdown.getText(), /## Prompt\n\nHow do I reset my password\?\n\n### support-bot-prod\n\n[\s\S]+?\n\n<sub>first token \d+ ms/);
+  });
+
+  it('sends the selected text to an endpoint and streams the answer beside it', async () => {
+    const document = await vscode.workspace.openTextDocument({ content: 'Notes\nTell me about the crow and the pitcher\nmore notes' });
+    const editor = await vscode.window.showTextDocument(document);
+    editor.selection = new vscode.Selection(1, 0, 1, 40);
+    const answer = (await vscode.commands.executeCommand('vertexGenAi.sendSelection', 'gemini-2.0-flash-001')) as vscode.TextDocument;
+    assert.match(answer.getText(), /^# Selection → gemini-2\.0-flash-001\n\n<!-- gemini-2\.0-flash-001 -->\n\n[\s\S]+?\n\n<sub>first token \d+ ms · total \d+ ms/);
+  });
+
   it('gives prompt files Run and Compare CodeLens, and streams the answer into a side editor', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vgo-prompts-'));
     const file = join(dir, 'refund.prompt.md');
@@ -136,8 +154,8 @@ describe('playground in VS Code', function () {
     assert.deepEqual(lenses.map((l) => l.command?.title), ['$(play) Run on support-bot-prod', '$(split-horizontal) Compare 2 targets']);
     const answer = (await vscode.commands.executeCommand('vertexGenAi.comparePromptFile', uri)) as vscode.TextDocument;
     const text = answer.getText();
-    assert.match(text, /## support-bot-prod\n\n.+\n\n<sub>first token \d+ ms · total \d+ ms/);
-    assert.match(text, /## gemini-2.0-flash-001\n\n.+\n\n<sub>first token/);
+    assert.match(text, /## support-bot-prod\n\n[\s\S]+?\n\n<sub>first token \d+ ms · total \d+ ms/);
+    assert.match(text, /## gemini-2.0-flash-001\n\n[\s\S]+?\n\n<sub>first token/);
   });
 
   it('runs a JSONL batch with a concurrency limit; cancelled halfway, the file holds exactly the finished results', async () => {
