@@ -127,9 +127,9 @@ export class PlaygroundPanel implements vscode.Disposable {
     }
   }
 
-  private async run(id: string, name: string, request: PromptRequest): Promise<void> {
+  private async run(id: string, name: string, request: PromptRequest | undefined): Promise<void> {
     const target = this.targets.find((t) => t.name === name);
-    if (!target) {
+    if (!target || !request) {
       this.post({ type: 'answerError', id, message: vscode.l10n.t('{0} is not in the target list any more; refresh the Playground.', name) });
       return;
     }

@@ -91,16 +91,20 @@ columns.addEventListener('click', (e) => {
   if (remove) dispatch({ type: 'removeColumn', column: Number(remove.dataset.remove) });
 });
 
-// Answer actions and links, delegated: model output never gets its own handlers.
+// Links in model output never navigate: the host asks the person first (any mouse button).
+const onLink = (e: MouseEvent): boolean => {
+  const link = (e.target as HTMLElement).closest('a');
+  if (!link) return false;
+  e.preventDefault();
+  const href = link.getAttribute('href');
+  if (href) host.post({ type: 'openLink', href });
+  return true;
+};
+transcript.addEventListener('auxclick', onLink);
+// Answer actions, delegated: model output never gets its own handlers.
 transcript.addEventListener('click', (e) => {
+  if (onLink(e)) return;
   const el = e.target as HTMLElement;
-  const link = el.closest('a');
-  if (link) {
-    e.preventDefault();
-    const href = link.getAttribute('href');
-    if (href) host.post({ type: 'openLink', href });
-    return;
-  }
   const action = el.closest<HTMLElement>('[data-action]');
   if (!action) return;
   const turn = state.turns.find((t) => t.id === action.dataset.turn);
