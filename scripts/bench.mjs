@@ -69,6 +69,9 @@ run(process.execPath, ['esbuild.mjs']);
 const benchFile = join(mkdtempSync(join(tmpdir(), 'vgo-bench-')), 'bench.json');
 run(process.execPath, ['scripts/runIntegration.mjs'], { VGO_BENCH_FILE: benchFile, VGO_GREP: 'activates from its view container|tree performance|row preview bench|tuning lint in the editor' });
 run(bin('mocha'), ['--timeout', '180000', '--grep', 'emulator', 'dist/test/e2e/**/*.test.js'], { VGO_BENCH_FILE: benchFile, VGO_VSIX: vsix });
+// The Playground: time to first token through the extension vs the client alone, and a 500 tokens/s stream in the panel.
+run(bin('mocha'), ['--timeout', '60000', 'dist/test/unit/vertex/generateOverhead.test.js'], { VGO_BENCH_FILE: benchFile });
+run(bin('mocha'), ['--timeout', '180000', '--grep', '500\\+ tokens/s', 'dist/test/e2e/playground.test.js'], { VGO_BENCH_FILE: benchFile, VGO_VSIX: vsix });
 const measured = existsSync(benchFile) ? JSON.parse(readFileSync(benchFile, 'utf8')) : {};
 row('activate() in the extension host (VS Code 1.139, dev build)', `${Number(measured.activationMs).toFixed(1)} ms`);
 row('click on the activity bar → items in all four trees (cold extension host)', `${Number(measured.viewToItemsMs).toFixed(0)} ms`);
@@ -86,6 +89,9 @@ row('Preview Rows → first rows in the webview (median of 3): 1,000,000-row tab
 row('tuning JSONL of 100,000 lines: open → diagnostics (VS Code)', `${Number(measured.tuningOpenToDiagnosticsMs).toFixed(0)} ms`);
 row('tuning JSONL of 100,000 lines: one-line edit → diagnostics, 250 ms debounce included (VS Code)', `${Number(measured.tuningEditToDiagnosticsMs).toFixed(0)} ms`);
 row('tuning JSONL of 100,000 lines: longest extension-host stall while linting (VS Code)', `${Number(measured.tuningWorstGapMs).toFixed(0)} ms`);
+row('Playground: time to first token added by the extension (median of 30, vs the client alone)', `${Number(measured.ttftOverheadMs).toFixed(2)} ms (${Number(measured.ttftPlaygroundMs).toFixed(1)} vs ${Number(measured.ttftDirectMs).toFixed(1)} ms)`, '< 10 ms');
+row('Playground panel: a 500+ tokens/s stream, pieces received / sent', `${measured.panelPiecesReceived} / ${measured.panelPiecesSent} at ${Number(measured.panelTokensPerSecond).toFixed(0)} tokens/s`, 'none dropped');
+row('Playground panel: longest frame while that stream renders', `${Number(measured.panelLongestFrameMs).toFixed(0)} ms`, 'no freeze');
 
 // 3. The emulator (dev build in dist/ by now).
 await benchEmulator(root, row);

@@ -43,6 +43,11 @@ export const COMMAND_IDS = [
   'vertexGenAi.editLabels',
   'vertexGenAi.compareVersions',
   'vertexGenAi.deleteModelVersion',
+  // Playground (issue 7)
+  'vertexGenAi.runPromptFile',
+  'vertexGenAi.comparePromptFile',
+  'vertexGenAi.sendSelection',
+  'vertexGenAi.runBatch',
 ] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];
 

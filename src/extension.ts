@@ -64,6 +64,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     const chunk = require('chunk:tuning') as typeof import('./tuning/editor/tuningEditor');
     context.subscriptions.push(chunk.startTuningEditor(log));
   });
+  // Prompt files get CodeLens; the provider loads the features chunk only when one is open.
+  context.subscriptions.push(
+    vscode.languages.registerCodeLensProvider([{ pattern: '**/*.prompt.{md,yaml,yml}' }], {
+      provideCodeLenses: async (document) => (await features()).promptCodeLenses(document),
+    }),
+  );
 
   const statusBar = createContextStatusBar();
   context.subscriptions.push(statusBar.item, log);

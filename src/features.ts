@@ -14,12 +14,11 @@ import { ResourceTreeProvider } from './views/resourceTreeProvider';
 import { TREE_DEFINITIONS, pageSizeSetting } from './views/treeDefinitions';
 import { treeCommands } from './commands/treeCommands';
 import type { AttachableTree } from './lazyTreeProvider';
-import type { TreeNode } from './views/treeNodes';
-import { PlaygroundPanel } from './panels/playgroundPanel';
+import { playgroundCommands } from './commands/playgroundCommands';
+import { promptCodeLenses } from './prompts/promptCodeLens';
 import { detailsUri, resourceDocument } from './editor/resourceDocuments';
 import { canShowDetails } from './vertex/resourceJson';
 import { resourceNameFrom } from './views/resourceNames';
-import type { Endpoint } from './vertex/types';
 import type { ClientPool } from './vertex/clients';
 import type { InputSeam } from './input/inputSeam';
 import { QuickInputSeam } from './input/quickInputSeam';
@@ -54,6 +53,7 @@ export interface Features extends vscode.Disposable {
   scriptInput(script: readonly ScriptedAnswer[]): ScriptedInputSeam;
   /** Tests: every error message shown to the user so far, oldest first. */
   shownErrors(): readonly string[];
+  promptCodeLenses(document: vscode.TextDocument): vscode.CodeLens[];
 }
 
 export function createFeatures(host: FeatureHost): Features {
@@ -93,17 +93,13 @@ export function createFeatures(host: FeatureHost): Features {
       await vscode.env.clipboard.writeText(name);
       vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', name), 3000);
     },
-    'vertexGenAi.openPlayground': async (node?: unknown) => {
-      const n = node as TreeNode | undefined;
-      const endpoint = n?.type === 'resource' && n.kind === 'endpoint' ? (n.value as Endpoint).name : undefined;
-      PlaygroundPanel.show(host.context.extensionUri, ctx.pool, () => host.settings().regions, endpoint);
-    },
     // Feature areas: one spread each.
     ...jobCommands(ctx),
     ...treeCommands(ctx, trees),
     ...bigQueryCommands(ctx),
     ...deployCommands(ctx),
     ...registryCommands(ctx),
+    ...playgroundCommands(ctx),
   };
 
   return {
@@ -111,6 +107,7 @@ export function createFeatures(host: FeatureHost): Features {
     tree: (viewId) => trees.get(viewId) as AttachableTree,
     execute: (id, ...args) => runCommand(host.log, id, async () => commands[id]?.(...args), (message) => shownErrors.push(message)),
     shownErrors: () => [...shownErrors],
+    promptCodeLenses,
     scriptInput: (script) => (scripted = new ScriptedInputSeam(script)),
     settingsChanged(connectionChanged) {
       if (connectionChanged) session.reset();

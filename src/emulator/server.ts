@@ -166,7 +166,8 @@ class Dispatcher {
       const durable = this.state.durable;
       const result = await (durable ? durable.request(req.method !== 'GET', run) : run());
       status = result.status ?? 200;
-      if (result.stream) await sendJsonArray(res, status, result.stream);
+      // 499 (nginx's "client closed request") in the log: the caller hung up mid-stream.
+      if (result.stream && !(await sendJsonArray(res, status, result.stream))) status = 499;
       else if (result.raw) sendBytes(res, status, result.raw);
       else sendJson(res, status, result.body, pretty);
     } catch (err) {
@@ -226,14 +227,15 @@ function methodNameOf(route: CustomRoute | ProtoRoute): string {
  * element as the handler yields them, the shape Google's REST streaming uses. Errors
  * must happen before the first element: after it the status is already sent.
  */
-async function sendJsonArray(res: ServerResponse, status: number, elements: AsyncIterable<unknown>): Promise<void> {
+async function sendJsonArray(res: ServerResponse, status: number, elements: AsyncIterable<unknown>): Promise<boolean> {
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', Vary: 'Origin, X-Origin, Referer' });
   res.write('[');
   let first = true;
   for await (const element of elements) {
-    if (res.destroyed) return;
+    if (res.destroyed) return false;
     res.write(`${first ? '' : ',\r\n'}${JSON.stringify(element)}`);
     first = false;
   }
   res.end(']');
+  return true;
 }

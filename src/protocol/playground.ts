@@ -1,26 +1,105 @@
-// Messages between the Playground panel (host) and its webview. Types only:
-// no vscode, no DOM, so both sides import them with `import type`.
+// Messages between the Playground panel (host) and its webview, and the shapes both
+// sides share. Types only: no vscode, no DOM, so both sides import them with `import type`.
+
+/** How a target is called: Gemini's generateContent, an open model's OpenAI chat body through rawPredict, or predict with JSON instances. */
+export type TargetKind = 'gemini' | 'openChat' | 'predict';
 
 export interface PlaygroundTarget {
-  /** Full endpoint resource name. */
-  readonly endpoint: string;
+  /** Endpoint or publisher model resource name. */
+  readonly name: string;
   readonly displayName: string;
   readonly region: string;
+  readonly kind: TargetKind;
+  /** Deployed models of an endpoint (empty for publisher models). */
+  readonly deployed: readonly { readonly id: string; readonly displayName: string; readonly trafficPercent: number }[];
+}
+
+export interface GenerationParams {
+  readonly temperature?: number;
+  readonly topP?: number;
+  readonly topK?: number;
+  readonly maxOutputTokens?: number;
+  readonly stopSequences?: readonly string[];
+  readonly seed?: number;
+  readonly candidateCount?: number;
+}
+
+export interface ChatMessage {
+  readonly role: 'user' | 'model';
+  readonly text: string;
+}
+
+/** Everything one call needs besides the target: the exact request Copy as code reproduces. */
+export interface PromptRequest {
+  readonly system?: string;
+  /** Earlier turns, oldest first. */
+  readonly history: readonly ChatMessage[];
+  readonly prompt: string;
+  readonly params: GenerationParams;
+}
+
+export interface SafetyRatingView {
+  readonly category: string;
+  readonly probability: string;
+  readonly blocked?: boolean;
 }
 
 export interface AnswerFigures {
+  /** Time to first token (streamed answers). */
+  readonly ttftMs?: number;
   readonly totalMs: number;
+  readonly tokensPerSecond?: number;
   readonly promptTokens?: number;
   readonly outputTokens?: number;
   readonly finishReason?: string;
+  readonly safety?: readonly SafetyRatingView[];
+  /** The model version or deployed model that answered. */
+  readonly servedBy?: string;
+}
+
+/** One answer of one target to one prompt. */
+export interface Answer {
+  readonly id: string;
+  readonly target: string;
+  readonly status: 'streaming' | 'done' | 'error' | 'stopped';
+  /** Candidate texts; the first is the answer the conversation continues from. */
+  readonly candidates: readonly string[];
+  readonly figures?: AnswerFigures;
+  readonly error?: string;
+}
+
+/** A prompt and the answers of each target it went to (several when comparing). */
+export interface Turn {
+  readonly id: string;
+  readonly prompt: string;
+  readonly system?: string;
+  readonly params: GenerationParams;
+  readonly answers: readonly Answer[];
+  readonly at: number;
+}
+
+export interface Conversation {
+  readonly id: string;
+  readonly title: string;
+  readonly turns: readonly Turn[];
 }
 
 export type HostMessage =
   | { readonly type: 'targets'; readonly targets: readonly PlaygroundTarget[]; readonly selected?: string; readonly error?: string }
-  | { readonly type: 'answer'; readonly id: string; readonly text: string; readonly figures: AnswerFigures }
-  | { readonly type: 'answerError'; readonly id: string; readonly message: string };
+  | { readonly type: 'restore'; readonly conversation: Conversation }
+  | { readonly type: 'delta'; readonly id: string; readonly candidate: number; readonly text: string }
+  /** `sent`: how many delta messages the host posted for this answer. */
+  | { readonly type: 'answer'; readonly id: string; readonly candidates: readonly string[]; readonly figures: AnswerFigures; readonly sent?: number }
+  | { readonly type: 'answerError'; readonly id: string; readonly message: string; readonly stopped?: boolean };
 
 export type WebviewMessage =
   | { readonly type: 'ready' }
-  | { readonly type: 'send'; readonly id: string; readonly endpoint: string; readonly prompt: string }
-  | { readonly type: 'stop'; readonly id: string };
+  /** One prompt to 1–4 targets; answer ids are `${turn.id}:${index}`. */
+  | { readonly type: 'send'; readonly turn: Turn; readonly requests: readonly PromptRequest[] }
+  | { readonly type: 'retry'; readonly id: string; readonly target: string; readonly request: PromptRequest }
+  | { readonly type: 'stop' }
+  | { readonly type: 'clear' }
+  | { readonly type: 'export'; readonly format: 'markdown' | 'json' }
+  | { readonly type: 'saveEvalCase'; readonly turnId: string; readonly answerId: string }
+  | { readonly type: 'copyAsCode'; readonly target: string; readonly request: PromptRequest }
+  | { readonly type: 'openLink'; readonly href: string };

@@ -48,7 +48,7 @@ export async function listProjects(pool: ClientPool, options: ProjectListOptions
 }
 
 /** A gaxios error as the clients' errors look: HTTP status in `code`, Google's message and details. */
-function asApiError(err: unknown): unknown {
+export function asApiError(err: unknown): unknown {
   const e = err as { status?: number; response?: { status?: number; data?: unknown; headers?: unknown }; message?: string };
   const status = e?.status ?? e?.response?.status;
   if (typeof status !== 'number') return err;

@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
+import { startEmulator, type RunningEmulator } from '../../src/emulator/server';
+import { INJECTION_PROMPT, tuneInjectionModel, WINDOW_FLAG } from '../support/injectionModel';
+import { recordBench } from '../support/bench';
 import { openContainer, screenshot, useWorkbench } from './workbench';
 
 function endpointRow(page: Page, name: string) {
@@ -9,29 +12,129 @@ function endpointRow(page: Page, name: string) {
     .first();
 }
 
+async function openPlaygroundOn(page: Page, endpoint: string): Promise<FrameLocator> {
+  await openContainer(page);
+  const row = endpointRow(page, endpoint);
+  await row.waitFor({ timeout: 60_000 });
+  await row.hover();
+  await row.locator('.action-label[aria-label="Open in Playground"]').click();
+  const webview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  await webview.locator('vscode-single-select#target').waitFor({ timeout: 30_000 });
+  return webview;
+}
+
+async function ask(webview: FrameLocator, prompt: string): Promise<void> {
+  await webview.locator('vscode-textarea#prompt textarea').fill(prompt);
+  await webview.locator('vscode-button#send').click();
+}
+
 describe('playground', function () {
   this.timeout(180_000);
   const wb = useWorkbench({ 'vertexGenAi.backend': 'emulator' });
 
-  it('prompts a deployed endpoint from the tree and shows the model\'s answer with its figures', async () => {
+  it('streams the answer into the panel as it is generated, then shows its figures', async () => {
     const { page } = wb;
-    await openContainer(page);
-    const row = endpointRow(page, 'support-bot-prod');
-    await row.waitFor({ timeout: 60_000 });
-    await row.hover();
-    await row.locator('.action-label[aria-label="Open in Playground"]').click();
-
-    const webview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-    await webview.locator('vscode-single-select#target').waitFor({ timeout: 30_000 });
-    const prompt = webview.locator('vscode-textarea#prompt textarea');
-    await prompt.fill('How do I reset my password?');
-    await webview.locator('vscode-button#send').click();
-    const answer = webview.locator('article.turn.done .answer');
-    await answer.waitFor({ timeout: 60_000 });
-    const text = (await answer.innerText()).trim();
+    const webview = await openPlaygroundOn(page, 'support-bot-prod');
+    await ask(webview, 'How do I reset my password?');
+    // While streaming, the text grows: sample it until the answer is done.
+    const streaming = webview.locator('.answer.streaming .answer-text');
+    await streaming.waitFor({ timeout: 60_000 });
+    const lengths = new Set<number>();
+    while ((await webview.locator('.answer.done').count()) === 0) {
+      const text = await streaming.first().innerText().catch(() => undefined);
+      if (text !== undefined) lengths.add(text.length);
+      await page.waitForTimeout(30);
+    }
+    assert.ok(lengths.size >= 2, `the answer grew while streaming (${[...lengths].join(', ')})`);
+    const done = webview.locator('.answer.done');
+    const text = (await done.locator('.answer-text').innerText()).trim();
     assert.ok(text.length > 0, 'the answer is empty');
-    const figures = await webview.locator('article.turn.done .figures').innerText();
-    assert.match(figures, /\d+ ms · \d+ prompt tokens · \d+ output tokens/);
-    await screenshot(page, 'playground');
+    const figures = await done.locator('.figures').innerText();
+    assert.match(figures, /first token \d+ ms · total \d+ ms · [\d.]+ tokens\/s · \d+ prompt tokens · \d+ output tokens · (STOP|MAX_TOKENS)/);
+    assert.match(figures, /Safety: hate speech \w+, dangerous content \w+/);
+    const received = Number(await done.getAttribute('data-received'));
+    const sent = Number(await done.getAttribute('data-sent'));
+    assert.ok(sent > 3 && received === sent, `every streamed piece arrived: ${received} of ${sent}`);
+    await screenshot(page, 'playground-stream');
+  });
+});
+
+describe('playground on a model tuned for the test', function () {
+  this.timeout(180_000);
+  let emulator: RunningEmulator;
+  const settings: Record<string, unknown> = { 'vertexGenAi.backend': 'emulator' };
+  before(async () => {
+    // No pause between chunks: the stream comes as fast as the emulator makes it (well over 500 tokens/s, even
+    // on a loaded machine whose timers are late), 8 candidates at a time, since a fable ends after ~70 tokens.
+    emulator = await startEmulator({ seed: 'demo', tokenDelayMs: 0, operationDelayMs: 100 });
+    await tuneInjectionModel(emulator.url, 'html-echo');
+    settings['vertexGenAi.emulator.url'] = emulator.url;
+  });
+  after(async () => {
+    await emulator?.close();
+  });
+  const wb = useWorkbench(settings);
+
+  it('renders a model answer carrying <script> and <img onerror> as inert text: nothing executes, no dialog, no request', async () => {
+    const { page } = wb;
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    const webview = await openPlaygroundOn(page, 'html-echo');
+    await ask(webview, INJECTION_PROMPT);
+    const done = webview.locator('.answer.done');
+    await done.waitFor({ timeout: 60_000 });
+    const answer = done.locator('.answer-text');
+    const html = await answer.innerHTML();
+    assert.match(await answer.innerText(), /Here it is/, 'the model answered with the payload');
+    assert.doesNotMatch(html, /<script|<img|onerror/i, html);
+    await page.waitForTimeout(1000); // give any payload the time to fire
+    const flag = await answer.evaluate((el, name) => (el.ownerDocument.defaultView as unknown as Record<string, unknown>)[name], WINDOW_FLAG);
+    assert.equal(flag, undefined, 'the payload never ran in the webview');
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(requests.filter((u) => /\/x$|pwned/.test(u)), [], 'no request for the payload\'s image');
+    await screenshot(page, 'playground-safety');
+  });
+
+  it('renders a stream of 500+ tokens/s without dropping a piece or freezing (pieces counted on both sides)', async () => {
+    const { page } = wb;
+    // Run alone (npm run bench), nothing has opened the Playground yet.
+    const webview = (await page.locator('iframe.webview.ready').count()) ? page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame') : await openPlaygroundOn(page, 'support-bot-prod');
+    await webview.locator('vscode-button#clear').click();
+    await webview.locator('vscode-single-select#target').click();
+    await webview.getByRole('option', { name: /gemini-1\.5-pro-002/ }).first().click();
+    await webview.locator('vscode-collapsible#settings').click();
+    await webview.locator('vscode-textfield#p-maxOutputTokens input').fill('1500');
+    await webview.locator('vscode-textfield#p-temperature input').fill('1');
+    await webview.locator('vscode-textfield#p-candidateCount input').fill('8');
+    // Longest gap between animation frames while the stream renders: a frozen panel shows here.
+    const transcript = webview.locator('#transcript');
+    await transcript.evaluate(() => {
+      const w = globalThis as unknown as { longestFrameMs: number; requestAnimationFrame(cb: (now: number) => void): void };
+      w.longestFrameMs = 0;
+      let last = performance.now();
+      const tick = (now: number) => {
+        w.longestFrameMs = Math.max(w.longestFrameMs, now - last);
+        last = now;
+        w.requestAnimationFrame(tick);
+      };
+      w.requestAnimationFrame(tick);
+    });
+    await ask(webview, 'Tell me a long fable about the wolf, the lamb and the shepherd');
+    const done = webview.locator('.answer.done');
+    await done.waitFor({ timeout: 120_000 });
+    const received = Number(await done.getAttribute('data-received'));
+    const sent = Number(await done.getAttribute('data-sent'));
+    const longestFrameMs = await transcript.evaluate(() => (globalThis as unknown as { longestFrameMs: number }).longestFrameMs);
+    const rate = Number(/([\d.]+) tokens\/s/.exec(await done.locator('.figures').innerText())?.[1]);
+    recordBench({ panelPiecesSent: sent, panelPiecesReceived: received, panelTokensPerSecond: rate, panelLongestFrameMs: longestFrameMs });
+    assert.ok(sent > 200, `a long stream: ${sent} pieces`);
+    assert.equal(received, sent, 'no piece dropped');
+    assert.ok(rate >= 500, `${rate} tokens/s`);
+    assert.ok(longestFrameMs < 1000, `the panel kept painting (longest frame ${longestFrameMs.toFixed(0)} ms)`);
   });
 });

@@ -1,122 +1,221 @@
-// The Playground webview: pick a deployed endpoint, send a prompt, read the answer.
+// The Playground webview: choose 1–4 targets, set the system instruction and the
+// parameters, chat; answers stream in, rendered per animation frame.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-textarea/index.js';
-import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import '@vscode-elements/elements/dist/vscode-collapsible/index.js';
 import './playground.css';
-import type { HostMessage, WebviewMessage } from '../../src/protocol/playground';
+import type { GenerationParams, HostMessage, WebviewMessage } from '../../src/protocol/playground';
 import { connectHost } from '../shared/hostApi';
-import { renderMarkdown } from '../shared/markdown';
-import { initialState, isBusy, reduce, type Action, type PlaygroundState, type Turn } from './state';
+import { initialState, isBusy, MAX_COMPARE, newTurn, parseParams, reduce, requestFor, type Action, type PlaygroundState } from './state';
+import { renderTurn } from './turnView';
 
-const host = connectHost<WebviewMessage, HostMessage, { draft: string }>();
+type Field = HTMLElement & { value: string };
+interface Draft { prompt: string; system: string; params: Record<keyof GenerationParams, string> }
+
+const PARAMS: { key: keyof GenerationParams; label: string; placeholder: string }[] = [
+  { key: 'temperature', label: 'Temperature', placeholder: '0–2' },
+  { key: 'topP', label: 'Top P', placeholder: '0–1' },
+  { key: 'topK', label: 'Top K', placeholder: '1–40' },
+  { key: 'maxOutputTokens', label: 'Max output tokens', placeholder: '1–8192' },
+  { key: 'stopSequences', label: 'Stop sequences', placeholder: 'comma separated' },
+  { key: 'seed', label: 'Seed', placeholder: 'random' },
+  { key: 'candidateCount', label: 'Candidates', placeholder: '1–8' },
+];
+
+const host = connectHost<WebviewMessage, HostMessage, Draft>();
 let state: PlaygroundState = initialState;
 
 const app = document.getElementById('app')!;
 app.innerHTML = `
   <header>
-    <label for="target">Endpoint</label>
-    <vscode-single-select id="target" aria-label="Endpoint"></vscode-single-select>
+    <div id="columns"></div>
+    <vscode-button id="compare" secondary title="Compare with another target">Compare</vscode-button>
+    <span class="spacer"></span>
+    <vscode-button id="export-md" secondary title="Export the conversation as Markdown">Export</vscode-button>
+    <vscode-button id="export-json" secondary title="Export the conversation as JSON">JSON</vscode-button>
+    <vscode-button id="clear" secondary title="Clear the conversation">Clear</vscode-button>
   </header>
   <p id="targets-error" class="error" role="alert" hidden></p>
+  <vscode-collapsible id="settings" title="System instruction and parameters">
+    <div class="settings">
+      <vscode-textarea id="system" rows="2" placeholder="System instruction (optional)" aria-label="System instruction"></vscode-textarea>
+      <div class="params">${PARAMS.map((p) => `<label>${p.label}<vscode-textfield id="p-${p.key}" placeholder="${p.placeholder}" aria-label="${p.label}"></vscode-textfield></label>`).join('')}</div>
+    </div>
+  </vscode-collapsible>
   <section id="transcript" aria-live="polite"></section>
+  <p id="input-error" class="error" role="alert" hidden></p>
   <footer>
-    <vscode-textarea id="prompt" rows="4" placeholder="Ask the deployed model… (Ctrl+Enter to send)" aria-label="Prompt"></vscode-textarea>
+    <vscode-textarea id="prompt" rows="3" placeholder="Ask… (Ctrl+Enter to send)" aria-label="Prompt"></vscode-textarea>
     <div class="actions">
       <vscode-button id="send">Send</vscode-button>
       <vscode-button id="stop" secondary hidden>Stop</vscode-button>
     </div>
   </footer>`;
 
-const target = app.querySelector<HTMLElement & { value: string }>('#target')!;
-const prompt = app.querySelector<HTMLElement & { value: string }>('#prompt')!;
-const send = app.querySelector<HTMLElement>('#send')!;
-const stop = app.querySelector<HTMLElement>('#stop')!;
-const transcript = app.querySelector<HTMLElement>('#transcript')!;
-const targetsError = app.querySelector<HTMLElement>('#targets-error')!;
+const $ = <T extends HTMLElement = HTMLElement>(sel: string) => app.querySelector<T>(sel)!;
+const columns = $('#columns');
+const prompt = $<Field>('#prompt');
+const system = $<Field>('#system');
+const paramFields = Object.fromEntries(PARAMS.map((p) => [p.key, $<Field>(`#p-${p.key}`)])) as Record<keyof GenerationParams, Field>;
+const transcript = $('#transcript');
+const inputError = $('#input-error');
 
-prompt.value = host.getState()?.draft ?? '';
-prompt.addEventListener('input', () => host.setState({ draft: prompt.value }));
+const draft = host.getState();
+prompt.value = draft?.prompt ?? '';
+system.value = draft?.system ?? '';
+for (const p of PARAMS) paramFields[p.key].value = draft?.params?.[p.key] ?? '';
+const saveDraft = () => host.setState({ prompt: prompt.value, system: system.value, params: fieldValues() });
+for (const f of [prompt, system, ...Object.values(paramFields)]) f.addEventListener('input', saveDraft);
+
 prompt.addEventListener('keydown', (e: KeyboardEvent) => {
   if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit();
 });
-target.addEventListener('change', () => dispatch({ type: 'select', endpoint: target.value }));
-send.addEventListener('click', submit);
-stop.addEventListener('click', () => {
-  for (const t of state.turns) if (t.status === 'waiting') host.post({ type: 'stop', id: t.id });
+$('#send').addEventListener('click', submit);
+$('#stop').addEventListener('click', () => host.post({ type: 'stop' }));
+$('#compare').addEventListener('click', () => dispatch({ type: 'addColumn' }));
+$('#export-md').addEventListener('click', () => host.post({ type: 'export', format: 'markdown' }));
+$('#export-json').addEventListener('click', () => host.post({ type: 'export', format: 'json' }));
+$('#clear').addEventListener('click', () => {
+  dispatch({ type: 'cleared' });
+  host.post({ type: 'clear' });
 });
+columns.addEventListener('change', (e) => {
+  const select = (e.target as HTMLElement).closest<Field>('vscode-single-select');
+  if (select) dispatch({ type: 'select', column: Number(select.dataset.column), target: select.value });
+});
+columns.addEventListener('click', (e) => {
+  const remove = (e.target as HTMLElement).closest<HTMLElement>('[data-remove]');
+  if (remove) dispatch({ type: 'removeColumn', column: Number(remove.dataset.remove) });
+});
+
+// Links in model output never navigate: the host asks the person first (any mouse button).
+const onLink = (e: MouseEvent): boolean => {
+  const link = (e.target as HTMLElement).closest('a');
+  if (!link) return false;
+  e.preventDefault();
+  const href = link.getAttribute('href');
+  if (href) host.post({ type: 'openLink', href });
+  return true;
+};
+transcript.addEventListener('auxclick', onLink);
+// Answer actions, delegated: model output never gets its own handlers.
+transcript.addEventListener('click', (e) => {
+  if (onLink(e)) return;
+  const el = e.target as HTMLElement;
+  const action = el.closest<HTMLElement>('[data-action]');
+  if (!action) return;
+  const turn = state.turns.find((t) => t.id === action.dataset.turn);
+  const answer = turn?.answers.find((a) => a.id === action.dataset.answer);
+  if (!turn || !answer) return;
+  const request = requestFor(state, turn, answer);
+  if (action.dataset.action === 'retry') {
+    dispatch({ type: 'retrying', id: answer.id });
+    host.post({ type: 'retry', id: answer.id, target: answer.target, request });
+  } else if (action.dataset.action === 'eval') host.post({ type: 'saveEvalCase', turnId: turn.id, answerId: answer.id });
+  else if (action.dataset.action === 'code') host.post({ type: 'copyAsCode', target: answer.target, request });
+});
+
+function fieldValues(): Record<keyof GenerationParams, string> {
+  return Object.fromEntries(PARAMS.map((p) => [p.key, paramFields[p.key].value ?? ''])) as Record<keyof GenerationParams, string>;
+}
 
 function submit(): void {
   const text = prompt.value.trim();
-  if (!text || !state.selected || isBusy(state)) return;
-  const id = crypto.randomUUID();
-  dispatch({ type: 'sent', id, endpoint: state.selected, prompt: text });
-  host.post({ type: 'send', id, endpoint: state.selected, prompt: text });
+  if (!text || !state.selected.length || isBusy(state)) return;
+  const parsed = parseParams(fieldValues());
+  if ('error' in parsed) {
+    showInputError(parsed.error);
+    return;
+  }
+  showInputError(undefined);
+  const turn = newTurn(state, crypto.randomUUID(), text, system.value.trim() || undefined, parsed.params, Date.now());
+  const requests = turn.answers.map((a) => requestFor(state, turn, a));
+  dispatch({ type: 'sent', turn });
+  host.post({ type: 'send', turn, requests });
   prompt.value = '';
-  host.setState({ draft: '' });
+  saveDraft();
 }
 
+function showInputError(message: string | undefined): void {
+  inputError.hidden = !message;
+  inputError.textContent = message ?? '';
+}
+
+// Streamed pieces only change the state; the DOM follows once per animation frame.
+let frame = 0;
 function dispatch(action: Action): void {
   state = reduce(state, action);
-  render();
+  if (!frame) frame = requestAnimationFrame(render);
 }
 
+const turnViews = new Map<string, { key: unknown; el: HTMLElement }>();
 function render(): void {
-  const options = state.targets
-    .map((t) => `<vscode-option value="${attr(t.endpoint)}">${text(`${t.displayName} · ${t.region}`)}</vscode-option>`)
-    .join('');
-  if (target.dataset.options !== options) {
-    target.innerHTML = options;
-    target.dataset.options = options;
-  }
-  if (state.selected) target.value = state.selected;
-  targetsError.hidden = !state.targetsError;
-  targetsError.textContent = state.targetsError ?? '';
+  frame = 0;
+  renderColumns();
+  $('#targets-error').hidden = !state.targetsError;
+  $('#targets-error').textContent = state.targetsError ?? '';
   const busy = isBusy(state);
-  send.toggleAttribute('disabled', busy || !state.selected);
-  stop.hidden = !busy;
-  transcript.replaceChildren(...state.turns.map(renderTurn));
-  transcript.lastElementChild?.scrollIntoView({ block: 'end' });
+  $('#send').toggleAttribute('disabled', busy || !state.selected.length);
+  $('#stop').hidden = !busy;
+  $('#compare').toggleAttribute('disabled', state.selected.length >= MAX_COMPARE || state.targets.length < 2);
+  const nearBottom = transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight < 40;
+  const labels = (name: string) => state.targets.find((t) => t.name === name)?.displayName ?? name.split('/').pop() ?? name;
+  // Only turns whose data changed are rebuilt: the reducer keeps unchanged turns identical.
+  const live = new Set<string>();
+  const children = state.turns.map((turn) => {
+    live.add(turn.id);
+    let view = turnViews.get(turn.id);
+    if (!view || view.key !== turn) {
+      view = { key: turn, el: renderTurn(turn, labels, state) };
+      turnViews.set(turn.id, view);
+    }
+    return view.el;
+  });
+  for (const id of turnViews.keys()) if (!live.has(id)) turnViews.delete(id);
+  if (children.length !== transcript.children.length || children.some((c, i) => transcript.children[i] !== c)) transcript.replaceChildren(...children);
+  if (nearBottom) transcript.scrollTop = transcript.scrollHeight;
 }
 
-function renderTurn(turn: Turn): HTMLElement {
-  const el = document.createElement('article');
-  el.className = `turn ${turn.status}`;
-  const question = document.createElement('div');
-  question.className = 'prompt';
-  question.textContent = turn.prompt;
-  const answer = document.createElement('div');
-  answer.className = 'answer';
-  if (turn.status === 'waiting') answer.innerHTML = '<vscode-progress-ring></vscode-progress-ring>';
-  else if (turn.status === 'error') answer.textContent = turn.error ?? '';
-  else answer.innerHTML = renderMarkdown(turn.text ?? '');
-  el.append(question, answer);
-  if (turn.figures) {
-    const f = turn.figures;
-    const figures = document.createElement('div');
-    figures.className = 'figures';
-    figures.textContent = [
-      `${Math.round(f.totalMs)} ms`,
-      f.promptTokens !== undefined && `${f.promptTokens} prompt tokens`,
-      f.outputTokens !== undefined && `${f.outputTokens} output tokens`,
-      f.finishReason,
-    ]
-      .filter(Boolean)
-      .join(' · ');
-    el.append(figures);
-  }
-  return el;
-}
-
-function text(value: string): string {
-  const d = document.createElement('div');
-  d.textContent = value;
-  return d.innerHTML;
-}
-
-function attr(value: string): string {
-  return text(value).replace(/"/g, '&quot;');
+function renderColumns(): void {
+  const options = state.targets.map((t) => [t.name, `${t.displayName} · ${t.region}${t.kind === 'gemini' ? '' : t.kind === 'openChat' ? ' · chat' : ' · predict'}`]);
+  const key = JSON.stringify([options, state.selected]);
+  if (columns.dataset.key === key) return;
+  columns.dataset.key = key;
+  columns.replaceChildren(...state.selected.map((selected, i) => {
+    const wrap = document.createElement('span');
+    wrap.className = 'column-pick';
+    const select = document.createElement('vscode-single-select') as Field;
+    select.dataset.column = String(i);
+    select.setAttribute('aria-label', i === 0 ? 'Target' : `Compare target ${i + 1}`);
+    select.id = i === 0 ? 'target' : `target-${i + 1}`;
+    for (const [value, label] of options) {
+      const option = document.createElement('vscode-option');
+      option.setAttribute('value', value);
+      option.textContent = label;
+      if (value === selected) option.setAttribute('selected', '');
+      select.append(option);
+    }
+    wrap.append(select);
+    const target = state.targets.find((t) => t.name === selected);
+    if (target?.deployed.length) {
+      const deployed = document.createElement('span');
+      deployed.className = 'deployed';
+      deployed.textContent = target.deployed.map((d) => `${d.displayName} ${d.trafficPercent}%`).join(', ');
+      wrap.append(deployed);
+    }
+    if (i > 0) {
+      const remove = document.createElement('vscode-button');
+      remove.setAttribute('secondary', '');
+      remove.setAttribute('title', 'Stop comparing with this target');
+      remove.dataset.remove = String(i);
+      remove.textContent = '✕';
+      wrap.append(remove);
+    }
+    return wrap;
+  }));
 }
 
 host.onMessage((message) => dispatch(message));

@@ -10,6 +10,7 @@ import { failedPrecondition } from '../googleError';
 import { promptSequence, promptTokenCount, type Conversation } from '../models/chatFormat';
 import { answerTokenCount, generate, type Generation } from '../models/decoder';
 import { modelsOf } from '../models/modelRegistry';
+import { rateSafety } from '../models/safetyRater';
 import { tokenize } from '../models/tokenizer';
 import type { JsonObject } from '../wireCodec';
 import { respond } from './generic';
@@ -72,8 +73,9 @@ function languageModel(target: ServingTarget) {
   return target.backing.model;
 }
 
-function candidate(index: number, generation: Generation, last: boolean, text = generation.text): JsonObject {
-  const out: JsonObject = { index, content: { role: 'model', parts: [{ text }] } };
+/** `soFar` is the answer up to this chunk: streamed chunks carry the ratings of what was sent. */
+function candidate(index: number, generation: Generation, last: boolean, text = generation.text, soFar = generation.text): JsonObject {
+  const out: JsonObject = { index, content: { role: 'model', parts: [{ text }] }, safetyRatings: rateSafety(soFar) as unknown as JsonObject[] };
   if (last) {
     out.finishReason = generation.finishReason;
     out.avgLogprobs = generation.avgLogprob;
@@ -89,7 +91,7 @@ async function* chunks(answer: Answer, delayMs: number, encode: (data: JsonObjec
     const candidates = answer.candidates.flatMap((c, i) => {
       const pieces = c.pieces.length;
       if (k >= pieces && !(pieces === 0 && k === 0)) return [];
-      return [candidate(i, c, k >= pieces - 1, c.pieces[k] ?? '')];
+      return [candidate(i, c, k >= pieces - 1, c.pieces[k] ?? '', c.pieces.slice(0, k + 1).join(''))];
     });
     const chunk: JsonObject = { ...answer.envelope, candidates };
     if (k === length - 1) chunk.usageMetadata = answer.usage;

@@ -25,10 +25,10 @@ export function countTokens(text: string): number {
   return tokenize(text).length;
 }
 
-/** No space before these. */
-const CLOSING = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}', '%', '…', "'", '’', '”', '»', CLOSE_QUOTE]);
+/** No space before these ('>' closes a markup tag, so HTML in training data survives). */
+const CLOSING = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}', '%', '…', "'", '’', '”', '»', '>', CLOSE_QUOTE]);
 /** No space after these. */
-const OPENING = new Set(['(', '[', '{', '“', '«', '$', '#', '@', OPEN_QUOTE]);
+const OPENING = new Set(['(', '[', '{', '“', '«', '$', '#', '@', '<', OPEN_QUOTE]);
 const SURFACE: Record<string, string> = { [OPEN_QUOTE]: '"', [CLOSE_QUOTE]: '"' };
 const JOINERS = new Set(['-', '/', '–']);
 

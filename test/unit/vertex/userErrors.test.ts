@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { EndpointServiceClient } from '@google-cloud/aiplatform/build/src/v1/endpoint_service_client';
 import { DEMO_IDS } from '../../../src/emulator/seeds/demoIds';
 import { ClientPool } from '../../../src/vertex/clients';
-import { generateContent } from '../../../src/vertex/generate';
+import { streamGenerate } from '../../../src/vertex/generate';
 import { parseError } from '../../../src/vertex/parseError';
 import { rejection, US_PARENT, useEmulator } from '../emulator/emulatorHarness';
 
@@ -60,12 +60,13 @@ describe('what a user reads when Vertex AI refuses', function () {
     assert.match(shown.message, /^Quota exceeded: .*custom_model_serving_nvidia_l4_gpus.*Request more quota in the Cloud console, or try another region\.$/);
   });
 
-  it('generateContent: answers from the deployed model with usage, and explains an endpoint with nothing deployed', async () => {
-    const answer = await generateContent(pool, `${US_PARENT.replace('genai-demo', '123456789012')}/endpoints/${DEMO_IDS.endpoints.supportBotProd}`, 'Where is my refund?');
-    assert.ok(answer.text.split(/\s+/).length > 3, `a short answer: ${answer.text}`);
-    assert.equal(answer.finishReason, 'STOP');
-    assert.ok((answer.promptTokens ?? 0) >= 4 && (answer.outputTokens ?? 0) > 0);
-    const err = await generateContent(pool, `${US_PARENT}/endpoints/${DEMO_IDS.endpoints.stagingSandbox}`, 'hello').then(() => undefined, (e: unknown) => e);
+  it('streamGenerateContent: answers from the deployed model with usage, and explains an endpoint with nothing deployed', async () => {
+    const ask = (prompt: string) => ({ history: [], prompt, params: {} });
+    const answer = await streamGenerate(pool, `${US_PARENT.replace('genai-demo', '123456789012')}/endpoints/${DEMO_IDS.endpoints.supportBotProd}`, ask('Where is my refund?'));
+    assert.ok(answer.candidates[0].split(/\s+/).length > 3, `a short answer: ${answer.candidates[0]}`);
+    assert.equal(answer.figures.finishReason, 'STOP');
+    assert.ok((answer.figures.promptTokens ?? 0) >= 4 && (answer.figures.outputTokens ?? 0) > 0);
+    const err = await streamGenerate(pool, `${US_PARENT}/endpoints/${DEMO_IDS.endpoints.stagingSandbox}`, ask('hello')).then(() => undefined, (e: unknown) => e);
     assert.ok(err, 'an endpoint with no deployed model must refuse');
     assert.match(parseError(err).message, /^Not possible in its current state: Endpoint `.*` does not have any deployed models\.$/);
   });

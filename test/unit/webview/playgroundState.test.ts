@@ -1,31 +1,82 @@
 import * as assert from 'node:assert/strict';
-import { initialState, isBusy, reduce } from '../../../webview-ui/playground/state';
+import type { PlaygroundTarget } from '../../../src/protocol/playground';
+import { initialState, isBusy, newTurn, parseParams, reduce, requestFor, type PlaygroundState } from '../../../webview-ui/playground/state';
 
-const targets = [
-  { endpoint: 'projects/1/locations/us-central1/endpoints/a', displayName: 'a', region: 'us-central1' },
-  { endpoint: 'projects/1/locations/us-central1/endpoints/b', displayName: 'b', region: 'us-central1' },
-];
+const target = (id: string): PlaygroundTarget => ({ name: `projects/1/locations/us-central1/endpoints/${id}`, displayName: id, region: 'us-central1', kind: 'gemini', deployed: [] });
+const targets = ['a', 'b', 'c', 'd', 'e'].map(target);
+const [A, B] = targets.map((t) => t.name);
+const emptyFields = { temperature: '', topP: '', topK: '', maxOutputTokens: '', stopSequences: '', seed: '', candidateCount: '' };
+
+function send(s: PlaygroundState, id: string, prompt: string): PlaygroundState {
+  return reduce(s, { type: 'sent', turn: newTurn(s, id, prompt, undefined, {}, 0) });
+}
 
 describe('playground state', () => {
-  it('selects the endpoint the host asked for, else keeps the user\'s choice, else the first', () => {
-    let s = reduce(initialState, { type: 'targets', targets, selected: targets[1].endpoint });
-    assert.equal(s.selected, targets[1].endpoint);
-    s = reduce(s, { type: 'select', endpoint: targets[0].endpoint });
+  it('selects the target the host asked for, else keeps the user\'s choice, else the first', () => {
+    let s = reduce(initialState, { type: 'targets', targets, selected: B });
+    assert.deepEqual(s.selected, [B]);
+    s = reduce(s, { type: 'select', column: 0, target: A });
     s = reduce(s, { type: 'targets', targets });
-    assert.equal(s.selected, targets[0].endpoint, 'a refresh keeps the user\'s choice');
+    assert.deepEqual(s.selected, [A], 'a refresh keeps the user\'s choice');
     s = reduce(initialState, { type: 'targets', targets, selected: 'projects/1/locations/us-central1/endpoints/gone' });
-    assert.equal(s.selected, targets[0].endpoint);
+    assert.deepEqual(s.selected, [A]);
   });
 
-  it('follows a turn from sent to answered or failed, busy only while waiting', () => {
+  it('compares 2 to 4 targets: each added column takes an unused target, never more than four', () => {
     let s = reduce(initialState, { type: 'targets', targets });
-    s = reduce(s, { type: 'sent', id: '1', endpoint: targets[0].endpoint, prompt: 'hello' });
-    assert.equal(isBusy(s), true);
-    s = reduce(s, { type: 'answer', id: '1', text: 'hi', figures: { totalMs: 12, outputTokens: 1, finishReason: 'STOP' } });
+    for (let i = 0; i < 5; i++) s = reduce(s, { type: 'addColumn' });
+    assert.deepEqual(s.selected, targets.slice(0, 4).map((t) => t.name));
+    s = reduce(s, { type: 'removeColumn', column: 1 });
+    assert.equal(s.selected.length, 3);
+    s = send(s, 't1', 'hello');
+    assert.deepEqual(s.turns[0].answers.map((a) => [a.id, a.target]), s.selected.map((n, i) => [`t1:${i}`, n]));
+  });
+
+  it('appends streamed pieces per candidate, counts them, and is busy until every column ends', () => {
+    let s = reduce(reduce(initialState, { type: 'targets', targets }), { type: 'addColumn' });
+    s = send(s, 't1', 'hello');
+    s = reduce(s, { type: 'delta', id: 't1:0', candidate: 0, text: 'Once' });
+    s = reduce(s, { type: 'delta', id: 't1:0', candidate: 0, text: ' upon' });
+    s = reduce(s, { type: 'delta', id: 't1:0', candidate: 1, text: 'A fox' });
+    assert.deepEqual(s.turns[0].answers[0].candidates, ['Once upon', 'A fox']);
+    assert.equal(s.received['t1:0'], 3);
+    s = reduce(s, { type: 'answer', id: 't1:0', candidates: ['Once upon', 'A fox'], figures: { totalMs: 12, ttftMs: 3, outputTokens: 4, finishReason: 'STOP' } });
+    assert.equal(isBusy(s), true, 'the second column still streams');
+    s = reduce(s, { type: 'answerError', id: 't1:1', message: 'Stopped.', stopped: true });
     assert.equal(isBusy(s), false);
-    assert.deepEqual([s.turns[0].status, s.turns[0].text], ['done', 'hi']);
-    s = reduce(s, { type: 'sent', id: '2', endpoint: targets[0].endpoint, prompt: 'again' });
-    s = reduce(s, { type: 'answerError', id: '2', message: 'Stopped.' });
-    assert.deepEqual(s.turns.map((t) => t.status), ['done', 'error']);
+    assert.deepEqual(s.turns[0].answers.map((a) => a.status), ['done', 'stopped']);
+    s = reduce(s, { type: 'retrying', id: 't1:1' });
+    assert.deepEqual([s.turns[0].answers[1].status, s.turns[0].answers[1].error, s.received['t1:1']], ['streaming', undefined, 0]);
+  });
+
+  it('continues each target\'s own conversation: history holds only that target\'s finished answers', () => {
+    let s = reduce(reduce(initialState, { type: 'targets', targets }), { type: 'addColumn' });
+    s = send(s, 't1', 'first');
+    s = reduce(s, { type: 'answer', id: 't1:0', candidates: ['from a'], figures: { totalMs: 1 } });
+    s = reduce(s, { type: 'answerError', id: 't1:1', message: 'Quota exceeded' });
+    s = send(s, 't2', 'second');
+    const [toA, toB] = s.turns[1].answers.map((a) => requestFor(s, s.turns[1], a));
+    assert.deepEqual(toA.history, [{ role: 'user', text: 'first' }, { role: 'model', text: 'from a' }]);
+    assert.deepEqual(toB.history, [], 'a failed answer is not part of the conversation');
+    assert.equal(toA.prompt, 'second');
+  });
+
+  it('restores a stored conversation; an answer cut off by the window closing shows as interrupted', () => {
+    let s = send(reduce(initialState, { type: 'targets', targets }), 't1', 'hello');
+    const conversation = { id: 'playground', title: 'Playground', turns: s.turns };
+    s = reduce(initialState, { type: 'restore', conversation });
+    assert.equal(s.turns[0].answers[0].status, 'stopped');
+    assert.match(s.turns[0].answers[0].error ?? '', /Interrupted/);
+    assert.equal(isBusy(s), false);
+  });
+
+  it('checks parameters before anything is sent, naming the field and the range', () => {
+    assert.deepEqual(parseParams({ ...emptyFields, temperature: '0.2', maxOutputTokens: '64', stopSequences: 'END, ###', seed: '7' }), {
+      params: { temperature: 0.2, maxOutputTokens: 64, stopSequences: ['END', '###'], seed: 7 },
+    });
+    assert.deepEqual(parseParams({ ...emptyFields, temperature: '3' }), { error: 'temperature must be a number from 0 to 2; it is "3".' });
+    assert.deepEqual(parseParams({ ...emptyFields, topK: '2.5' }), { error: 'topK must be a whole number from 1 to 40; it is "2.5".' });
+    assert.deepEqual(parseParams({ ...emptyFields, stopSequences: 'a,b,c,d,e,f' }), { error: 'At most 5 stop sequences; there are 6.' });
+    assert.deepEqual(parseParams(emptyFields), { params: {} });
   });
 });
