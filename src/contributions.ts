@@ -17,6 +17,10 @@ export const COMMAND_IDS = [
   'vertexGenAi.openPlayground',
   'vertexGenAi.showDetails',
   'vertexGenAi.copyName',
+  'vertexGenAi.tuneGemini',
+  'vertexGenAi.launchCustomTuning',
+  'vertexGenAi.launchHyperparameterTuning',
+  'vertexGenAi.runTuningSpec',
 ] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];
 

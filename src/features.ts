@@ -19,6 +19,7 @@ import type { Endpoint } from './vertex/types';
 import type { ClientPool } from './vertex/clients';
 import type { InputSeam } from './input/inputSeam';
 import { QuickInputSeam } from './input/quickInputSeam';
+import { tuningCommands } from './commands/tuningCommands';
 import { ScriptedInputSeam, type ScriptedAnswer } from './input/scriptedInputSeam';
 
 export interface FeatureHost {
@@ -101,6 +102,7 @@ export function createFeatures(host: FeatureHost): Features {
       PlaygroundPanel.show(host.context.extensionUri, ctx.pool, () => host.settings().regions, endpoint);
     },
     // Feature areas: one spread each.
+    ...tuningCommands(ctx),
   };
 
   return {
