@@ -7,7 +7,9 @@ import { dirname } from 'node:path';
 import type { CommandHandlers, FeatureContext } from '../features';
 import { runFlow, type Step } from '../input/multiStepFlow';
 import { customSteps, newCustomLaunch } from '../tuning/launch/customFlow';
-import { geminiLaunchOf, geminiSteps, newGeminiLaunch, type GeminiState } from '../tuning/launch/geminiFlow';
+import { geminiLaunchOf, geminiSteps, lintMessage, newGeminiLaunch, type GeminiState } from '../tuning/launch/geminiFlow';
+import { isLocal } from '../tuning/launch/geminiRequest';
+import { lintTuningFile } from '../tuning/launch/lintTuningFile';
 import { hptSteps, newHptLaunch } from '../tuning/launch/hptFlow';
 import type { Launch, LaunchKind } from '../tuning/launch/launchTypes';
 import type { Confirmable } from '../tuning/launch/stepKit';
@@ -83,6 +85,16 @@ async function runSpec(ctx: FeatureContext, target: unknown): Promise<string | u
     const more = result.problems.length > 1 ? vscode.l10n.t(' (and {0} more; see Problems)', result.problems.length - 1) : '';
     void vscode.window.showErrorMessage(`${formatSpecProblem(name, result.problems[0])}${more}`);
     return undefined;
+  }
+  if (result.launch.kind === 'geminiTuning') {
+    // Local data is linted before the review, as in the flow.
+    for (const path of [result.launch.training, result.launch.validation]) {
+      const message = isLocal(path) ? lintMessage(path, await lintTuningFile(path)) : undefined;
+      if (message) {
+        void vscode.window.showErrorMessage(message);
+        return undefined;
+      }
+    }
   }
   return launch(ctx, result.launch.kind, result.launch, true);
 }

@@ -64,7 +64,7 @@ function withDefaults(launch: Launch, baseDir: string): Launch {
   const labels = launch.labels ?? {};
   if (launch.kind === 'geminiTuning') {
     const local = (p: string | undefined) => (isLocal(p) && !isAbsolute(p) ? resolve(baseDir, p) : p);
-    return { ...launch, labels, training: local(launch.training)!, validation: local(launch.validation) };
+    return { ...launch, labels, training: local(launch.training)!, ...(launch.validation ? { validation: local(launch.validation) } : {}) };
   }
   const base = { ...launch, labels, workerCount: launch.workerCount ?? 0, spot: launch.spot ?? false };
   if (launch.kind === 'hyperparameterTuning') {

@@ -1,0 +1,65 @@
+// The Gemini tuning flow typed into VS Code's real quick input: type, Enter, the Back
+// button, the review, then the job in the Tuning Jobs tree.
+import * as assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { openContainer, screenshot, useWorkbench } from './workbench';
+
+describe('tuning launch in the quick input', function () {
+  this.timeout(240_000);
+  const wb = useWorkbench({ 'vertexGenAi.backend': 'emulator' });
+
+  const input = (page: Page) => page.locator('.quick-input-widget');
+  /** Waits for the step's title, then types (replacing any prefilled value) and presses Enter. */
+  async function answer(page: Page, title: string, text?: string): Promise<void> {
+    await input(page).locator('.quick-input-title', { hasText: title }).waitFor({ timeout: 30_000 });
+    if (text !== undefined) {
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(text);
+    }
+    await page.keyboard.press('Enter');
+  }
+
+  it('tunes Gemini: typed answers, a refused value, Back keeps what was typed, and the review shows the request', async () => {
+    const { page } = wb;
+    await openContainer(page);
+    await page.locator('.part.sidebar .monaco-list-row', { hasText: 'support-bot' }).first().waitFor({ timeout: 60_000 });
+
+    await page.keyboard.press('F1');
+    await page.keyboard.type('Tune a Gemini Model');
+    await input(page).locator('.quick-input-list-row', { hasText: 'Tune a Gemini Model' }).first().waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Enter');
+
+    await answer(page, 'Region');
+    await answer(page, 'Base model', 'gemini-2.0-flash-001');
+    await answer(page, 'Training data', 'Cloud Storage URI');
+    await input(page).locator('.quick-input-title', { hasText: 'Training data URI' }).waitFor({ timeout: 30_000 });
+    await page.keyboard.type('gs://genai-demo-tuning/support-chat/train.json');
+    // The message shows while typing; Enter is refused until the value is fixed.
+    await input(page).getByText('The training data must be a JSONL file (ending in .jsonl).').waitFor({ timeout: 10_000 });
+    await page.keyboard.type('l');
+    await page.keyboard.press('Enter');
+
+    // Back from the validation step: the URI comes back as typed.
+    await input(page).locator('.quick-input-title', { hasText: 'Validation data' }).waitFor({ timeout: 30_000 });
+    await input(page).locator('[aria-label="Back"]').first().click();
+    await input(page).locator('.quick-input-title', { hasText: 'Training data URI' }).waitFor({ timeout: 30_000 });
+    assert.equal(await input(page).locator('input').first().inputValue(), 'gs://genai-demo-tuning/support-chat/train.jsonl');
+    await page.keyboard.press('Enter');
+
+    await answer(page, 'Validation data', 'None');
+    await answer(page, 'Epochs', '3');
+    await answer(page, 'Learning-rate multiplier');
+    await answer(page, 'Adapter size', '4');
+    await answer(page, 'Tuned model display name', 'support-bot-e2e');
+    await answer(page, 'Labels', 'team=support');
+
+    await input(page).locator('.quick-input-title', { hasText: 'Review Gemini supervised tuning' }).waitFor({ timeout: 30_000 });
+    await input(page).locator('.quick-input-list-row', { hasText: 'support-bot-e2e' }).waitFor({ timeout: 10_000 });
+    await input(page).locator('.quick-input-list-row', { hasText: 'Start tuning' }).waitFor({ timeout: 10_000 });
+    await screenshot(page, 'tuning-review');
+
+    await page.keyboard.press('Enter');
+    await page.locator('.part.sidebar .monaco-list-row', { hasText: 'support-bot-e2e' }).first().waitFor({ timeout: 60_000 });
+    await screenshot(page, 'tuning-launched');
+  });
+});
