@@ -41,7 +41,7 @@ describe('tuning launch in the quick input', function () {
 
     // Back from the validation step: the URI comes back as typed.
     await input(page).locator('.quick-input-title', { hasText: 'Validation data' }).waitFor({ timeout: 30_000 });
-    await input(page).locator('[aria-label="Back"]').first().click();
+    await input(page).locator('.codicon-quick-input-back, [aria-label="Back"]').first().click();
     await input(page).locator('.quick-input-title', { hasText: 'Training data URI' }).waitFor({ timeout: 30_000 });
     assert.equal(await input(page).locator('input').first().inputValue(), 'gs://genai-demo-tuning/support-chat/train.jsonl');
     await page.keyboard.press('Enter');
@@ -59,7 +59,13 @@ describe('tuning launch in the quick input', function () {
     await screenshot(page, 'tuning-review');
 
     await page.keyboard.press('Enter');
-    await page.locator('.part.sidebar .monaco-list-row', { hasText: 'support-bot-e2e' }).first().waitFor({ timeout: 60_000 });
+    try {
+      await page.locator('.part.sidebar .monaco-list-row', { hasText: 'support-bot-e2e' }).first().waitFor({ timeout: 60_000 });
+    } catch (err) {
+      await screenshot(page, 'tuning-launch-failed');
+      console.log(wb.workbench.extensionLog().split('\n').slice(-30).join('\n'));
+      throw err;
+    }
     await screenshot(page, 'tuning-launched');
   });
 });
