@@ -68,4 +68,34 @@ describe('tuning launch in the quick input', function () {
     }
     await screenshot(page, 'tuning-launched');
   });
+
+  it('launches a custom GPU job: an impossible GPU count is refused as it shows, the fixed one goes through', async () => {
+    const { page } = wb;
+    await page.keyboard.press('F1');
+    await page.keyboard.type('Launch Custom GPU/TPU Tuning');
+    await input(page).locator('.quick-input-list-row', { hasText: 'Launch Custom GPU/TPU Tuning' }).first().waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Enter');
+
+    await answer(page, 'Region');
+    await answer(page, 'Job display name', 'gemma-lora-e2e');
+    await answer(page, 'Training container');
+    await answer(page, 'Open model to tune');
+    await answer(page, 'Training dataset', 'gs://genai-demo-tuning/support-chat/train.jsonl');
+    for (const title of ['LoRA rank', 'LoRA alpha', 'LoRA dropout', 'Target modules', 'Quantisation', 'Epochs', 'Learning rate', 'Batch size per device']) await answer(page, title);
+    await answer(page, 'Output directory', 'gs://genai-demo-tuning/adapters/e2e');
+    await answer(page, 'Accelerator', 'NVIDIA_TESLA_V100');
+    await answer(page, 'Machine type', 'n1-standard-16');
+    await input(page).locator('.quick-input-title', { hasText: 'Accelerator count' }).waitFor({ timeout: 30_000 });
+    await input(page).getByText('Accelerator count 1 is not supported for machine type "n1-standard-16" with accelerator "NVIDIA_TESLA_V100". Supported counts: 2, 4, 8.').waitFor({ timeout: 10_000 });
+    await screenshot(page, 'tuning-custom-count-refused');
+    await answer(page, 'Accelerator count', '2');
+    for (const title of ['Worker replicas', 'Scheduling', 'Service account', 'Labels']) await answer(page, title);
+
+    await input(page).locator('.quick-input-title', { hasText: 'Review custom tuning job' }).waitFor({ timeout: 30_000 });
+    await input(page).locator('.quick-input-list-row', { hasText: 'Start custom job' }).waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    const row = page.locator('.part.sidebar .monaco-list-row', { hasText: 'gemma-lora-e2e' }).first();
+    await row.waitFor({ timeout: 60_000 });
+    assert.match(await row.innerText(), /V100/, 'the tree shows the GPUs the job asked for');
+  });
 });
