@@ -55,6 +55,9 @@ const nodeCommon = {
   legalComments: 'none',
   // The Google clients read their own package.json for the user agent; keep it.
   loader: { '.sql': 'text' },
+  // jsonc-parser's UMD build (its "main") requires its parts at run time, which a bundle
+  // cannot satisfy; its ESM build bundles.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 const builds = [

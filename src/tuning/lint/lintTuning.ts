@@ -1,0 +1,179 @@
+// The tuning-data linter's entry points.
+//
+//   lintTuningText(text, options) → { diagnostics, summary }
+//     Lints a whole JSONL file synchronously. Use it before uploading local training or
+//     validation data: refuse to upload when summary.errors > 0 and show the first
+//     diagnostics (0-based line/character; add 1 for people). Options:
+//     maxTokensPerExample (default DEFAULT_MAX_TOKENS_PER_EXAMPLE) and epochs (the
+//     summary's totalTokens = tokensPerEpoch × epochs).
+//
+//   new TuningLinter().lint(text, options, cancellation) → Promise<LintResult | undefined>
+//     The same, for editors: it yields to the event loop every few milliseconds, stops
+//     (undefined) when cancelled, and remembers each line's facts so the next lint after
+//     an edit re-checks only the changed lines.
+import { lineFacts, type LineFacts } from './lineFacts';
+import { FORMAT_NAMES } from './exampleFormat';
+import {
+  DEFAULT_MAX_TOKENS_PER_EXAMPLE,
+  type Cancellation,
+  type ExampleFormat,
+  type LintOptions,
+  type LintResult,
+  type QuickFix,
+  type Range,
+  type TuningDiagnostic,
+} from './lintTypes';
+
+export function lintTuningText(text: string, options: LintOptions = {}): LintResult {
+  return new TuningLinter().lintSync(text, options);
+}
+
+/** A yield point: the work so far took this many milliseconds or more. */
+const SLICE_MS = 10;
+const CHECK_EVERY = 256;
+
+export class TuningLinter {
+  private cache = new Map<string, LineFacts>();
+
+  lintSync(text: string, options: LintOptions = {}): LintResult {
+    const steps = this.steps(text, options);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  async lint(text: string, options: LintOptions = {}, cancellation?: Cancellation): Promise<LintResult | undefined> {
+    const steps = this.steps(text, options);
+    let sliceStart = performance.now();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      if (performance.now() - sliceStart < SLICE_MS) continue;
+      await new Promise((resolve) => setImmediate(resolve));
+      if (cancellation?.isCancellationRequested) return undefined;
+      sliceStart = performance.now();
+    }
+  }
+
+  /** The lint as a generator that yields every CHECK_EVERY lines, so callers can pause it. */
+  private *steps(text: string, options: LintOptions): Generator<void, LintResult> {
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) if (lines[i].endsWith('\r')) lines[i] = lines[i].slice(0, -1);
+    const facts: LineFacts[] = new Array(lines.length);
+    const cache = new Map<string, LineFacts>();
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      let f = cache.get(line) ?? this.cache.get(line);
+      if (!f) f = lineFacts(line);
+      cache.set(line, f);
+      facts[i] = f;
+      if (i % CHECK_EVERY === 0) yield;
+    }
+    // Only the lines of this version stay cached: memory follows the document.
+    this.cache = cache;
+    return yield* assemble(lines, facts, options);
+  }
+}
+
+const shift = (range: Range, line: number): Range => ({
+  start: { line, character: range.start.character },
+  end: { line, character: range.end.character },
+});
+
+function shiftFixes(fixes: readonly QuickFix[] | undefined, line: number): QuickFix[] | undefined {
+  return fixes?.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => ({ range: shift(e.range, line), newText: e.newText })) }));
+}
+
+/** The edit deleting line i with its line break. */
+function deleteLine(lines: readonly string[], i: number): QuickFix['edits'] {
+  const range: Range =
+    i < lines.length - 1
+      ? { start: { line: i, character: 0 }, end: { line: i + 1, character: 0 } }
+      : i > 0
+        ? { start: { line: i - 1, character: lines[i - 1].length }, end: { line: i, character: lines[i].length } }
+        : { start: { line: i, character: 0 }, end: { line: i, character: lines[i].length } };
+  return [{ range, newText: '' }];
+}
+
+/** Turns each line's facts into diagnostics: the rules that need the whole file run here. */
+function* assemble(lines: readonly string[], facts: readonly LineFacts[], options: LintOptions): Generator<void, LintResult> {
+  const maxTokens = options.maxTokensPerExample ?? DEFAULT_MAX_TOKENS_PER_EXAMPLE;
+  const counts = new Map<ExampleFormat, number>();
+  for (const f of facts) if (f.format && f.format !== 'unknown') counts.set(f.format, (counts.get(f.format) ?? 0) + 1);
+  // Ties go to Gemini's own format: that is what the file should become.
+  const majority = [...counts].sort((a, b) => b[1] - a[1] || (a[0] === 'gemini' ? -1 : b[0] === 'gemini' ? 1 : 0))[0];
+  const known = [...counts.values()].reduce((a, b) => a + b, 0);
+
+  const diagnostics: TuningDiagnostic[] = [];
+  const firstLine = new Map<string, number>();
+  let examples = 0;
+  let tokensPerEpoch = 0;
+  let longest: { line: number; tokens: number } | undefined;
+  const wholeLine = (i: number): Range => ({ start: { line: i, character: 0 }, end: { line: i, character: lines[i].length } });
+
+  for (let i = 0; i < facts.length; i++) {
+    if (i % CHECK_EVERY === 0) yield;
+    const f = facts[i];
+    if (f.kind === 'blank') continue;
+    if (f.kind === 'whitespace') {
+      diagnostics.push({
+        range: wholeLine(i),
+        severity: 'info',
+        code: 'blank-line',
+        message: 'This line holds only whitespace.',
+        fixes: [{ title: 'Remove the whitespace-only line', edits: deleteLine(lines, i) }],
+      });
+      continue;
+    }
+    examples++;
+    tokensPerEpoch += f.tokens;
+    if (!longest || f.tokens > longest.tokens) longest = { line: i, tokens: f.tokens };
+    for (const p of f.problems) {
+      const fixes = shiftFixes(p.fixes, i);
+      diagnostics.push({ ...p, range: shift(p.range, i), ...(fixes ? { fixes } : {}) });
+    }
+    if (f.format && f.format !== 'gemini' && f.format !== 'unknown') {
+      const mixed = counts.size > 1 && majority[0] !== f.format;
+      const message = mixed
+        ? `This line is in the ${FORMAT_NAMES[f.format]} format, but the file is mostly ${FORMAT_NAMES[majority[0]]} (${majority[1]} of ${known} examples).`
+        : `This line is in the ${FORMAT_NAMES[f.format]} format; Gemini supervised tuning reads ${FORMAT_NAMES.gemini}.`;
+      const fixes = f.conversion ? [{ title: 'Convert to Gemini "contents"', edits: [{ range: wholeLine(i), newText: f.conversion }] }] : undefined;
+      diagnostics.push({ range: wholeLine(i), severity: 'error', code: mixed ? 'mixed-formats' : 'other-format', message, ...(fixes ? { fixes } : {}) });
+    }
+    if (f.duplicateKey !== undefined) {
+      const first = firstLine.get(f.duplicateKey);
+      if (first === undefined) firstLine.set(f.duplicateKey, i);
+      else {
+        diagnostics.push({
+          range: wholeLine(i),
+          severity: 'warning',
+          code: 'duplicate',
+          message: `Duplicate of the example on line ${first + 1}.`,
+          fixes: [{ title: 'Remove the duplicate example', edits: deleteLine(lines, i) }],
+        });
+      }
+    }
+    if (f.tokens > maxTokens) {
+      diagnostics.push({
+        range: wholeLine(i),
+        severity: 'error',
+        code: 'too-many-tokens',
+        message: `About ${f.tokens.toLocaleString('en-US')} tokens: over the limit of ${maxTokens.toLocaleString('en-US')} input and output tokens per example.`,
+      });
+    }
+  }
+  const epochs = options.epochs;
+  return {
+    diagnostics,
+    summary: {
+      examples,
+      tokensPerEpoch,
+      ...(epochs ? { epochs, totalTokens: tokensPerEpoch * epochs } : {}),
+      ...(longest ? { longest } : {}),
+      ...(majority ? { format: majority[0] } : {}),
+      errors: diagnostics.filter((d) => d.severity === 'error').length,
+      warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+    },
+  };
+}
