@@ -67,7 +67,7 @@ describe('tuning launch flows', function () {
       { expect: 'review', pick: 'Start tuning' },
     ]);
     assert.deepEqual(rejected, [
-      ['trainingSource', 'broken.jsonl has 1 error(s), fix them first: line 2: invalid JSON (Unexpected end of JSON input)'],
+      ['trainingSource', 'broken.jsonl has 1 error(s), fix them first: line 2, column 14: Invalid JSON: expected "]" to close the array.'],
       ['validationUri', 'The validation data must be a JSONL file (ending in .jsonl).'],
       ['epochs', 'Epochs must be a whole number from 1 to 100.'],
       ['labels', 'Label key "Team" must start with a lowercase letter.'],

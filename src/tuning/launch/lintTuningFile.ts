@@ -1,32 +1,16 @@
-// The one place a launch calls the tuning-data linter. Until the full linter (branch
-// `lint`: lintTuningText) lands, a minimal check stands in: each line is JSON holding
-// a Gemini `contents` array. Swapping is one line in lintTuningFile().
+// The one place a launch calls the tuning-data linter (src/tuning/lint): errors stop
+// the flow, warnings are counted in the review. Messages say line:column for people.
 import { readFile } from 'node:fs/promises';
+import { lintTuningText } from '../lint/lintTuning';
 import type { LintSummary } from './launchEnv';
 
 export async function lintTuningFile(path: string): Promise<LintSummary> {
-  return minimalLint(await readFile(path, 'utf8'));
+  return summarize(await readFile(path, 'utf8'));
 }
 
-export function minimalLint(text: string): LintSummary {
-  const errors: string[] = [];
-  const warnings: string[] = [];
-  const lines = text.split(/\r?\n/);
-  let examples = 0;
-  lines.forEach((line, i) => {
-    if (!line.trim()) return;
-    examples++;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (err) {
-      errors.push(`line ${i + 1}: invalid JSON (${(err as Error).message})`);
-      return;
-    }
-    const contents = (value as { contents?: unknown }).contents;
-    if (!Array.isArray(contents) || !contents.length) errors.push(`line ${i + 1}: an example needs a non-empty "contents" array`);
-    else if ((contents.at(-1) as { role?: string }).role !== 'model') warnings.push(`line ${i + 1}: the last turn should be the model's answer`);
-  });
-  if (!examples) errors.push('line 1: the file has no examples');
-  return { errors, warnings };
+export function summarize(text: string): LintSummary {
+  const { diagnostics } = lintTuningText(text);
+  const said = (severity: string) =>
+    diagnostics.filter((d) => d.severity === severity).map((d) => `line ${d.range.start.line + 1}, column ${d.range.start.character + 1}: ${d.message}`);
+  return { errors: said('error'), warnings: said('warning') };
 }
