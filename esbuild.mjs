@@ -47,6 +47,9 @@ const nodeCommon = {
   target: 'node20',
   sourcemap: production ? false : 'linked',
   minify: production,
+  // proto3-json-serializer recognises int64 values by `constructor.name === 'Long'`;
+  // mangled class names make every int64 request field (epochCount, …) fail.
+  keepNames: true,
   // DuckDB (the emulator's BigQuery) is a native addon: never bundled, see copyDuckDb().
   external: ['vscode', '@duckdb/node-api'],
   logLevel: 'warning',

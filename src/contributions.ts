@@ -48,6 +48,11 @@ export const COMMAND_IDS = [
   'vertexGenAi.comparePromptFile',
   'vertexGenAi.sendSelection',
   'vertexGenAi.runBatch',
+  // Launching tuning jobs (issue 5)
+  'vertexGenAi.tuneGemini',
+  'vertexGenAi.launchCustomTuning',
+  'vertexGenAi.launchHyperparameterTuning',
+  'vertexGenAi.runTuningSpec',
 ] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];
 

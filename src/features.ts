@@ -22,6 +22,7 @@ import { resourceNameFrom } from './views/resourceNames';
 import type { ClientPool } from './vertex/clients';
 import type { InputSeam } from './input/inputSeam';
 import { QuickInputSeam } from './input/quickInputSeam';
+import { tuningCommands } from './commands/tuningCommands';
 import { ScriptedInputSeam, type ScriptedAnswer } from './input/scriptedInputSeam';
 import { deployCommands } from './commands/deployCommands';
 import { registryCommands } from './commands/registryCommands';
@@ -100,6 +101,7 @@ export function createFeatures(host: FeatureHost): Features {
     ...deployCommands(ctx),
     ...registryCommands(ctx),
     ...playgroundCommands(ctx),
+    ...tuningCommands(ctx),
   };
 
   return {

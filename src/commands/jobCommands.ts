@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { CommandHandlers, FeatureContext } from '../features';
 import { JobPanel } from '../panels/jobPanel';
 import { resourceNameFrom } from '../views/resourceNames';
-import { jobKindOf } from '../vertex/jobDetails';
+import { jobKindOf } from '../vertex/tuning';
 import { listAllJobs } from '../vertex/jobs';
 import { listAcrossRegions } from '../vertex/multiRegion';
 
@@ -12,7 +12,7 @@ export function jobCommands(ctx: FeatureContext): CommandHandlers {
     'vertexGenAi.openJob': async (target?: unknown) => {
       const name = resourceNameFrom(target) ?? (await pickJob(ctx));
       if (!name) return undefined;
-      if (!jobKindOf(name)) throw new Error(vscode.l10n.t('{0} is not a tuning, custom or hyperparameter tuning job.', name));
+      jobKindOf(name); // throws, with the sentence the user reads, for anything but a job
       // Returned so tests can read what the panel shows.
       return JobPanel.show(ctx.host.context.extensionUri, ctx.pool, name);
     },

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { CurveView, JobHostMessage, JobView, JobWebviewMessage } from '../protocol/jobPanel';
 import type { ClientPool } from '../vertex/clients';
-import { cancelJob } from '../vertex/cancelJob';
+import { cancelJob } from '../vertex/tuning';
 import { getJobDetails, type JobDetails } from '../vertex/jobDetails';
 import { parseError } from '../vertex/parseError';
 import { readCurves } from '../vertex/tensorboard';

@@ -7,6 +7,7 @@ import { parseError } from './parseError';
 import { enumName, resourceRegion, toDate, toNumber } from './protoValues';
 import { toTuningJob } from './resources';
 import { cancelOnAbort, withRetry } from './retry';
+import { jobKindOf } from './tuning';
 import type { Job } from './types';
 
 type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -39,13 +40,6 @@ export interface JobDetails {
   readonly raw: Raw;
 }
 
-const COLLECTIONS = { tuningJobs: 'tuning', customJobs: 'custom', hyperparameterTuningJobs: 'hyperparameterTuning' } as const;
-
-export function jobKindOf(name: string): Job['kind'] | undefined {
-  const collection = name.split('/')[4] as keyof typeof COLLECTIONS;
-  return COLLECTIONS[collection];
-}
-
 export async function getJobDetails(pool: ClientPool, name: string, signal?: AbortSignal): Promise<JobDetails> {
   const kind = jobKindOf(name);
   const region = resourceRegion(name);
@@ -58,12 +52,11 @@ export async function getJobDetails(pool: ClientPool, name: string, signal?: Abo
       }
       const client = await pool.get('JobServiceClient', region);
       if (kind === 'custom') return (await cancelOnAbort(client.getCustomJob({ name }, { timeout: timeoutMs }), s))[0] as Raw;
-      if (kind === 'hyperparameterTuning') return (await cancelOnAbort(client.getHyperparameterTuningJob({ name }, { timeout: timeoutMs }), s))[0] as Raw;
-      throw new Error(`${name} is not a tuning, custom or hyperparameter tuning job.`);
+      return (await cancelOnAbort(client.getHyperparameterTuningJob({ name }, { timeout: timeoutMs }), s))[0] as Raw;
     },
     { signal },
   );
-  return toJobDetails(raw, kind!);
+  return toJobDetails(raw, kind);
 }
 
 export function toJobDetails(raw: Raw, kind: Job['kind']): JobDetails {

@@ -4,6 +4,7 @@
 import type { MethodCall, MethodHandler } from '../context';
 import { timestamp } from '../context';
 import { failedPrecondition, invalidFields, notFound, type FieldViolation } from '../googleError';
+import { ADAPTER_SIZES, MAX_EPOCHS, MAX_LEARNING_RATE_MULTIPLIER, type AdapterSize } from '../catalog/tunableModels';
 import { PUBLISHER_LANGUAGE_MODELS } from '../models/modelRegistry';
 import { baseModelId } from '../models/tuneFromJob';
 import { snakeCase } from '../protoSchema';
@@ -12,15 +13,6 @@ import { assertParentExists, respond } from './generic';
 import { missingRequired, stripOutputOnly } from './resourceFields';
 import { cancelTuningJob, startTuningJob } from './tuningRunner';
 
-const MAX_EPOCHS = 100;
-const MAX_LEARNING_RATE_MULTIPLIER = 10;
-/** Adapter sizes each base model takes (Vertex's supervised-tuning limits). */
-const ADAPTER_SIZES: Record<string, string[]> = {
-  'gemini-2.0-flash-001': ['ADAPTER_SIZE_ONE', 'ADAPTER_SIZE_TWO', 'ADAPTER_SIZE_FOUR', 'ADAPTER_SIZE_EIGHT'],
-  'gemini-2.0-flash-lite-001': ['ADAPTER_SIZE_ONE', 'ADAPTER_SIZE_TWO', 'ADAPTER_SIZE_FOUR', 'ADAPTER_SIZE_EIGHT'],
-  'gemini-1.5-pro-002': ['ADAPTER_SIZE_ONE', 'ADAPTER_SIZE_FOUR'],
-  'gemini-1.5-flash-002': ['ADAPTER_SIZE_ONE', 'ADAPTER_SIZE_FOUR', 'ADAPTER_SIZE_EIGHT', 'ADAPTER_SIZE_SIXTEEN'],
-};
 const TERMINAL = new Set(['JOB_STATE_SUCCEEDED', 'JOB_STATE_FAILED', 'JOB_STATE_CANCELLED', 'JOB_STATE_CANCELLING']);
 
 export const tuningHandlers: Record<string, MethodHandler> = {
@@ -91,7 +83,7 @@ function validate(call: MethodCall, job: JsonObject): void {
       description: `The learning rate multiplier must be greater than 0 and at most ${MAX_LEARNING_RATE_MULTIPLIER}, got ${String(hyper.learningRateMultiplier)}.`,
     });
   }
-  const adapter = hyper.adapterSize as string | undefined;
+  const adapter = hyper.adapterSize as AdapterSize | 'ADAPTER_SIZE_UNSPECIFIED' | undefined;
   if (adapter && adapter !== 'ADAPTER_SIZE_UNSPECIFIED' && base && !(ADAPTER_SIZES[baseModelId(base)] ?? []).includes(adapter)) {
     violations.push({ field: 'tuning_job.supervised_tuning_spec.hyper_parameters.adapter_size', description: 'The adapter size is not supported for this base model.' });
   }

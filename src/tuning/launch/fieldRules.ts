@@ -1,0 +1,93 @@
+// Google's rules for the fields a launch takes, each as a function that returns the
+// sentence the user reads (or undefined). Shared by the flow steps and spec files.
+
+/** gs://bucket/object, with Cloud Storage's bucket naming rules. */
+export function gcsObjectProblem(uri: string, what = 'The file'): string | undefined {
+  const m = /^gs:\/\/([^/]*)\/(.*)$/.exec(uri.trim());
+  if (!m) return `${what} must be a Cloud Storage URI such as gs://my-bucket/data/train.jsonl.`;
+  return bucketProblem(m[1]) ?? (m[2] ? undefined : `${what} must name an object inside the bucket, not just gs://${m[1]}/.`);
+}
+
+/** gs://bucket or gs://bucket/prefix (an output or upload location). */
+export function gcsLocationProblem(uri: string, what = 'The location'): string | undefined {
+  const m = /^gs:\/\/([^/]*)(\/.*)?$/.exec(uri.trim());
+  if (!m) return `${what} must be a Cloud Storage location such as gs://my-bucket/output.`;
+  return bucketProblem(m[1]);
+}
+
+function bucketProblem(bucket: string): string | undefined {
+  if (bucket.length < 3 || bucket.length > 63) return `Bucket names have 3 to 63 characters; "${bucket}" has ${bucket.length}.`;
+  if (!/^[a-z0-9][a-z0-9._-]*[a-z0-9]$/.test(bucket)) return `Bucket "${bucket}" may use only lowercase letters, digits, dots, hyphens and underscores, and must start and end with a letter or digit.`;
+  return undefined;
+}
+
+/** Display names of Vertex resources: 1–128 UTF-8 characters. */
+export function displayNameProblem(name: string): string | undefined {
+  const length = [...name].length;
+  if (!name.trim()) return 'Enter a display name.';
+  if (length > 128) return `Display names have at most 128 characters; this one has ${length}.`;
+  return undefined;
+}
+
+/** "key=value, key2=value2" → labels, or the first rule broken. */
+export function parseLabels(text: string): { labels: Record<string, string> } | { problem: string } {
+  const labels: Record<string, string> = {};
+  const parts = text.split(',').map((p) => p.trim()).filter(Boolean);
+  if (parts.length > 64) return { problem: `A resource takes at most 64 labels; this has ${parts.length}.` };
+  for (const part of parts) {
+    const eq = part.indexOf('=');
+    const [key, value] = eq < 0 ? [part, ''] : [part.slice(0, eq).trim(), part.slice(eq + 1).trim()];
+    const problem = labelProblem(key, value);
+    if (problem) return { problem };
+    if (key in labels) return { problem: `Label "${key}" is given twice.` };
+    labels[key] = value;
+  }
+  return { labels };
+}
+
+export function labelProblem(key: string, value: string): string | undefined {
+  // Lowercase letters (international ones too), digits, underscores and dashes; keys start with a letter.
+  const allowed = /^[\p{Ll}\p{Lo}0-9_-]*$/u;
+  if (!key) return 'Each label needs a key before "=".';
+  if ([...key].length > 63) return `Label key "${key}" is longer than 63 characters.`;
+  if (!/^[\p{Ll}\p{Lo}]/u.test(key)) return `Label key "${key}" must start with a lowercase letter.`;
+  if (!allowed.test(key)) return `Label key "${key}" may use only lowercase letters, digits, underscores and dashes.`;
+  if ([...value].length > 63) return `The value of label "${key}" is longer than 63 characters.`;
+  if (!allowed.test(value)) return `The value of label "${key}" may use only lowercase letters, digits, underscores and dashes.`;
+  return undefined;
+}
+
+export function formatLabels(labels: Readonly<Record<string, string>>): string {
+  return Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(', ');
+}
+
+/** A whole number in [min, max]. */
+export function integerProblem(text: string, what: string, min: number, max: number): string | undefined {
+  const n = Number(text.trim());
+  if (!text.trim() || !Number.isInteger(n)) return `${what} must be a whole number from ${min} to ${max}.`;
+  if (n < min || n > max) return `${what} must be from ${min} to ${max}, not ${n}.`;
+  return undefined;
+}
+
+/** A number in (exclusiveMin, max]. */
+export function numberProblem(text: string, what: string, exclusiveMin: number, max: number): string | undefined {
+  const n = Number(text.trim());
+  if (!text.trim() || !Number.isFinite(n)) return `${what} must be a number, such as ${Math.min(max, exclusiveMin + 1)}.`;
+  if (n <= exclusiveMin || n > max) return `${what} must be greater than ${exclusiveMin} and at most ${max}, not ${n}.`;
+  return undefined;
+}
+
+export function serviceAccountProblem(email: string): string | undefined {
+  if (!email) return undefined;
+  return /^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\.iam\.gserviceaccount\.com$|^[0-9]+-compute@developer\.gserviceaccount\.com$/.test(email)
+    ? undefined
+    : `"${email}" is not a service account email (name@project.iam.gserviceaccount.com).`;
+}
+
+/** Artifact Registry, Container Registry or Docker Hub style image references. */
+export function imageProblem(uri: string): string | undefined {
+  if (!uri.trim()) return 'Enter a container image URI.';
+  return /^[a-z0-9.-]+(:[0-9]+)?\/[a-z0-9._/-]+(:[\w.-]+|@sha256:[a-f0-9]{64})?$/.test(uri.trim())
+    ? undefined
+    : `"${uri}" is not a container image URI (such as us-docker.pkg.dev/project/repo/image:tag).`;
+}
