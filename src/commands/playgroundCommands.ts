@@ -8,7 +8,7 @@ import { AnswerDocument } from '../prompts/answerDocument';
 import { parseBatchInput, runBatch, type BatchSummary } from '../prompts/batchRun';
 import { fillVariables, parsePromptFile, variablesIn } from '../prompts/promptFile';
 import { resolveTarget } from '../prompts/resolveTarget';
-import { figuresLine } from '../panels/playgroundExport';
+import { figuresLine } from '../../webview-ui/playground/figures';
 import { parseError } from '../vertex/parseError';
 import { listPlaygroundTargets } from '../vertex/playgroundTargets';
 import { runPrompt } from '../vertex/runPrompt';

@@ -1,6 +1,7 @@
 // A Playground conversation as Markdown or JSON, and a turn as an evaluation case
 // (one JSONL line: the prompt and the chosen answer as the reference). Pure.
 import type { Answer, Conversation, Turn } from '../protocol/playground';
+import { figuresLine } from '../../webview-ui/playground/figures';
 
 export function conversationMarkdown(conversation: Conversation, label: (target: string) => string): string {
   const out = [`# ${conversation.title}`, ''];
@@ -28,15 +29,3 @@ export function evalCaseLine(turn: Turn, answer: Answer): string {
   return `${JSON.stringify(record)}\n`;
 }
 
-export function figuresLine(answer: Answer): string {
-  const f = answer.figures;
-  if (!f) return '';
-  return [
-    f.ttftMs !== undefined && `first token ${Math.round(f.ttftMs)} ms`,
-    `total ${Math.round(f.totalMs)} ms`,
-    f.tokensPerSecond !== undefined && `${f.tokensPerSecond.toFixed(1)} tokens/s`,
-    f.promptTokens !== undefined && `${f.promptTokens} prompt tokens`,
-    f.outputTokens !== undefined && `${f.outputTokens} output tokens`,
-    f.finishReason,
-  ].filter(Boolean).join(' · ');
-}

@@ -2,6 +2,7 @@
 // (sanitised markdown), figures, safety ratings and actions.
 import type { Answer, Turn } from '../../src/protocol/playground';
 import { renderMarkdown } from '../shared/markdown';
+import { figuresLine } from './figures';
 
 export function renderTurn(turn: Turn, label: (target: string) => string, counts: { received: Readonly<Record<string, number>>; sent: Readonly<Record<string, number>> }): HTMLElement {
   const el = document.createElement('article');
@@ -72,15 +73,7 @@ function figures(answer: Answer): HTMLElement {
   const f = answer.figures!;
   const el = document.createElement('div');
   el.className = 'figures';
-  const parts = [
-    f.ttftMs !== undefined && `first token ${Math.round(f.ttftMs)} ms`,
-    `total ${Math.round(f.totalMs)} ms`,
-    f.tokensPerSecond !== undefined && `${f.tokensPerSecond.toFixed(1)} tokens/s`,
-    f.promptTokens !== undefined && `${f.promptTokens} prompt tokens`,
-    f.outputTokens !== undefined && `${f.outputTokens} output tokens`,
-    f.finishReason,
-  ].filter(Boolean) as string[];
-  el.textContent = parts.join(' · ');
+  el.textContent = figuresLine(answer);
   if (f.servedBy) el.title = `Served by ${f.servedBy}`;
   if (f.safety?.length) {
     const safety = document.createElement('div');

@@ -5,7 +5,7 @@ import { resolveTarget } from '../../../src/prompts/resolveTarget';
 import type { PlaygroundTarget } from '../../../src/protocol/playground';
 import { ClientPool } from '../../../src/vertex/clients';
 import { runPrompt } from '../../../src/vertex/runPrompt';
-import { US_PARENT, useEmulator } from '../emulator/emulatorHarness';
+import { US_PARENT, useEmulator, emulatorPool } from '../emulator/emulatorHarness';
 
 describe('prompt files', () => {
   it('reads target, compare list, system, parameters and variables from Markdown front matter', () => {
@@ -56,9 +56,7 @@ describe('batch runs', () => {
     this.timeout(30_000);
     const h = useEmulator({ tokenDelayMs: 5 });
     let pool: ClientPool;
-    before(() => {
-      pool = new ClientPool({ backend: 'emulator', project: 'genai-demo', regions: ['us-central1'], emulatorUrl: h.emulator.url });
-    });
+    before(() => (pool = emulatorPool(h)));
     after(() => pool.dispose());
 
     it('keeps at most `concurrency` requests in flight and writes each result as it arrives; cancel keeps exactly the finished ones', async () => {

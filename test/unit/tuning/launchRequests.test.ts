@@ -14,7 +14,7 @@ import { parseLabels } from '../../../src/tuning/launch/fieldRules';
 import { ClientPool } from '../../../src/vertex/clients';
 import { getJob } from '../../../src/vertex/jobs';
 import { cancelJob, createCustomJob, createHyperparameterTuningJob, createTuningJob } from '../../../src/vertex/tuning';
-import { rejection, useEmulator } from '../emulator/emulatorHarness';
+import { rejection, useEmulator, emulatorPool } from '../emulator/emulatorHarness';
 
 const gemini = (patch: Partial<GeminiLaunch> = {}): GeminiLaunch => ({
   ...newGeminiLaunch('us-central1'),
@@ -157,9 +157,7 @@ describe('creating and cancelling tuning jobs (official clients, against the emu
   this.timeout(30_000);
   const h = useEmulator({ jobDurationMs: 2000 });
   let pool: ClientPool;
-  before(() => {
-    pool = new ClientPool({ backend: 'emulator', project: 'genai-demo', regions: ['us-central1'], emulatorUrl: h.emulator.url });
-  });
+  before(() => (pool = emulatorPool(h)));
   after(() => pool.dispose());
 
   it('creates a Gemini tuning job from the built request; the server reads it back as sent', async () => {

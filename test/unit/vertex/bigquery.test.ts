@@ -4,16 +4,14 @@ import * as assert from 'node:assert/strict';
 import { listBigQueryDatasets, listBigQueryTables, getTableColumns, readQueryRows, readTableRows, runQuery } from '../../../src/vertex/bigquery';
 import { ClientPool } from '../../../src/vertex/clients';
 import { parseError } from '../../../src/vertex/parseError';
-import { rejection, useEmulator, trapUnhandledRejections, useFaults } from '../emulator/emulatorHarness';
+import { rejection, useEmulator, trapUnhandledRejections, useFaults, emulatorPool } from '../emulator/emulatorHarness';
 
 describe('vertex BigQuery access (against the emulator)', function () {
   this.timeout(30_000);
   const h = useEmulator();
   let pool: ClientPool;
   trapUnhandledRejections();
-  before(() => {
-    pool = new ClientPool({ backend: 'emulator', project: 'genai-demo', regions: ['us-central1'], emulatorUrl: h.emulator.url });
-  });
+  before(() => (pool = emulatorPool(h)));
   after(async () => {
     await pool.dispose();
   });

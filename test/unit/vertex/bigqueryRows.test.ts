@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { ClientPool } from '../../../src/vertex/clients';
 import { cellText, openTable, queryColumns, queryPages, tablePages } from '../../../src/vertex/bigqueryRows';
 import { parseError } from '../../../src/vertex/parseError';
-import { rejection, trapUnhandledRejections, useEmulator } from '../emulator/emulatorHarness';
+import { rejection, trapUnhandledRejections, useEmulator, emulatorPool } from '../emulator/emulatorHarness';
 
 const events = { projectId: 'genai-demo', datasetId: 'genai_demo_data', tableId: 'web_events' };
 const examples = { projectId: 'genai-demo', datasetId: 'genai_demo_data', tableId: 'tuning_examples' };
@@ -14,9 +14,7 @@ describe('BigQuery rows at any offset (against the emulator)', function () {
   const h = useEmulator();
   let pool: ClientPool;
   trapUnhandledRejections();
-  before(() => {
-    pool = new ClientPool({ backend: 'emulator', project: 'genai-demo', regions: ['us-central1'], emulatorUrl: h.emulator.url });
-  });
+  before(() => (pool = emulatorPool(h)));
   after(() => pool.dispose());
 
   it('opens the million-row table and reads the page at row 999,900 quickly, in one request', async () => {

@@ -9,7 +9,7 @@ import { streamGenerate } from '../../../src/vertex/generate';
 import { parseError } from '../../../src/vertex/parseError';
 import { listPlaygroundTargets } from '../../../src/vertex/playgroundTargets';
 import { runPrompt } from '../../../src/vertex/runPrompt';
-import { US_PARENT, useEmulator } from '../emulator/emulatorHarness';
+import { US_PARENT, useEmulator, emulatorPool } from '../emulator/emulatorHarness';
 import { INJECTION_PROMPT, tuneInjectionModel } from '../../support/injectionModel';
 
 const SUPPORT_BOT = `${US_PARENT}/endpoints/${DEMO_IDS.endpoints.supportBotProd}`;
@@ -22,9 +22,7 @@ describe('vertex: prompting targets', function () {
   this.timeout(30_000);
   const h = useEmulator({ tokenDelayMs: 5 });
   let pool: ClientPool;
-  before(() => {
-    pool = new ClientPool({ backend: 'emulator', project: 'genai-demo', regions: ['us-central1'], emulatorUrl: h.emulator.url });
-  });
+  before(() => (pool = emulatorPool(h)));
   after(() => pool.dispose());
 
   it('streams a Gemini answer piece by piece, with time to first token, tokens/s, usage, finish reason and safety ratings', async () => {

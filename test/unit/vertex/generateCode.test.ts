@@ -10,7 +10,7 @@ import { ClientPool } from '../../../src/vertex/clients';
 import { generateContentBody } from '../../../src/vertex/generate';
 import { runPrompt } from '../../../src/vertex/runPrompt';
 import { DEMO_IDS } from '../../../src/emulator/seeds/demoIds';
-import { US_PARENT, useEmulator } from '../emulator/emulatorHarness';
+import { US_PARENT, useEmulator, emulatorPool } from '../emulator/emulatorHarness';
 
 const run = promisify(execFile);
 const FLASH: PlaygroundTarget = { name: `${US_PARENT}/publishers/google/models/gemini-2.0-flash-001`, displayName: 'gemini-2.0-flash-001', region: 'us-central1', kind: 'gemini', deployed: [] };
@@ -26,9 +26,7 @@ describe('vertex: copy as code', function () {
   this.timeout(30_000);
   const h = useEmulator({ tokenDelayMs: 0 });
   let pool: ClientPool;
-  before(() => {
-    pool = new ClientPool({ backend: 'emulator', project: 'genai-demo', regions: ['us-central1'], emulatorUrl: h.emulator.url });
-  });
+  before(() => (pool = emulatorPool(h)));
   after(() => pool.dispose());
 
   for (const target of [FLASH, GEMMA]) {

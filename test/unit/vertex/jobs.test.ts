@@ -3,15 +3,13 @@ import * as assert from 'node:assert/strict';
 import { JobServiceClient } from '@google-cloud/aiplatform/build/src/v1/job_service_client';
 import { ClientPool } from '../../../src/vertex/clients';
 import { listAllJobs, listHyperparameterTuningJobs } from '../../../src/vertex/jobs';
-import { US_PARENT, useEmulator } from '../emulator/emulatorHarness';
+import { US_PARENT, useEmulator, emulatorPool } from '../emulator/emulatorHarness';
 
 describe('vertex jobs (against the emulator)', function () {
   this.timeout(30_000);
   const h = useEmulator({ jobDurationMs: 100 });
   let pool: ClientPool;
-  before(() => {
-    pool = new ClientPool({ backend: 'emulator', project: 'genai-demo', regions: ['us-central1'], emulatorUrl: h.emulator.url });
-  });
+  before(() => (pool = emulatorPool(h)));
   after(() => pool.dispose());
 
   it('lists Gemini tuning, custom GPU/TPU and hyperparameter jobs as one list, newest first', async () => {

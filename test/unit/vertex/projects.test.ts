@@ -4,15 +4,13 @@ import * as assert from 'node:assert/strict';
 import { ClientPool } from '../../../src/vertex/clients';
 import { parseError } from '../../../src/vertex/parseError';
 import { listProjects } from '../../../src/vertex/projects';
-import { rejection, useEmulator } from '../emulator/emulatorHarness';
+import { rejection, useEmulator, emulatorPool } from '../emulator/emulatorHarness';
 
 describe('vertex projects (against the emulator)', function () {
   this.timeout(20_000);
   const h = useEmulator();
   let pool: ClientPool;
-  before(() => {
-    pool = new ClientPool({ backend: 'emulator', project: 'genai-demo', regions: ['us-central1'], emulatorUrl: h.emulator.url });
-  });
+  before(() => (pool = emulatorPool(h)));
   after(() => pool.dispose());
   beforeEach(() => (h.requests.length = 0));
   afterEach(() => h.fetch('/_emulator/faults', { method: 'DELETE' }));

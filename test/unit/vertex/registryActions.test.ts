@@ -8,7 +8,7 @@ import { deployModel } from '../../../src/vertex/deploy';
 import { parseError } from '../../../src/vertex/parseError';
 import { copyModelVersion, deleteModelVersion, getModelVersion, mergeVersionAliases, setLabels, uploadModelVersion } from '../../../src/vertex/registry';
 import { listModelVersions } from '../../../src/vertex/resources';
-import { rejection, useEmulator } from '../emulator/emulatorHarness';
+import { rejection, useEmulator, emulatorPool } from '../emulator/emulatorHarness';
 
 const US = 'projects/123456789012/locations/us-central1';
 const CHURN = `${US}/models/${DEMO_IDS.models.churnClassifier}`;
@@ -19,9 +19,7 @@ describe('registry actions (against the emulator)', function () {
   this.timeout(30_000);
   const h = useEmulator({ operationDelayMs: 100 });
   let pool: ClientPool;
-  before(() => {
-    pool = new ClientPool({ backend: 'emulator', project: 'genai-demo', regions: ['us-central1'], emulatorUrl: h.emulator.url });
-  });
+  before(() => (pool = emulatorPool(h)));
   after(() => pool?.dispose());
 
   it('uploads a new version of a model and a new model (which gets the default alias)', async () => {

@@ -2,15 +2,13 @@ import * as assert from 'node:assert/strict';
 import { DEMO_IDS } from '../../../src/emulator/seeds/demoIds';
 import { ClientPool } from '../../../src/vertex/clients';
 import { canShowDetails, getResourceJson } from '../../../src/vertex/resourceJson';
-import { US_PARENT, useEmulator } from '../emulator/emulatorHarness';
+import { US_PARENT, useEmulator, emulatorPool } from '../emulator/emulatorHarness';
 
 describe('resource details JSON (against the emulator)', function () {
   this.timeout(30_000);
   const h = useEmulator();
   let pool: ClientPool;
-  before(() => {
-    pool = new ClientPool({ backend: 'emulator', project: 'genai-demo', regions: ['us-central1'], emulatorUrl: h.emulator.url });
-  });
+  before(() => (pool = emulatorPool(h)));
   after(() => pool.dispose());
 
   it('shows an endpoint as Google returns it: camelCase, traffic split, int64 as strings', async () => {

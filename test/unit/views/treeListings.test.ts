@@ -6,7 +6,7 @@ import { listEndpoints } from '../../../src/vertex/resources';
 import type { Endpoint, Job } from '../../../src/vertex/types';
 import { TreeListings } from '../../../src/views/treeListings';
 import type { PagedSource } from '../../../src/views/treeNodes';
-import { US_PARENT, trapUnhandledRejections, useEmulator, useFaults } from '../emulator/emulatorHarness';
+import { US_PARENT, trapUnhandledRejections, useEmulator, useFaults, emulatorPool } from '../emulator/emulatorHarness';
 
 describe('tree listings (against the emulator)', function () {
   this.timeout(30_000);
@@ -16,9 +16,7 @@ describe('tree listings (against the emulator)', function () {
   let pool: ClientPool;
   let pageSize = 50;
   let filter: string | undefined;
-  before(() => {
-    pool = new ClientPool({ backend: 'emulator', project: 'genai-demo', regions: ['us-central1'], emulatorUrl: h.emulator.url });
-  });
+  before(() => (pool = emulatorPool(h)));
   after(() => pool.dispose());
   beforeEach(() => {
     pageSize = 50;
