@@ -17,6 +17,7 @@ export const COMMAND_IDS = [
   'vertexGenAi.openPlayground',
   'vertexGenAi.showDetails',
   'vertexGenAi.copyName',
+  'vertexGenAi.openMonitoring',
 ] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];
 

@@ -73,7 +73,7 @@ export interface Problem {
 }
 
 export type HostMessage =
-  | { readonly type: 'target'; readonly target: MonitoringTarget }
+  | { readonly type: 'target'; readonly target: MonitoringTarget; readonly metricsFilter: MetricsFilter; readonly logFilter: LogFilter }
   | { readonly type: 'loading'; readonly what: 'metrics' | 'logs' }
   | { readonly type: 'metrics'; readonly metrics: Metrics }
   | { readonly type: 'logs'; readonly page: LogPage }

@@ -1,0 +1,37 @@
+import * as assert from 'node:assert/strict';
+import { openContainer, screenshot, useWorkbench } from './workbench';
+
+describe('monitoring panel (e2e)', function () {
+  this.timeout(180_000);
+  const wb = useWorkbench({ 'vertexGenAi.backend': 'emulator' });
+
+  it('opens from an endpoint\'s context menu and draws the serving metrics of its log', async () => {
+    const { page } = wb;
+    await openContainer(page);
+    const row = page
+      .locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'Endpoints' }) })
+      .locator('.monaco-list-row', { hasText: 'support-bot-prod' })
+      .first();
+    await row.waitFor({ timeout: 60_000 });
+    await row.click({ button: 'right' });
+    await page.locator('.monaco-menu .action-label', { hasText: 'Open Monitoring' }).click();
+
+    const webview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await webview.locator('body[data-metrics="ready"]').waitFor({ timeout: 90_000 });
+    const tiles = await webview.locator('#tiles').innerText();
+    assert.match(tiles, /Requests\s+[\d,]+/);
+    assert.match(tiles, /Latency p95\s+[\d,]+ ms/);
+    assert.equal(await webview.locator('#metrics-problem').isHidden(), true);
+    // A drawn chart has non-blank pixels.
+    const drawn = (await webview.locator('#c-volume').evaluate(`(canvas) => {
+      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      let painted = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
+      return painted;
+    }`)) as number;
+    assert.ok(drawn > 1000, `${drawn} painted pixels in the volume chart`);
+    await page.keyboard.press('Control+B'); // hide the side bar: the panel gets the width
+    await page.waitForTimeout(500);
+    await screenshot(page, 'monitoring');
+  });
+});
