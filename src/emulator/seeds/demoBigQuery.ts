@@ -9,6 +9,9 @@ import type { FieldSchema } from '../sql/sqlTypes';
 import { DEMO_PROJECT } from './demoIds';
 import { REQUEST_LOG_SCHEMA } from '../logging/requestLogSchema';
 import { requestLogRows } from './demoRequestLogs';
+import { demoModelName } from './demoModels';
+import { backingOf } from '../models/modelBacking';
+import type { FraudFeatures } from '../models/fraudData';
 import { SUPPORT_CONVERSATIONS, SUPPORT_VALIDATION_COUNT } from './demoSupportChat';
 import type { SeedWriter } from './seedWriter';
 
@@ -37,7 +40,7 @@ function seedTables(w: SeedWriter, bq: BigQueryState): void {
   };
 
   dataset(DEMO_LOG_DATASET, 'Request-response logs of the demo endpoints (Vertex AI request-response logging).', 30);
-  table(DEMO_LOG_DATASET, 'request_response_logging', REQUEST_LOG_SCHEMA, requestLogRows(now), 'Sampled requests and responses of support-bot-prod and churn-scoring.', 30);
+  table(DEMO_LOG_DATASET, 'request_response_logging', REQUEST_LOG_SCHEMA, requestLogRows(now, (versionId, instance) => churnScore(w, versionId, instance)), 'Sampled requests and responses of support-bot-prod and churn-scoring.', 30);
 
   dataset(DEMO_DATA_DATASET, 'Training and evaluation data of the demo models.', 120);
   const fraudSchema = [
@@ -75,4 +78,12 @@ function seedTables(w: SeedWriter, bq: BigQueryState): void {
     })),
   );
   table(DEMO_DATA_DATASET, 'support_conversations', supportSchema, support, 'Curated support conversations, one row per prompt/response pair.', 60);
+}
+
+/** The deployed churn classifier's answer, as predict would give it. */
+function churnScore(w: SeedWriter, versionId: string, instance: FraudFeatures): number {
+  const version = w.state.store.get(`${demoModelName('churnClassifier')}@${versionId}`);
+  const backing = version && backingOf(w.state, version.data);
+  if (backing?.kind !== 'tabular') throw new Error(`The demo churn classifier version ${versionId} is missing from the seed.`);
+  return backing.classifier.probability(instance);
 }
