@@ -18,7 +18,11 @@ describe('monitoring panel (e2e)', function () {
       throw err;
     });
     await row.click({ button: 'right' });
-    await page.locator('.monaco-menu .action-label', { hasText: 'Open Monitoring' }).click();
+    const item = page.getByRole('menuitem', { name: 'Open Monitoring' });
+    await item.waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(300); // the menu settles before it takes a click
+    await item.click();
+    await page.locator('.context-view .monaco-menu').waitFor({ state: 'hidden', timeout: 10_000 });
 
     const webview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
     await webview.locator('body[data-metrics="ready"]').waitFor({ timeout: 150_000 }).catch(async (err: unknown) => {
@@ -30,12 +34,14 @@ describe('monitoring panel (e2e)', function () {
     assert.match(tiles, /Latency p95\s+[\d,]+ ms/);
     assert.equal(await webview.locator('#metrics-problem').isHidden(), true);
     // A drawn chart has non-blank pixels.
-    const drawn = (await webview.locator('#c-volume').evaluate(`(canvas) => {
+    const drawn = await webview.locator('#c-volume').evaluate((element) => {
+      type Canvas = { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } };
+      const canvas = element as unknown as Canvas;
       const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
       let painted = 0;
       for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
       return painted;
-    }`)) as number;
+    });
     assert.ok(drawn > 1000, `${drawn} painted pixels in the volume chart`);
     await page.keyboard.press('Control+B'); // hide the side bar: the panel gets the width
     await page.waitForTimeout(500);

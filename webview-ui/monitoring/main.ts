@@ -199,7 +199,7 @@ function showMetrics(metrics: Metrics): void {
   set(charts.errors, [line('Error rate', s.errorRate, colors.error)]);
   set(charts.tokens, [
     { type: 'bar', label: 'Input', data: s.inputTokens, backgroundColor: colors.series[2], stack: 't' },
-    { type: 'bar', label: 'Output', data: s.outputTokens, backgroundColor: colors.series[4], stack: 't' },
+    { type: 'bar', label: 'Output', data: s.outputTokens, backgroundColor: colors.series[5], stack: 't' },
   ]);
   const empty = metrics.summary.requests === 0;
   if (empty) {
