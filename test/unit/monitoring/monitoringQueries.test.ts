@@ -47,7 +47,8 @@ describe('monitoring queries (BigQuery SQL run by the emulator)', function () {
   const h = useEmulator({ tokenDelayMs: 0 });
   let pool: ClientPool;
   let raw: Raw[];
-  const now = Date.now() + 60_000;
+  // Pinned once the traffic is in, so every query and expectation uses one window.
+  let now: number;
   const context = (endpointId: string): QueryContext => ({ pool, table: TABLE, endpoint: ENDPOINT(endpointId), now: () => now });
 
   before(async () => {
@@ -57,6 +58,7 @@ describe('monitoring queries (BigQuery SQL run by the emulator)', function () {
       const response = await h.fetch('/_emulator/traffic', { method: 'POST', body: JSON.stringify(spec) });
       assert.equal(response.status, 200);
     }
+    now = Date.now() + 1000;
     const bq = await bigQueryClient(pool);
     const rows = await allRows(bq.dataset('genai_demo_logs').table('request_response_logging'));
     raw = rows.map((r) => {
