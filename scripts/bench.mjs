@@ -1,6 +1,7 @@
 // `npm run bench`: the speed targets, measured, as a table (and in README.md).
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,6 +61,12 @@ for (const chunk of ['features', 'aiplatform', 'bigquery', 'storage', 'emulator'
   if (!sizes[file]) continue;
   const ms = chunk === 'emulator' ? undefined : requireMs(join(prod, `${chunk}.js`), 7);
   row(`lazy chunk ${chunk}.js: size${ms === undefined ? '' : ' / require (median of 7)'}`, `${kb(sizes[file])}${ms === undefined ? '' : ` / ${ms.toFixed(0)} ms`}`);
+}
+// Every panel's webview bundle (script + stylesheet), as the webview downloads it: gzipped.
+for (const file of readdirSync(join(prod, 'webview')).filter((f) => f.endsWith('.js'))) {
+  const css = join(prod, 'webview', file.replace(/\.js$/, '.css'));
+  const bytes = gzipSync(readFileSync(join(prod, 'webview', file))).length + (existsSync(css) ? gzipSync(readFileSync(css)).length : 0);
+  row(`webview bundle ${file.replace(/\.js$/, '')} (minified js + css, gzipped)`, kb(bytes), '< 150 KB');
 }
 rmSync(prod, { recursive: true, force: true });
 

@@ -53,6 +53,8 @@ export const COMMAND_IDS = [
   'vertexGenAi.launchCustomTuning',
   'vertexGenAi.launchHyperparameterTuning',
   'vertexGenAi.runTuningSpec',
+  // Monitoring (issue 8)
+  'vertexGenAi.openMonitoring',
 ] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];
 

@@ -26,6 +26,7 @@ import { tuningCommands } from './commands/tuningCommands';
 import { ScriptedInputSeam, type ScriptedAnswer } from './input/scriptedInputSeam';
 import { deployCommands } from './commands/deployCommands';
 import { registryCommands } from './commands/registryCommands';
+import { monitoringCommands } from './commands/monitoringCommands';
 
 export interface FeatureHost {
   readonly context: vscode.ExtensionContext;
@@ -102,6 +103,7 @@ export function createFeatures(host: FeatureHost): Features {
     ...registryCommands(ctx),
     ...playgroundCommands(ctx),
     ...tuningCommands(ctx),
+    ...monitoringCommands(ctx),
   };
 
   return {

@@ -3,6 +3,7 @@
 // space; a language model on an endpoint takes vLLM-style {prompt, max_tokens, …}
 // instances and answers "Prompt:\n…\nOutput:\n…", as Model Garden's vLLM containers do.
 import type { MethodCall, MethodHandler } from '../context';
+import { logged } from '../logging/servedRequests';
 import { failedPrecondition, invalidFields, type FieldViolation } from '../googleError';
 import { promptSequence } from '../models/chatFormat';
 import { generate } from '../models/decoder';
@@ -17,7 +18,7 @@ import { generationRequest } from './predictionRequest';
 import { servingTarget, type ServingTarget } from './predictionTarget';
 
 export const predictHandlers: Record<string, MethodHandler> = {
-  'PredictionService.Predict': (call) => {
+  'PredictionService.Predict': logged('predict', (call) => {
     const target = servingTarget(call.state, String(call.request.endpoint), 'endpoint');
     const instances = requireInstances(call);
     const { backing } = target;
@@ -25,8 +26,8 @@ export const predictHandlers: Record<string, MethodHandler> = {
       ? fraudInstances(instances).map((x) => classification(backing.classifier, x))
       : instances.map((instance, i) => completion(backing.model, instance, i));
     return respond(call, call.route.method.responseType, { predictions, ...servedBy(target) });
-  },
-  'PredictionService.Explain': (call) => {
+  }),
+  'PredictionService.Explain': logged('explain', (call) => {
     const deployedModelId = call.request.deployedModelId ? String(call.request.deployedModelId) : undefined;
     const target = servingTarget(call.state, String(call.request.endpoint), 'endpoint', deployedModelId);
     if (target.backing.kind !== 'tabular') {
@@ -51,7 +52,7 @@ export const predictHandlers: Record<string, MethodHandler> = {
       };
     });
     return respond(call, call.route.method.responseType, { explanations, deployedModelId: target.deployed?.id, predictions: features.map((x) => classification(classifier, x)) });
-  },
+  }),
 };
 
 function requireInstances(call: MethodCall): unknown[] {

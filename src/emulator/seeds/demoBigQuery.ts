@@ -8,7 +8,11 @@ import { seedBigQuery, type BigQueryState, type TableMeta } from '../bigquery/bi
 import { generateFraudRows } from '../models/fraudData';
 import type { FieldSchema } from '../sql/sqlTypes';
 import { DEMO_PROJECT } from './demoIds';
-import { REQUEST_LOG_SCHEMA, requestLogRows } from './demoRequestLogs';
+import { REQUEST_LOG_SCHEMA } from '../logging/requestLogSchema';
+import { requestLogRows } from './demoRequestLogs';
+import { demoModelName } from './demoModels';
+import { backingOf } from '../models/modelBacking';
+import type { FraudFeatures } from '../models/fraudData';
 import { SUPPORT_CONVERSATIONS, SUPPORT_VALIDATION_COUNT } from './demoSupportChat';
 import { TUNING_EXAMPLES, TUNING_EXAMPLES_SCHEMA } from './demoTuningExamples';
 import { generateWebEvents, WEB_EVENTS_SCHEMA } from './demoWebEvents';
@@ -40,7 +44,7 @@ function seedTables(w: SeedWriter, bq: BigQueryState): void {
   };
 
   dataset(DEMO_LOG_DATASET, 'Request-response logs of the demo endpoints (Vertex AI request-response logging).', 30);
-  table(DEMO_LOG_DATASET, 'request_response_logging', REQUEST_LOG_SCHEMA, requestLogRows(now), 'Sampled requests and responses of support-bot-prod and churn-scoring.', 30);
+  table(DEMO_LOG_DATASET, 'request_response_logging', REQUEST_LOG_SCHEMA, requestLogRows(now, (versionId, instance) => churnScore(w, versionId, instance)), 'Sampled requests and responses of support-bot-prod and churn-scoring.', 30);
 
   dataset(DEMO_DATA_DATASET, 'Training and evaluation data of the demo models.', 120);
   const fraudSchema = [
@@ -81,4 +85,12 @@ function seedTables(w: SeedWriter, bq: BigQueryState): void {
   table(DEMO_DATA_DATASET, 'tuning_examples', TUNING_EXAMPLES_SCHEMA, TUNING_EXAMPLES, 'Hand-written question/answer pairs, some without an answer.', 20);
   const events = table(DEMO_DATA_DATASET, 'web_events', WEB_EVENTS_SCHEMA, [], 'One million synthetic web events.', 10);
   defer(generateWebEvents(events, now));
+}
+
+/** The deployed churn classifier's answer, as predict would give it. */
+function churnScore(w: SeedWriter, versionId: string, instance: FraudFeatures): number {
+  const version = w.state.store.get(`${demoModelName('churnClassifier')}@${versionId}`);
+  const backing = version && backingOf(w.state, version.data);
+  if (backing?.kind !== 'tabular') throw new Error(`The demo churn classifier version ${versionId} is missing from the seed.`);
+  return backing.classifier.probability(instance);
 }

@@ -1,34 +1,24 @@
 // Rows of the demo's Vertex AI request-response logging table: 14 days of traffic to the
 // demo endpoints, deterministic for a given "now". support-bot-prod is a tuned Gemini
 // (generateContent: full_request / full_response JSON, v3 canary at 10% for its last two
-// days), churn-scoring a tabular model (predict: request_payload / response_payload), with
-// a daily rhythm, token-driven latency and an error burst three days ago.
+// days), churn-scoring the tabular classifier (predict: request_payload / response_payload):
+// its rows are the deployed classifiers' real answers to the traffic generator's unshifted
+// inputs (the training distribution), so live traffic and drift baselines match the history.
+// A daily rhythm, token-driven latency and an error burst three days ago.
+import type { FraudFeatures } from '../models/fraudData';
 import { seededRandom, type Random } from '../models/rng';
-import type { FieldSchema } from '../sql/sqlTypes';
+import { tabularInstance } from '../traffic/trafficInputs';
 import { DEMO_IDS, US } from './demoIds';
 import { SUPPORT_CONVERSATIONS } from './demoSupportChat';
 
-/** The request-response logging schema Vertex creates for generative models (schema v2). */
-export const REQUEST_LOG_SCHEMA: FieldSchema[] = [
-  { name: 'endpoint', type: 'STRING', mode: 'NULLABLE' },
-  { name: 'deployed_model_id', type: 'STRING', mode: 'NULLABLE' },
-  { name: 'logging_time', type: 'TIMESTAMP', mode: 'NULLABLE' },
-  { name: 'request_id', type: 'NUMERIC', mode: 'NULLABLE' },
-  { name: 'request_payload', type: 'STRING', mode: 'REPEATED' },
-  { name: 'response_payload', type: 'STRING', mode: 'REPEATED' },
-  { name: 'model', type: 'STRING', mode: 'NULLABLE' },
-  { name: 'model_version', type: 'STRING', mode: 'NULLABLE' },
-  { name: 'api_method', type: 'STRING', mode: 'NULLABLE' },
-  { name: 'full_request', type: 'JSON', mode: 'NULLABLE' },
-  { name: 'full_response', type: 'JSON', mode: 'NULLABLE' },
-  { name: 'metadata', type: 'JSON', mode: 'NULLABLE' },
-  { name: 'otel_log', type: 'JSON', mode: 'NULLABLE' },
-];
 
 const DAYS = 14;
 const HOUR = 3_600_000;
 
-export function requestLogRows(now: Date): Record<string, unknown>[] {
+/** The fraud probability the classifier deployed as version `versionId` of the churn model gives. */
+export type Score = (versionId: '1' | '2', instance: FraudFeatures) => number;
+
+export function requestLogRows(now: Date, score: Score): Record<string, unknown>[] {
   const random = seededRandom(20_240_611);
   const rows: Record<string, unknown>[] = [];
   const start = now.getTime() - DAYS * 24 * HOUR;
@@ -39,7 +29,7 @@ export function requestLogRows(now: Date): Record<string, unknown>[] {
     const rhythm = (0.35 + Math.max(0, Math.sin(((hour - 6) / 24) * 2 * Math.PI))) * (weekday === 0 || weekday === 6 ? 0.6 : 1);
     const incident = now.getTime() - hourStart > 3 * 24 * HOUR && now.getTime() - hourStart <= 3 * 24 * HOUR + 2 * HOUR;
     for (let i = 0, n = poisson(random, 9 * rhythm); i < n; i++) rows.push(geminiRow(random, hourStart + random() * HOUR, now, incident));
-    for (let i = 0, n = poisson(random, 4 * rhythm); i < n; i++) rows.push(churnRow(random, hourStart + random() * HOUR, now));
+    for (let i = 0, n = poisson(random, 4 * rhythm); i < n; i++) rows.push(churnRow(random, hourStart + random() * HOUR, now, score));
   }
   return rows.filter((r) => (r.logging_time as string) <= now.toISOString()).sort((a, b) => String(a.logging_time).localeCompare(String(b.logging_time)));
 }
@@ -77,16 +67,11 @@ function geminiRow(random: Random, at: number, now: Date, incident: boolean): Re
   };
 }
 
-function churnRow(random: Random, at: number, now: Date): Record<string, unknown> {
+function churnRow(random: Random, at: number, now: Date, score: Score): Record<string, unknown> {
+  // v2 was deployed six days ago with 30% of the traffic.
   const v2 = now.getTime() - at < 6 * 24 * HOUR && random() < 0.3;
-  const instance = {
-    tenure_months: 1 + Math.floor(random() * 72),
-    monthly_charges: Math.round((20 + random() * 90) * 100) / 100,
-    contract: random() < 0.55 ? 'month-to-month' : random() < 0.6 ? 'one-year' : 'two-year',
-    support_calls_90d: Math.floor(random() * random() * 8),
-  };
-  const logit = -1.2 + 0.35 * instance.support_calls_90d - 0.04 * instance.tenure_months + (instance.contract === 'month-to-month' ? 1.1 : -0.5) + (v2 ? 0.1 : 0);
-  const probability = Math.round((1 / (1 + Math.exp(-logit))) * 1000) / 1000;
+  const instance = tabularInstance(random, 0);
+  const p = score(v2 ? '2' : '1', instance);
   const latency = Math.round(35 * Math.exp(0.3 * gaussian(random)));
   return {
     endpoint: `${US}/endpoints/${DEMO_IDS.endpoints.churnScoring}`,
@@ -94,7 +79,7 @@ function churnRow(random: Random, at: number, now: Date): Record<string, unknown
     logging_time: new Date(at + latency).toISOString(),
     request_id: requestId(random),
     request_payload: [JSON.stringify(instance)],
-    response_payload: [JSON.stringify({ churn_probability: probability, label: probability >= 0.5 ? 'churn' : 'stay' })],
+    response_payload: [JSON.stringify({ classes: ['0', '1'], scores: [1 - p, p] })],
     model: `${US}/models/${DEMO_IDS.models.churnClassifier}`,
     model_version: v2 ? '2' : '1',
     api_method: 'predict',

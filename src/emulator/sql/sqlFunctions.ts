@@ -73,7 +73,11 @@ function cast(duckCast: 'CAST' | 'TRY_CAST'): FunctionRule {
     if (as === undefined || args.length !== 1) throw new SqlError(`Syntax error: Expected "AS" in ${site.name}`, site.position);
     const typeWords = nodes.slice(as + 1).map((n) => (n.kind === 'group' ? '(' : n.text));
     if (typeWords.some((w) => w.toUpperCase() === 'FORMAT')) throw unsupported(`${site.name} … FORMAT`, site.position);
-    return `${duckCast}(${site.translate(nodes.slice(0, as))} AS ${duckTypeFromTokens(typeWords)})`;
+    const value = site.translate(nodes.slice(0, as));
+    const type = duckTypeFromTokens(typeWords);
+    // BigQuery prints NUMERIC without trailing zeros (CAST(2.50 AS STRING) = '2.5'); DuckDB's DECIMAL keeps its scale.
+    if (type === 'VARCHAR') return `(CASE WHEN typeof(${value}) LIKE 'DECIMAL%' THEN regexp_replace(regexp_replace(CAST(${value} AS VARCHAR), '(\\.[0-9]*?)0+$', '\\1'), '\\.$', '') ELSE ${duckCast}(${value} AS VARCHAR) END)`;
+    return `${duckCast}(${value} AS ${type})`;
   };
 }
 

@@ -47,7 +47,16 @@ describe('emulator SQL: GoogleSQL translated to DuckDB', () => {
   };
 
   describe('table references', () => {
-    it('reads `project.dataset.table`, `project`.dataset.table, dataset.table and (with a default dataset) table', async () => {
+    it('casts NUMERIC to STRING without trailing zeros, as BigQuery prints it', async () => {
+    assert.deepEqual(await one("SELECT CAST(NUMERIC '725159969142267714' AS STRING) AS a, CAST(NUMERIC '2.50' AS STRING) AS b, CAST(42 AS STRING) AS c, SAFE_CAST(1.25 AS STRING) AS d"), {
+      a: '725159969142267714',
+      b: '2.5',
+      c: '42',
+      d: '1.25',
+    });
+  });
+
+  it('reads `project.dataset.table`, `project`.dataset.table, dataset.table and (with a default dataset) table', async () => {
       for (const from of ['`genai-demo.logs.requests`', '`genai-demo`.logs.requests', 'genai-demo.logs.requests', 'logs.requests', '`logs.requests`']) {
         assert.deepEqual(await one(`SELECT COUNT(*) AS n FROM ${from}`), { n: '20' }, from);
       }
