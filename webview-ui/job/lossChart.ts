@@ -1,15 +1,11 @@
-// Training curves with Chart.js, in the workbench's colours (read from VS Code's
-// CSS variables, so a theme change repaints them).
-import { Chart, Legend, LineController, LineElement, LinearScale, LogarithmicScale, PointElement, Tooltip, type ChartDataset } from 'chart.js';
+// Training curves with Chart.js, in the workbench's colours (shared/chartTheme.ts).
+import { Chart, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip, type ChartDataset } from 'chart.js';
 import type { CurveView } from '../../src/protocol/jobPanel';
+import { chartColors, themeCharts } from '../shared/chartTheme';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
-
-const PALETTE = ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-green', '--vscode-charts-purple', '--vscode-charts-red', '--vscode-charts-yellow'];
-
-function cssVar(name: string, fallback: string): string {
-  return getComputedStyle(document.body).getPropertyValue(name).trim() || fallback;
-}
+Chart.register(LineController, LineElement, PointElement, LinearScale, Legend, Tooltip);
+const live = new Set<CurveChart>();
+themeCharts(Chart, () => live.forEach((c) => c.recolor()));
 
 /** One chart per unit: losses together, the learning rate (if logged) on its own. */
 export function groupCurves(curves: readonly CurveView[]): { title: string; curves: CurveView[] }[] {
@@ -23,24 +19,15 @@ export function groupCurves(curves: readonly CurveView[]): { title: string; curv
 
 export class CurveChart {
   private chart: Chart<'line', { x: number; y: number }[]> | undefined;
+  private curves: readonly CurveView[] = [];
 
-  constructor(private readonly canvas: HTMLCanvasElement) {}
+  constructor(private readonly canvas: HTMLCanvasElement) {
+    live.add(this);
+  }
 
   update(curves: readonly CurveView[]): void {
-    const foreground = cssVar('--vscode-foreground', '#ccc');
-    const grid = cssVar('--vscode-editorWidget-border', 'rgba(128,128,128,0.3)');
-    const datasets: ChartDataset<'line', { x: number; y: number }[]>[] = curves.map((c, i) => {
-      const colour = cssVar(PALETTE[i % PALETTE.length], foreground);
-      return {
-        label: curves.length > 1 && new Set(curves.map((x) => x.metric)).size === 1 ? `${c.run} ${c.metric}` : c.metric,
-        data: c.points.map((p) => ({ x: p.step, y: p.value })),
-        borderColor: colour,
-        backgroundColor: colour,
-        pointRadius: c.points.length > 40 ? 0 : 3,
-        borderWidth: 2,
-        tension: 0.2,
-      };
-    });
+    this.curves = curves;
+    const datasets = this.datasets();
     if (this.chart) {
       this.chart.data.datasets = datasets;
       this.chart.update('none');
@@ -50,16 +37,29 @@ export class CurveChart {
       type: 'line',
       data: { datasets },
       options: {
-        animation: false,
-        maintainAspectRatio: false,
         parsing: false,
-        color: foreground,
-        scales: {
-          x: { type: 'linear', title: { display: true, text: 'step', color: foreground }, ticks: { color: foreground, precision: 0 }, grid: { color: grid } },
-          y: { ticks: { color: foreground }, grid: { color: grid } },
-        },
-        plugins: { legend: { labels: { color: foreground } }, tooltip: { intersect: false, mode: 'index' } },
+        scales: { x: { type: 'linear', title: { display: true, text: 'step' }, ticks: { precision: 0 } }, y: {} },
+        plugins: { tooltip: { intersect: false, mode: 'index' } },
       },
     });
+  }
+
+  /** The theme changed: new series colours (Chart.defaults already carry the rest). */
+  recolor(): void {
+    if (this.chart) this.update(this.curves);
+  }
+
+  private datasets(): ChartDataset<'line', { x: number; y: number }[]>[] {
+    const { series } = chartColors();
+    const sameMetric = new Set(this.curves.map((c) => c.metric)).size === 1;
+    return this.curves.map((c, i) => ({
+      label: this.curves.length > 1 && sameMetric ? `${c.run} ${c.metric}` : c.metric,
+      data: c.points.map((p) => ({ x: p.step, y: p.value })),
+      borderColor: series[i % series.length],
+      backgroundColor: series[i % series.length],
+      pointRadius: c.points.length > 40 ? 0 : 3,
+      borderWidth: 2,
+      tension: 0.2,
+    }));
   }
 }
