@@ -7,3 +7,5 @@ export { JobServiceClient } from '@google-cloud/aiplatform/build/src/v1/job_serv
 export { ModelServiceClient } from '@google-cloud/aiplatform/build/src/v1/model_service_client';
 export { PredictionServiceClient } from '@google-cloud/aiplatform/build/src/v1/prediction_service_client';
 export { GoogleAuth, OAuth2Client } from 'google-auth-library';
+// v1beta1: Model Monitoring v2 (model monitors, monitoring jobs, stats and alerts) is only there.
+export { ModelMonitoringServiceClient } from '@google-cloud/aiplatform/build/src/v1beta1/model_monitoring_service_client';
