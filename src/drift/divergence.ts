@@ -8,9 +8,10 @@
 // - log base 2: JS divergence lies in [0, 1] (1 = disjoint supports).
 // - no smoothing: JS compares each side with the mixture M = (P+Q)/2, which is > 0
 //   wherever either side is, so empty bins need no pseudo-counts and add 0.
-// - numeric bins: edges at the baseline's deciles (quantileEdges), so each bucket holds
-//   about a tenth of the baseline even for skewed features (amounts, lengths), plus an
-//   underflow and an overflow bucket that keep values the baseline never saw.
+// - numeric bins: edges at the baseline's deciles (quantileEdges, nearest rank, as
+//   BigQuery's APPROX_QUANTILES(x, 10) gives them), so each bucket holds about a tenth of
+//   the baseline even for skewed features (amounts, lengths); buckets numbered as
+//   BigQuery's RANGE_BUCKET does, with open ends for values the baseline never saw.
 
 /** Jensen-Shannon divergence in bits (log base 2), so it lies in [0, 1]. */
 export function jensenShannonDivergence(p: readonly number[], q: readonly number[]): number {
@@ -34,8 +35,8 @@ export function categoricalJensenShannon(p: Readonly<Record<string, number>>, q:
 }
 
 /**
- * Bucket edges at the baseline's `bins`-quantiles (nearest rank), ascending and distinct:
- * ties (integer features) merge buckets rather than leave empty ones.
+ * Bucket edges at the baseline's `bins`-quantiles (nearest rank: sorted[round(i/bins·(n−1))]),
+ * ascending and distinct: ties (integer features) merge buckets rather than leave empty ones.
  */
 export function quantileEdges(baseline: readonly number[], bins = 10): number[] {
   if (!baseline.length) return [];
@@ -45,8 +46,7 @@ export function quantileEdges(baseline: readonly number[], bins = 10): number[] 
     const edge = sorted[Math.min(sorted.length - 1, Math.round((i / bins) * (sorted.length - 1)))];
     if (edges[edges.length - 1] !== edge) edges.push(edge);
   }
-  // A constant baseline still needs a closed bucket [v, v] between under- and overflow.
-  return edges.length === 1 ? [edges[0], edges[0]] : edges;
+  return edges;
 }
 
 /** `bins` equal-width bucket edges over the baseline's range (bins + 1 edges). */
@@ -58,18 +58,14 @@ export function histogramEdges(baseline: readonly number[], bins = 10): number[]
 }
 
 /**
- * Counts per bucket: one underflow bucket (below the first edge), the buckets between
- * edges (each [low, high), the last one closed), one overflow bucket (above the last
- * edge): edges.length + 1 counts.
+ * Counts per bucket, as BigQuery's RANGE_BUCKET numbers them (so a histogram aggregated
+ * in SQL and one made here agree): bucket i holds the values with exactly i edges ≤ v,
+ * i.e. (−∞, e0), [e0, e1), …, [e_last, +∞): edges.length + 1 counts. The open ends keep
+ * values the baseline never saw.
  */
 export function histogram(values: readonly number[], edges: readonly number[]): number[] {
   const counts = new Array<number>(edges.length + 1).fill(0);
-  const last = edges.length - 1;
-  for (const v of values) {
-    if (v < edges[0]) counts[0]++;
-    else if (v > edges[last]) counts[last + 1]++;
-    else counts[Math.min(last, upperBound(edges, v))]++;
-  }
+  for (const v of values) counts[upperBound(edges, v)]++;
   return counts;
 }
 

@@ -40,30 +40,34 @@ describe('drift: divergence math', () => {
     assert.deepEqual(quantileEdges([11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     // Mostly zeros: ranks 0..6 of 11 are 0, the rest 5, 6, 7, 8 → edges 0, 5, 6, 7, 8.
     assert.deepEqual(quantileEdges([0, 0, 0, 0, 0, 0, 0, 5, 6, 7, 8]), [0, 5, 6, 7, 8]);
-    // A constant baseline keeps one closed bucket [4, 4].
-    assert.deepEqual(quantileEdges([4, 4, 4]), [4, 4]);
-    assert.deepEqual(histogram([3, 4, 4, 5], [4, 4]), [1, 2, 1]);
+    // A constant baseline: one edge, two buckets (< 4) and [4, ∞).
+    assert.deepEqual(quantileEdges([4, 4, 4]), [4]);
+    assert.deepEqual(histogram([3, 4, 4, 5], [4]), [1, 3]);
   });
 
-  it('buckets values on the edges, keeping out-of-range values in open-ended buckets', () => {
+  it('numbers buckets as RANGE_BUCKET: the count of edges ≤ the value', () => {
     const edges = histogramEdges([0, 10], 2);
     assert.deepEqual(edges, [0, 5, 10]);
-    // −1 → under; 0, 4.9 → [0,5); 5, 10 → [5,10]; 11, 12 → over.
-    assert.deepEqual(histogram([-1, 0, 4.9, 5, 10, 11, 12], edges), [1, 2, 2, 2]);
+    // −1 → (−∞,0); 0, 4.9 → [0,5); 5, 9.9 → [5,10); 10, 11, 12 → [10,∞).
+    assert.deepEqual(histogram([-1, 0, 4.9, 5, 9.9, 10, 11, 12], edges), [1, 2, 2, 3]);
   });
 
   it('scores a numeric feature from aggregated counts exactly as from raw values', () => {
-    // Baseline 1..11 → edges 1..11 (10 buckets + under + over); every baseline bucket has 1
-    // value except [10, 11] which has 2. A current sample of 20s lands all in overflow:
-    // disjoint supports, JS = 1.
+    // Baseline 1..11 → edges 1..11: 12 buckets; 1..10 one each in [1,2)…[10,11), 11 in
+    // [11,∞). A current sample 0, 0, 0 lands all in (−∞,1): disjoint supports, JS = 1.
     const baseline = Array.from({ length: 11 }, (_, i) => i + 1);
-    const raw = numericDrift(baseline, [20, 20, 20]);
+    const raw = numericDrift(baseline, [0, 0, 0]);
     close(raw.score, 1);
+    // Current 11, 11: all in [11,∞), where the baseline has 1/11.
+    // P = (0, 1/11 ×10, 1/11), Q = (0, 0 ×10, 1); M = (0, 1/22 ×10, 6/11).
+    // KL(P‖M) = 10·(1/11)·log2(2) + (1/11)·log2((1/11)/(6/11)) = 10/11 − (1/11)·log2 6
+    // KL(Q‖M) = log2(11/6); JS = (10/11 − log2(6)/11 + log2(11/6)) / 2 = (0.90909 − 0.23500 + 0.87447) / 2 = 0.77428
+    close(numericDrift(baseline, [11, 11]).score, (10 / 11 - Math.log2(6) / 11 + Math.log2(11 / 6)) / 2, 1e-6);
     const edges = quantileEdges(baseline);
-    const counts = numericCountsDrift(edges, histogram(baseline, edges), histogram([20, 20, 20], edges));
+    const counts = numericCountsDrift(edges, histogram(baseline, edges), histogram([0, 0, 0], edges));
     assert.deepEqual(counts, raw);
-    assert.deepEqual(raw.current.histogram?.buckets.at(-1), { low: 11, count: 3 });
-    assert.deepEqual(raw.baseline.histogram?.buckets[0], { high: 1, count: 0 });
+    assert.deepEqual(raw.current.histogram?.buckets[0], { high: 1, count: 3 });
+    assert.deepEqual(raw.baseline.histogram?.buckets.at(-1), { low: 11, count: 1 });
   });
 
   it('reports categorical distributions as sorted category counts', () => {
