@@ -8,8 +8,8 @@
 // - log base 2: JS divergence lies in [0, 1] (1 = disjoint supports).
 // - no smoothing: JS compares each side with the mixture M = (P+Q)/2, which is > 0
 //   wherever either side is, so empty bins need no pseudo-counts and add 0.
-// - numeric bins: edges at the baseline's deciles (quantileEdges, nearest rank, as
-//   BigQuery's APPROX_QUANTILES(x, 10) gives them), so each bucket holds about a tenth of
+// - numeric bins: edges at the baseline's deciles (quantileEdges; BigQuery's
+//   APPROX_QUANTILES(x, 10) approximates the same), so each bucket holds about a tenth of
 //   the baseline even for skewed features (amounts, lengths); buckets numbered as
 //   BigQuery's RANGE_BUCKET does, with open ends for values the baseline never saw.
 
@@ -35,7 +35,7 @@ export function categoricalJensenShannon(p: Readonly<Record<string, number>>, q:
 }
 
 /**
- * Bucket edges at the baseline's `bins`-quantiles (nearest rank: sorted[round(i/bins·(n−1))]),
+ * Bucket edges at the baseline's `bins`-quantiles (sorted[⌊i·(n−1)/bins⌋], as the emulator's APPROX_QUANTILES),
  * ascending and distinct: ties (integer features) merge buckets rather than leave empty ones.
  */
 export function quantileEdges(baseline: readonly number[], bins = 10): number[] {
@@ -43,7 +43,7 @@ export function quantileEdges(baseline: readonly number[], bins = 10): number[] 
   const sorted = [...baseline].sort((a, b) => a - b);
   const edges: number[] = [];
   for (let i = 0; i <= bins; i++) {
-    const edge = sorted[Math.min(sorted.length - 1, Math.round((i / bins) * (sorted.length - 1)))];
+    const edge = sorted[Math.floor((i * (sorted.length - 1)) / bins)];
     if (edges[edges.length - 1] !== edge) edges.push(edge);
   }
   return edges;

@@ -36,9 +36,11 @@ describe('drift: divergence math', () => {
   });
 
   it('puts numeric bucket edges at the baseline deciles, merging ties', () => {
-    // 1..11: the i/10 quantile (nearest rank) is sorted[round(i/10 · 10)] = i + 1.
+    // 1..11: the i/10 quantile is sorted[⌊i · 10/10⌋] = i + 1.
     assert.deepEqual(quantileEdges([11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
-    // Mostly zeros: ranks 0..6 of 11 are 0, the rest 5, 6, 7, 8 → edges 0, 5, 6, 7, 8.
+    // Mostly zeros: sorted[0..6] are 0, sorted[7..10] 5, 6, 7, 8 → edges 0, 5, 6, 7, 8.
+    // 20 values 10..200, quartiles: sorted[⌊i·19/4⌋] = sorted[0, 4, 9, 14, 19].
+    assert.deepEqual(quantileEdges(Array.from({ length: 20 }, (_, i) => 10 * (i + 1)), 4), [10, 50, 100, 150, 200]);
     assert.deepEqual(quantileEdges([0, 0, 0, 0, 0, 0, 0, 5, 6, 7, 8]), [0, 5, 6, 7, 8]);
     // A constant baseline: one edge, two buckets (< 4) and [4, ∞).
     assert.deepEqual(quantileEdges([4, 4, 4]), [4]);
