@@ -17,6 +17,8 @@ export const COMMAND_IDS = [
   'vertexGenAi.openPlayground',
   'vertexGenAi.showDetails',
   'vertexGenAi.copyName',
+  'vertexGenAi.openDrift',
+  'vertexGenAi.explain',
 ] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];
 

@@ -17,6 +17,7 @@ import { canShowDetails } from './vertex/resourceJson';
 import { resourceNameFrom } from './views/resourceNames';
 import type { Endpoint } from './vertex/types';
 import type { ClientPool } from './vertex/clients';
+import { driftCommands } from './commands/driftCommands';
 
 export interface FeatureHost {
   readonly context: vscode.ExtensionContext;
@@ -92,6 +93,7 @@ export function createFeatures(host: FeatureHost): Features {
       PlaygroundPanel.show(host.context.extensionUri, ctx.pool, () => host.settings().regions, endpoint);
     },
     // Feature areas: one spread each.
+    ...driftCommands(ctx),
   };
 
   return {

@@ -57,8 +57,9 @@ export async function generativeDrift(
   options: { signal?: AbortSignal; thresholds?: { numeric: number; categorical: number } } = {},
 ): Promise<GenerativeMetric[]> {
   const sql = generativeDriftSql(table);
+  // Logged names carry the project number, the caller's may carry the id: match on the endpoint id.
   const params = {
-    endpoint,
+    endpoint_id: endpoint.slice(endpoint.lastIndexOf('/') + 1),
     baseline_start: window.baselineStart,
     baseline_end: window.baselineEnd,
     current_start: window.currentStart,

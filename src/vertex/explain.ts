@@ -94,3 +94,20 @@ export function fromValue(v: Raw | null | undefined): Json | undefined {
       return null;
   }
 }
+
+/**
+ * The baseline each input's attributions are measured from, as the model version's
+ * explanationSpec keeps it (metadata.inputs[name].inputBaselines[0]); empty when the model
+ * has none (the attributions still hold, only the panel's "baseline" column stays blank).
+ */
+export async function explanationBaselines(pool: ClientPool, modelVersion: string): Promise<Record<string, Json>> {
+  const client = await pool.get('ModelServiceClient', resourceRegion(modelVersion));
+  const [model] = (await client.getModel({ name: modelVersion })) as unknown as [Raw];
+  const inputs = (model.explanationSpec?.metadata?.inputs ?? {}) as Record<string, Raw>;
+  return Object.fromEntries(
+    Object.entries(inputs).flatMap(([name, input]) => {
+      const first = (input.inputBaselines as Raw[] | undefined)?.[0];
+      return first ? [[name, fromValue(first) ?? null]] : [];
+    }),
+  );
+}

@@ -16,7 +16,7 @@ WITH requests AS (
     JSON_VALUE(full_response, '$.promptFeedback.blockReason') AS block_reason,
     JSON_VALUE(full_response, '$.error.code') AS error_code
   FROM {{table}}
-  WHERE endpoint = @endpoint
+  WHERE ENDS_WITH(endpoint, CONCAT('/endpoints/', @endpoint_id))
     AND ((logging_time >= @baseline_start AND logging_time < @baseline_end)
       OR (logging_time >= @current_start AND logging_time < @current_end))
 ),

@@ -13,7 +13,7 @@ WITH requests AS (
     JSON_VALUE(full_response, '$.usageMetadata.promptTokenCount') AS prompt_tokens,
     JSON_VALUE(full_response, '$.usageMetadata.candidatesTokenCount') AS response_tokens
   FROM {{table}}
-  WHERE endpoint = @endpoint
+  WHERE ENDS_WITH(endpoint, CONCAT('/endpoints/', @endpoint_id))
     AND ((logging_time >= @baseline_start AND logging_time < @baseline_end)
       OR (logging_time >= @current_start AND logging_time < @current_end))
 ),
