@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { HttpResult, MethodCall, MethodHandler } from '../context';
 import { timestamp } from '../context';
 import { failedPrecondition } from '../googleError';
+import { logged } from '../logging/servedRequests';
 import { promptSequence, promptTokenCount, type Conversation } from '../models/chatFormat';
 import { answerTokenCount, generate, type Generation } from '../models/decoder';
 import { modelsOf } from '../models/modelRegistry';
@@ -17,16 +18,16 @@ import { conversationOf, generationRequest } from './predictionRequest';
 import { servingTarget, type ServingTarget } from './predictionTarget';
 
 export const generateHandlers: Record<string, MethodHandler> = {
-  'PredictionService.GenerateContent': (call) => {
+  'PredictionService.GenerateContent': logged('generateContent', (call) => {
     const answer = answerFor(call);
     return respond(call, call.route.method.responseType, { ...answer.envelope, candidates: answer.candidates.map((c, i) => candidate(i, c, true)), usageMetadata: answer.usage });
-  },
-  'PredictionService.StreamGenerateContent': (call) => {
+  }),
+  'PredictionService.StreamGenerateContent': logged('streamGenerateContent', (call) => {
     const answer = answerFor(call);
     const type = call.route.method.responseType;
     const encode = (data: JsonObject) => call.state.codec.encode(type, data, call.enumsAsInt);
     return { body: undefined, stream: chunks(answer, modelsOf(call.state).tokenDelayMs, encode) } satisfies HttpResult;
-  },
+  }),
   'LlmUtilityService.CountTokens': countTokens,
   'PredictionService.CountTokens': countTokens,
 };

@@ -4,6 +4,7 @@
 // as Model Garden's vLLM containers do.
 import type { MethodHandler } from '../context';
 import { invalidFields } from '../googleError';
+import { logged } from '../logging/servedRequests';
 import { promptSequence } from '../models/chatFormat';
 import { generate } from '../models/decoder';
 import type { NgramModel } from '../models/ngramModel';
@@ -16,7 +17,7 @@ import { classification, fraudInstances, requireInstances, servedBy } from './pr
 import { servingTarget } from './predictionTarget';
 
 export const predictHandlers: Record<string, MethodHandler> = {
-  'PredictionService.Predict': (call) => {
+  'PredictionService.Predict': logged('predict', (call) => {
     const target = servingTarget(call.state, String(call.request.endpoint), 'endpoint');
     const instances = requireInstances(call);
     const { backing } = target;
@@ -24,8 +25,8 @@ export const predictHandlers: Record<string, MethodHandler> = {
       ? fraudInstances(instances).map((x) => classification(backing.classifier, x))
       : instances.map((instance, i) => completion(backing.model, instance, i));
     return respond(call, call.route.method.responseType, { predictions, ...servedBy(target) });
-  },
-  'PredictionService.Explain': explain,
+  }),
+  'PredictionService.Explain': logged('explain', explain),
 };
 
 function completion(model: NgramModel, instance: unknown, index: number): string {

@@ -10,6 +10,7 @@ import type { Turn } from '../models/chatFormat';
 import { promptSequence, promptTokenCount } from '../models/chatFormat';
 import { answerTokenCount, generate } from '../models/decoder';
 import { tokenize } from '../models/tokenizer';
+import { servedCall } from '../logging/servedRequests';
 import { compileTemplate } from '../pathTemplate';
 import type { JsonObject } from '../wireCodec';
 import { generationRequest } from './predictionRequest';
@@ -22,7 +23,10 @@ export function predictionRoutes(): CustomRoute[] {
     template: compileTemplate(`/${version}/{endpoint=projects/*/locations/*/endpoints/*}:rawPredict`),
     methodName: `google.cloud.aiplatform.${version}.PredictionService.RawPredict`,
     service: 'aiplatform.googleapis.com',
-    handle: ({ vars, body, state }) => ({ body: chatCompletion(state, vars.endpoint, payloadOf(body)) }),
+    handle: ({ vars, body, state }) => {
+      const payload = payloadOf(body);
+      return servedCall(state, 'rawPredict', payload, () => ({ body: chatCompletion(state, vars.endpoint, payload) }));
+    },
   }));
 }
 

@@ -3,6 +3,7 @@
 // stream (so a 90/10 split serves about 90/10, the same way on every run).
 import type { EmulatorState } from '../context';
 import { ApiError, failedPrecondition, invalidFields, notFound } from '../googleError';
+import { noteServingTarget } from '../logging/servedRequests';
 import { backingOf, type Backing } from '../models/modelBacking';
 import { emulatorLabel, modelsOf, PUBLISHER_LANGUAGE_MODELS } from '../models/modelRegistry';
 import type { JsonObject } from '../wireCodec';
@@ -29,12 +30,9 @@ export function servingTarget(state: EmulatorState, requested: string, field: st
   if (!version) throw failedPrecondition(`Model \`${String(deployed.model)}@${String(deployed.modelVersionId)}\` deployed as ${String(deployed.id)} no longer exists.`);
   const backing = backingOf(state, version.data);
   const versionName = `${String(deployed.model)}@${String(deployed.modelVersionId)}`;
-  return {
-    name,
-    backing,
-    deployed: { id: String(deployed.id), model: String(deployed.model), modelVersionId: String(deployed.modelVersionId), modelDisplayName: String(version.data.displayName ?? '') },
-    modelVersion: `${versionName} (${backing.label})`,
-  };
+  const served = { id: String(deployed.id), model: String(deployed.model), modelVersionId: String(deployed.modelVersionId), modelDisplayName: String(version.data.displayName ?? '') };
+  noteServingTarget(name, served);
+  return { name, backing, deployed: served, modelVersion: `${versionName} (${backing.label})` };
 }
 
 function publisherTarget(state: EmulatorState, requested: string, name: string): ServingTarget {

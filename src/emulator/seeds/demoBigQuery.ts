@@ -7,7 +7,8 @@ import { seedBigQuery, type BigQueryState, type TableMeta } from '../bigquery/bi
 import { generateFraudRows } from '../models/fraudData';
 import type { FieldSchema } from '../sql/sqlTypes';
 import { DEMO_PROJECT } from './demoIds';
-import { REQUEST_LOG_SCHEMA, requestLogRows } from './demoRequestLogs';
+import { REQUEST_LOG_SCHEMA } from '../logging/requestLogSchema';
+import { requestLogRows } from './demoRequestLogs';
 import { SUPPORT_CONVERSATIONS, SUPPORT_VALIDATION_COUNT } from './demoSupportChat';
 import type { SeedWriter } from './seedWriter';
 

@@ -1,7 +1,7 @@
 // Demo Model Registry (versions with aliases) and endpoints whose traffic splits
 // across those versions.
 import type { JsonObject } from '../wireCodec';
-import { DEMO_IDS, EU, US } from './demoIds';
+import { DEMO_IDS, DEMO_PROJECT, EU, US } from './demoIds';
 import type { ModelVersionData, SeedWriter } from './seedWriter';
 import { baselineOf } from '../models/logisticRegression';
 import { classifierTrainingRows } from '../models/modelBacking';
@@ -101,9 +101,12 @@ function seedEndpoints(w: SeedWriter): void {
     },
   });
   const endpoint = (key: keyof typeof E, data: JsonObject) => w.put('Endpoint', demoEndpointName(key), data);
+  // Request-response logging into the demo's BigQuery table (logging/requestLog.ts).
+  const logging = { predictRequestResponseLoggingConfig: { enabled: true, samplingRate: 1, bigqueryDestination: { outputUri: `bq://${DEMO_PROJECT.projectId}.genai_demo_logs.request_response_logging` } } };
 
   const supportBot = demoModelName('supportBot');
   endpoint('supportBotProd', {
+    ...logging,
     displayName: 'support-bot-prod',
     description: 'Production support assistant: v2 with a 10% canary of v3.',
     deployedModels: [
@@ -117,6 +120,7 @@ function seedEndpoints(w: SeedWriter): void {
   });
   const churn = demoModelName('churnClassifier');
   endpoint('churnScoring', {
+    ...logging,
     displayName: 'churn-scoring',
     deployedModels: [
       deployed(D.churnV1, churn, '1', 'churn-classifier-v1', 110, dedicated('n1-standard-4', 1, 3)),
@@ -128,6 +132,7 @@ function seedEndpoints(w: SeedWriter): void {
     updateTime: w.ago(6, 'd'),
   });
   endpoint('gemmaLoraGpu', {
+    ...logging,
     displayName: 'gemma-lora-gpu',
     description: 'Gemma 2B LoRA on one NVIDIA L4.',
     deployedModels: [deployed(D.gemmaV1, demoModelName('gemmaLora'), '1', 'gemma-2b-lora', 4, dedicated('g2-standard-8', 1, 2, 'NVIDIA_L4'))],

@@ -4,26 +4,9 @@
 // days), churn-scoring a tabular model (predict: request_payload / response_payload), with
 // a daily rhythm, token-driven latency and an error burst three days ago.
 import { seededRandom, type Random } from '../models/rng';
-import type { FieldSchema } from '../sql/sqlTypes';
 import { DEMO_IDS, US } from './demoIds';
 import { SUPPORT_CONVERSATIONS } from './demoSupportChat';
 
-/** The request-response logging schema Vertex creates for generative models (schema v2). */
-export const REQUEST_LOG_SCHEMA: FieldSchema[] = [
-  { name: 'endpoint', type: 'STRING', mode: 'NULLABLE' },
-  { name: 'deployed_model_id', type: 'STRING', mode: 'NULLABLE' },
-  { name: 'logging_time', type: 'TIMESTAMP', mode: 'NULLABLE' },
-  { name: 'request_id', type: 'NUMERIC', mode: 'NULLABLE' },
-  { name: 'request_payload', type: 'STRING', mode: 'REPEATED' },
-  { name: 'response_payload', type: 'STRING', mode: 'REPEATED' },
-  { name: 'model', type: 'STRING', mode: 'NULLABLE' },
-  { name: 'model_version', type: 'STRING', mode: 'NULLABLE' },
-  { name: 'api_method', type: 'STRING', mode: 'NULLABLE' },
-  { name: 'full_request', type: 'JSON', mode: 'NULLABLE' },
-  { name: 'full_response', type: 'JSON', mode: 'NULLABLE' },
-  { name: 'metadata', type: 'JSON', mode: 'NULLABLE' },
-  { name: 'otel_log', type: 'JSON', mode: 'NULLABLE' },
-];
 
 const DAYS = 14;
 const HOUR = 3_600_000;
