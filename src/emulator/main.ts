@@ -1,11 +1,13 @@
 // CLI: node dist/emulator.js [--port 8790 (0 = any free port)] [--host 127.0.0.1] [--seed demo|empty|scale:N]
-// [--operation-delay-ms 1000] [--token-delay-ms 20] [--quota [region:]ACCELERATOR=N,...] [--job-duration-ms 60000] [--data-dir DIR] [--fault SPEC]... [--fault-seed N] [--verbose].
+// [--operation-delay-ms 1000] [--token-delay-ms 20] [--quota [region:]ACCELERATOR=N,...] [--job-duration-ms 60000] [--data-dir DIR] [--fault SPEC]... [--fault-seed N] [--verbose]
+// [--traffic endpoint=ID,requests=N,shift=0..1,days=D,seed=K]... (generated traffic, sent once listening).
 // Faults also come from VGO_EMULATOR_FAULTS (`;`-separated specs, see faults/faultSpec.ts).
 // Prints one line once listening; under child_process.fork it also sends
 // { type: 'listening', url } to the parent, and it exits when the parent goes away.
 import { parseArgs } from 'node:util';
 import { parseQuotaSpec } from './catalog/quotas';
 import { startEmulator } from './server';
+import { parseTrafficFlag } from './traffic/trafficGenerator';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -21,6 +23,7 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       fault: { type: 'string', multiple: true, default: [] },
       'fault-seed': { type: 'string', default: '0' },
+      traffic: { type: 'string', multiple: true, default: [] },
     },
     strict: true,
   });
@@ -41,6 +44,7 @@ async function main(): Promise<void> {
     dataDir: values['data-dir'],
     faults: [...(process.env.VGO_EMULATOR_FAULTS ? [process.env.VGO_EMULATOR_FAULTS] : []), ...values.fault],
     faultSeed,
+    traffic: values.traffic.map(parseTrafficFlag),
   });
   process.stdout.write(`Vertex GenAI emulator listening on ${emulator.url} (seed ${values.seed})\n`);
   process.send?.({ type: 'listening', url: emulator.url });

@@ -5,7 +5,7 @@
 // UNIMPLEMENTED naming the method. With a data dir, changes are journaled before answering.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CustomRoute, EmulatorState, MethodHandler } from './context';
+import type { CustomRoute, EmulatorState, HttpResult, MethodHandler } from './context';
 import { genericHandler } from './handlers/generic';
 import { locationRoutes } from './handlers/locations';
 import { modelHandlers } from './handlers/models';
@@ -43,6 +43,7 @@ import { FaultInjector } from './faults/faultInjector';
 import { FaultAwareOperationStore } from './faults/operationFaults';
 import { DurableState } from './persistence/durableState';
 import { persistState } from './persistence/persistState';
+import { TRAFFIC_PATH, runTraffic, trafficAdmin, type TrafficSpec } from './traffic/trafficGenerator';
 
 export interface EmulatorOptions {
   /** 0 or omitted: any free port. */
@@ -69,6 +70,8 @@ export interface EmulatorOptions {
   faultSeed?: number;
   /** Keeps state here across restarts and crashes (journal + snapshot); in memory when unset. */
   dataDir?: string;
+  /** Traffic generated once listening (traffic/trafficGenerator.ts; --traffic on the CLI); ready waits for it. */
+  traffic?: TrafficSpec[];
 }
 
 export interface RunningEmulator {
@@ -91,6 +94,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  for (const spec of options.traffic ?? []) await runTraffic(state, (verb, path, body) => dispatcher.serve(verb, path, body), spec);
   const urlHost = host === '::1' ? '[::1]' : host === 'localhost' ? '127.0.0.1' : host;
   return {
     url: `http://${urlHost}:${port}`,
@@ -190,6 +194,7 @@ class Dispatcher {
       return { body: { emulator: 'vertex-genai', seed: this.state.seed, projects: this.state.projects.list() } };
     }
     if (rawPath === FAULTS_PATH && this.state.faults) return faultAdmin(req, this.state.faults);
+    if (rawPath === TRAFFIC_PATH) return trafficAdmin(req, this.state, (v, path, body) => this.serve(v, path, body));
     const custom = this.custom.match(verb, rawPath);
     const proto = custom ? undefined : this.proto.match(verb, rawPath);
     const match: RouteMatch<CustomRoute> | RouteMatch<ProtoRoute> | undefined = custom ?? proto;
@@ -206,6 +211,19 @@ class Dispatcher {
     if (!handler) throw unimplemented(methodName);
     const request = buildRequest(this.state.schema, this.state.codec, protoMatch.route, protoMatch.vars, query, body);
     return runFaulted(fault, res, () => handler({ state: this.state, route: protoMatch.route, request, enumsAsInt }));
+  }
+
+  /** One request through routing, request validation and the handler, in process (no auth, no faults): the traffic generator's path. */
+  async serve(verb: string, path: string, body: unknown): Promise<HttpResult> {
+    const query = new URLSearchParams();
+    const custom = this.custom.match(verb, path);
+    if (custom) return custom.route.handle({ vars: custom.vars, query, body, state: this.state, enumsAsInt: false, headers: {} });
+    const proto = this.proto.match(verb, path);
+    if (!proto) throw urlNotFound(path);
+    const handler = this.handlerFor(proto.route);
+    if (!handler) throw unimplemented(proto.route.method.fullName);
+    const request = buildRequest(this.state.schema, this.state.codec, proto.route, proto.vars, query, body);
+    return handler({ state: this.state, route: proto.route, request, enumsAsInt: false });
   }
 
   private handlerFor(route: ProtoRoute): MethodHandler | undefined {
