@@ -50,7 +50,10 @@ export function isLogSource(source: string): boolean {
 /** The source id of an endpoint's log, or of the monitors of the model it serves. */
 export function sourceForEndpoint(sources: DriftSources, endpoint: string, models: readonly string[] = []): string | undefined {
   const id = (name: string) => name.slice(name.lastIndexOf('/') + 1).split('@')[0];
-  const monitor = [...sources.monitors.values()].find((m) => m.model && models.some((model) => id(model) === id(m.model ?? '')));
+  // The newest monitor of a served model: the one most likely set up for today's traffic.
+  const monitor = [...sources.monitors.values()]
+    .filter((m) => m.model && models.some((model) => id(model) === id(m.model ?? '')))
+    .sort((a, b) => (b.createTime ?? '').localeCompare(a.createTime ?? ''))[0];
   if (monitor) return monitor.name;
   const logged = [...sources.logs.keys()].find((name) => id(name) === id(endpoint));
   return logged ? `${LOG_PREFIX}${logged}` : undefined;

@@ -29,6 +29,7 @@ export interface ModelMonitor {
   readonly model?: string;
   readonly modelVersionId?: string;
   readonly features: readonly MonitoredFeature[];
+  readonly createTime?: string;
 }
 
 export interface MonitoringJob {
@@ -169,21 +170,22 @@ export async function createModelMonitor(pool: ClientPool, spec: NewMonitor, opt
 }
 
 /**
- * Runs a monitoring job now over the monitored endpoints' request-response logs (the
- * target) against the monitor's training data, and waits until it ends.
+ * Runs a monitoring job now over the monitored endpoints' request-response logs of the
+ * last day (the target) against the monitor's training data, and waits until it ends.
  */
 export async function runMonitoringJob(
   pool: ClientPool,
   monitor: string,
   endpoints: readonly string[],
-  options: { signal?: AbortSignal; timeoutMs?: number; onState?: (state: JobStateName) => void } = {},
+  options: { signal?: AbortSignal; timeoutMs?: number; onState?: (state: JobStateName) => void; window?: string } = {},
 ): Promise<MonitoringJob> {
   const client = await pool.get('ModelMonitoringServiceClient', resourceRegion(monitor));
   const [created] = (await client.createModelMonitoringJob({
     parent: monitor,
     modelMonitoringJob: {
       displayName: `run-now-${new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '')}`,
-      modelMonitoringSpec: { objectiveSpec: { targetDataset: { vertexEndpointLogs: { endpoints: [...endpoints] } } } },
+      // The logs of the last day (or `window`: 1h, 2d, 1w…) up to now.
+      modelMonitoringSpec: { objectiveSpec: { targetDataset: { vertexEndpointLogs: { endpoints: [...endpoints] }, timeOffset: { window: options.window ?? '1d' } } } },
     },
   })) as unknown as [Raw];
   let job = toJob(created);
@@ -222,6 +224,7 @@ function toMonitor(raw: Raw): ModelMonitor {
     model: vertexModel?.model || undefined,
     modelVersionId: vertexModel?.modelVersionId || undefined,
     features,
+    createTime: raw.createTime ? isoTime(raw.createTime) : undefined,
   };
 }
 

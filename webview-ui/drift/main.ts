@@ -9,10 +9,15 @@ import './drift.css';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
 import type { DriftHostMessage, DriftView, DriftWebviewMessage, FeatureSeries, HistogramView } from '../../src/protocol/drift';
 import { connectHost } from '../shared/hostApi';
-import { chartColors } from './chartColors';
+import { chartColors, themeCharts } from '../shared/chartTheme';
 import { distributionBars, featureRows, syntheticView } from './state';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, BarController, BarElement, CategoryScale, Tooltip, Legend);
+let lastHistogram: HistogramView | undefined;
+themeCharts(Chart, () => {
+  renderTrend();
+  if (lastHistogram) renderHistogram(lastHistogram);
+});
 
 const host = connectHost<DriftWebviewMessage, DriftHostMessage, { source?: string; feature?: string }>();
 const app = document.getElementById('app')!;
@@ -154,7 +159,7 @@ function selectFeature(feature: string, askHistogram: boolean): void {
 function renderTrend(): void {
   const series = view?.series.find((s) => s.feature === selectedFeature);
   $('#trend-title').textContent = series ? `Drift of ${series.feature} over time (${series.algorithm})` : 'Drift over time';
-  const c = chartColors();
+  const c = colors();
   const data = (series?.points ?? []).map((p) => ({ x: p.t, y: p.score }));
   const threshold = thresholdLine(series);
   const anomaly = (series?.points ?? []).map((p) => p.anomaly);
@@ -163,8 +168,6 @@ function renderTrend(): void {
       type: 'line',
       data: { datasets: [] },
       options: {
-        animation: false,
-        maintainAspectRatio: false,
         parsing: false,
         normalized: true,
         interaction: { mode: 'nearest', intersect: false, axis: 'x' },
@@ -194,7 +197,6 @@ function renderTrend(): void {
     },
     { label: 'threshold', data: threshold, borderColor: c.threshold, borderDash: [6, 4], pointRadius: 0, borderWidth: 1.5 },
   ];
-  applyTheme(trend);
   trend.update();
 }
 
@@ -207,13 +209,14 @@ function thresholdLine(series: FeatureSeries | undefined): { x: number; y: numbe
 function renderHistogram(h: HistogramView): void {
   if (h.feature !== selectedFeature) selectFeature(h.feature, false);
   $('#histogram-title').textContent = `Baseline vs current: ${h.feature} (${new Date(h.time).toLocaleDateString()})`;
+  lastHistogram = h;
   const b = distributionBars(h.baseline, h.current);
-  const c = chartColors();
+  const c = colors();
   if (!bars) {
     bars = new Chart($<HTMLCanvasElement>('#histogram'), {
       type: 'bar',
       data: { labels: [], datasets: [] },
-      options: { animation: false, maintainAspectRatio: false, scales: { y: { beginAtZero: true, title: { display: true, text: 'share' } } } },
+      options: { scales: { y: { beginAtZero: true, title: { display: true, text: 'share' } } } },
     });
   }
   bars.data.labels = b.labels;
@@ -221,20 +224,13 @@ function renderHistogram(h: HistogramView): void {
     { label: 'baseline', data: b.baseline, backgroundColor: c.baseline },
     { label: 'current', data: b.current, backgroundColor: c.current },
   ];
-  applyTheme(bars);
   bars.update();
 }
 
-function applyTheme(chart: Chart<'line', { x: number; y: number }[]> | Chart<'bar'>): void {
+/** Drift in the first series colour, the threshold in the second, points over it in the error colour. */
+function colors() {
   const c = chartColors();
-  Chart.defaults.color = c.foreground;
-  Chart.defaults.font.family = c.font;
-  for (const scale of Object.values(chart.options.scales ?? {})) {
-    if (!scale) continue;
-    scale.grid = { ...scale.grid, color: c.grid };
-    scale.ticks = { ...scale.ticks, color: c.foreground } as typeof scale.ticks;
-  }
-  if (chart.options.plugins?.legend?.labels) chart.options.plugins.legend.labels.color = c.foreground;
+  return { line: c.series[0], threshold: c.series[1], alert: c.error, baseline: c.series[3], current: c.series[0] };
 }
 
 function score(n: number | undefined): string {

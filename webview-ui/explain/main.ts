@@ -11,9 +11,12 @@ import './explain.css';
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
 import type { ExplainHostMessage, ExplainTarget, ExplainWebviewMessage, ExplanationView } from '../../src/protocol/explain';
 import { connectHost } from '../shared/hostApi';
+import { chartColors, themeCharts } from '../shared/chartTheme';
 import { figures, num, shade } from './state';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
+const charts: Chart[] = [];
+themeCharts(Chart, () => charts.forEach((c) => c.update()));
 
 const host = connectHost<ExplainWebviewMessage, ExplainHostMessage, { instance?: string; endpoint?: string }>();
 const app = document.getElementById('app')!;
@@ -40,7 +43,6 @@ const versions = $('#versions');
 const results = $('#results');
 const error = $('#error');
 let targets: readonly ExplainTarget[] = [];
-const charts: Chart[] = [];
 
 instance.value = host.getState()?.instance ?? '';
 instance.addEventListener('input', () => host.setState({ ...host.getState(), instance: instance.value }));
@@ -146,9 +148,9 @@ function featureChart(r: ExplanationView): HTMLElement {
   const canvas = document.createElement('canvas');
   canvas.setAttribute('aria-label', 'Feature attributions');
   wrap.append(canvas);
-  const css = getComputedStyle(document.body);
-  const colour = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
-  const [up, down, fg, grid] = [colour('--vscode-charts-red', '#f14c4c'), colour('--vscode-charts-blue', '#3794ff'), colour('--vscode-foreground', '#ccc'), colour('--vscode-charts-lines', 'rgba(128,128,128,.3)')];
+  // Same colours as the heat map: red raises the output, blue lowers it.
+  const c = chartColors();
+  const [up, down] = [c.error, c.series[0]];
   queueMicrotask(() => {
     charts.push(
       new Chart(canvas, {
@@ -159,10 +161,7 @@ function featureChart(r: ExplanationView): HTMLElement {
         },
         options: {
           indexAxis: 'y',
-          animation: false,
-          maintainAspectRatio: false,
           plugins: { legend: { display: false } },
-          scales: { x: { ticks: { color: fg }, grid: { color: grid } }, y: { ticks: { color: fg }, grid: { color: grid } } },
         },
       }),
     );

@@ -51,18 +51,27 @@ describe('drift: generative endpoints, computed in BigQuery', function () {
     assert.ok(promptLength && promptLength.points.length >= 7, `${promptLength?.points.length} days`);
 
     // The same numbers from the raw rows, bucketed and compared here.
-    const raw = await runQuery(pool, `SELECT logging_time, JSON_VALUE(full_request, '$.contents[0].parts[0].text') AS prompt, JSON_VALUE(full_response, '$.error.code') AS error_code
+    const raw = await runQuery(pool, `SELECT logging_time, JSON_VALUE(full_request, '$.contents[0].parts[0].text') AS prompt, JSON_VALUE(full_response, '$.error.code') AS error_code,
+      JSON_VALUE(full_response, '$.candidates[0].content.parts[0].text') AS response
       FROM ${tableReference(TABLE)} WHERE endpoint = @endpoint`, { params: { endpoint: ENDPOINT }, pageSize: 100_000 });
-    const rows = raw.items.map((r) => ({ t: Date.parse(String((r.logging_time as { value?: string })?.value ?? r.logging_time)), prompt: String(r.prompt ?? ''), error: r.error_code != null }));
+    const rows = raw.items.map((r) => ({ t: Date.parse(String((r.logging_time as { value?: string })?.value ?? r.logging_time)), prompt: String(r.prompt ?? ''), error: r.error_code != null, refusal: /^(i'm sorry|i am sorry|sorry, i|i can't|i cannot|i won't|i'm unable|i am unable)/.test(String(r.response ?? '').toLowerCase()) }));
     const inBaseline = rows.filter((r) => r.t >= window.baselineStart.getTime() && r.t < window.baselineEnd.getTime());
     const day = promptLength.points.at(-2)!.day;
     const onDay = rows.filter((r) => r.t >= window.currentStart.getTime() && new Date(r.t).toISOString().slice(0, 10) === day);
-    const edges = quantileEdges(inBaseline.map((r) => r.prompt.length).filter((n) => n > 0));
-    const expected = numericCountsDrift(edges, histogram(inBaseline.filter((r) => r.prompt).map((r) => r.prompt.length), edges), histogram(onDay.filter((r) => r.prompt).map((r) => r.prompt.length), edges));
+    // Edges: BigQuery's APPROX_QUANTILES (approximate by contract), as the result reports them.
     const got = promptLength.points.find((p) => p.day === day);
+    const edges = (got?.baseline.histogram?.buckets ?? []).flatMap((b) => (b.high === undefined ? [] : [b.high]));
+    const exact = quantileEdges(inBaseline.filter((r) => r.prompt).map((r) => r.prompt.length));
+    assert.ok(edges.every((e) => exact.includes(e) || e >= exact[0]), 'edges are baseline values');
+    const expected = numericCountsDrift(edges, histogram(inBaseline.filter((r) => r.prompt).map((r) => r.prompt.length), edges), histogram(onDay.filter((r) => r.prompt).map((r) => r.prompt.length), edges));
     assert.equal(got?.score, expected.score);
-    // Outcome: the share of errors moves; L∞ over answered/error (no refusals in the demo).
-    const outcome = (list: typeof rows) => ({ answered: list.filter((r) => !r.error).length, error: list.filter((r) => r.error).length });
+    // Outcome: answered / refusal / error (the demo has no safety blocks); L∞ over their shares.
+    const count = (list: typeof rows, keep: (r: (typeof rows)[number]) => boolean) => list.filter(keep).length;
+    const outcome = (list: typeof rows) => Object.fromEntries(Object.entries({
+      answered: count(list, (r) => !r.error && !r.refusal),
+      refusal: count(list, (r) => !r.error && r.refusal),
+      error: count(list, (r) => r.error),
+    }).filter(([, n]) => n > 0));
     const expectedOutcome = categoricalCountsDrift(outcome(inBaseline), outcome(onDay));
     assert.equal(metrics.find((m) => m.metric === 'outcome')?.points.find((p) => p.day === day)?.score, expectedOutcome.score);
   });

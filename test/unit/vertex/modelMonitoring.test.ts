@@ -55,12 +55,14 @@ describe('vertex model monitoring (against the emulator)', function () {
       displayName: 'fraud-monitor-test',
       model: 'projects/genai-demo/locations/us-central1/models/8124967205531459584',
       modelVersionId: '1',
-      trainingTable: 'bq://genai-demo.fraud.transactions',
+      trainingTable: 'bq://genai-demo.genai_demo_data.fraud_transactions',
       features: [{ name: 'amount', kind: 'numeric' }, { name: 'merchant_category', kind: 'categorical' }],
       numericThreshold: 0.1,
       categoricalThreshold: 0.2,
     });
     assert.match(monitor.name, /modelMonitors\/\d+$/);
+    const traffic = await h.fetch('/_emulator/traffic', { method: 'POST', body: JSON.stringify({ endpoint: '2716485038124285952', requests: 100 }) });
+    assert.equal(traffic.status, 200);
     const states: string[] = [];
     const job = await runMonitoringJob(pool, monitor.name, ['projects/genai-demo/locations/us-central1/endpoints/2716485038124285952'], { onState: (s) => states.push(s) });
     assert.equal(job.state, 'JOB_STATE_SUCCEEDED');
