@@ -8,13 +8,14 @@ import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import './explain.css';
-import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
+import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import type { ExplainHostMessage, ExplainTarget, ExplainWebviewMessage, ExplanationView } from '../../src/protocol/explain';
 import { connectHost } from '../shared/hostApi';
 import { chartColors, themeCharts } from '../shared/chartTheme';
 import { figures, num, shade } from './state';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
+// The legend plugin too: the shared theme sets its defaults.
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 const charts: Chart[] = [];
 themeCharts(Chart, () => charts.forEach((c) => c.update()));
 
