@@ -66,4 +66,5 @@ export type DriftWebviewMessage =
   | { readonly type: 'createMonitor' }
   | { readonly type: 'runJob' }
   | { readonly type: 'cancel' }
-  | { readonly type: 'benchResult'; readonly ms: number; readonly features: number; readonly points: number };
+  /** Median of three renders, and the first (which also creates the chart). */
+  | { readonly type: 'benchResult'; readonly ms: number; readonly firstMs: number; readonly features: number; readonly points: number };

@@ -96,10 +96,17 @@ host.onMessage((message) => {
     case 'error':
       return showError(message.message);
     case 'bench': {
-      const started = performance.now();
-      renderView(syntheticView(message.features, message.days));
-      const ms = performance.now() - started;
-      host.post({ type: 'benchResult', ms, features: message.features, points: message.features * message.days });
+      // Three full renders (table, alerts, chart); the median, so one busy moment of a
+      // shared machine does not decide the figure. The first includes creating the chart.
+      const view = syntheticView(message.features, message.days);
+      const times: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const started = performance.now();
+        renderView(view);
+        times.push(performance.now() - started);
+      }
+      const [firstMs, ms] = [times[0], [...times].sort((a, b) => a - b)[1]];
+      host.post({ type: 'benchResult', ms, firstMs, features: message.features, points: message.features * message.days });
       return;
     }
   }
