@@ -108,38 +108,45 @@ async function searchAlerts(call: MethodCall): Promise<HttpResult> {
   return respond(call, call.route.method.responseType, { modelMonitoringAlerts: page.items, totalNumberAlerts: String(alerts.length), nextPageToken: page.nextPageToken });
 }
 
-const computed = new WeakMap<EmulatorState, Map<string, DriftPoint[]>>();
+const computed = new WeakMap<EmulatorState, Map<string, Promise<DriftPoint[]>>>();
 
 /** Drift of every succeeded job of the monitor, oldest first. */
 async function driftPoints(state: EmulatorState, monitor: StoredResource): Promise<DriftPoint[]> {
-  const points: DriftPoint[] = [];
-  const cache = computed.get(state) ?? new Map<string, DriftPoint[]>();
+  const cache = computed.get(state) ?? new Map<string, Promise<DriftPoint[]>>();
   computed.set(state, cache);
-  for (const job of state.store.list(String(monitor.data.name), 'modelMonitoringJobs')) {
+  const jobs = state.store.list(String(monitor.data.name), 'modelMonitoringJobs').filter((job) => {
     advanceJob(state, job, runMs(state));
-    if (job.data.state !== 'JOB_STATE_SUCCEEDED') continue;
-    const known = cache.get(String(job.data.name));
-    if (known) {
-      points.push(...known);
-      continue;
+    return job.data.state === 'JOB_STATE_SUCCEEDED';
+  });
+  const perJob = await Promise.all(jobs.map((job) => {
+    const name = String(job.data.name);
+    // Shared by concurrent searches; a job that found no data is looked at again next time.
+    let points = cache.get(name);
+    if (!points) {
+      points = jobDrift(state, monitor, job);
+      cache.set(name, points);
+      void points.then((p) => p.length || cache.delete(name), () => cache.delete(name));
     }
-    const jobPoints: DriftPoint[] = [];
-    const time = String(job.data.endTime ?? job.data.updateTime);
-    const { objective, baseline, target } = effectiveSpec(monitor.data, job.data);
-    const schema = (monitor.data.modelMonitoringSchema as JsonObject | undefined) ?? {};
-    for (const o of OBJECTIVES) {
-      const spec = objective?.[o.spec] as JsonObject | undefined;
-      const fields = ((schema[o.fields] as JsonObject[] | undefined) ?? []).map((f) => ({ name: String(f.name), dataType: String(f.dataType ?? 'float') }));
-      if (!spec || !fields.length) continue;
-      const samples = await samplesFor(state, fields, baseline, target, new Date(String(job.data.createTime ?? time)));
-      if (!samples) continue;
-      const drift = computeDrift(fields, samples.baseline, samples.target, spec);
-      jobPoints.push(...drift.map((d) => ({ ...d, objectiveType: o.type, job: String(job.data.name), time })));
-    }
-    if (jobPoints.length) cache.set(String(job.data.name), jobPoints);
-    points.push(...jobPoints);
+    return points;
+  }));
+  return perJob.flat().sort((a, b) => a.time.localeCompare(b.time));
+}
+
+async function jobDrift(state: EmulatorState, monitor: StoredResource, job: StoredResource): Promise<DriftPoint[]> {
+  const points: DriftPoint[] = [];
+  const time = String(job.data.endTime ?? job.data.updateTime);
+  const { objective, baseline, target } = effectiveSpec(monitor.data, job.data);
+  const schema = (monitor.data.modelMonitoringSchema as JsonObject | undefined) ?? {};
+  for (const o of OBJECTIVES) {
+    const spec = objective?.[o.spec] as JsonObject | undefined;
+    const fields = ((schema[o.fields] as JsonObject[] | undefined) ?? []).map((f) => ({ name: String(f.name), dataType: String(f.dataType ?? 'float') }));
+    if (!spec || !fields.length) continue;
+    const samples = await samplesFor(state, fields, baseline, target, new Date(String(job.data.createTime ?? time)));
+    if (!samples) continue;
+    const drift = computeDrift(fields, samples.baseline, samples.target, spec);
+    points.push(...drift.map((d) => ({ ...d, objectiveType: o.type, job: String(job.data.name), time })));
   }
-  return points.sort((a, b) => a.time.localeCompare(b.time));
+  return points;
 }
 
 /**

@@ -23,9 +23,20 @@ export async function tableSample(state: EmulatorState, input: JsonObject | unde
   if (!meta) return undefined;
   const present = fields.filter((f) => meta.schema.some((c) => c.name === f.name));
   if (!present.length) return undefined;
-  const rows = await bq.run(async (db) => (await db.runAndReadAll(`SELECT ${present.map((f) => quoteIdent(f.name)).join(', ')} FROM ${duckTable(meta)}`)).getRowObjectsJson());
-  return columns(rows as JsonObject[], fields);
+  // Every job of a monitor reads the same baseline: read it once per table version.
+  const key = `${uri}|${meta.numRows}|${meta.lastModifiedTime}|${present.map((f) => f.name).join(',')}`;
+  const cache = baselines.get(state) ?? new Map<string, Promise<Sample>>();
+  baselines.set(state, cache);
+  let sample = cache.get(key);
+  if (!sample) {
+    sample = bq.run(async (db) => (await db.runAndReadAll(`SELECT ${present.map((f) => quoteIdent(f.name)).join(', ')} FROM ${duckTable(meta)}`)).getRowObjectsJson())
+      .then((rows) => columns(rows as JsonObject[], fields));
+    cache.set(key, sample);
+  }
+  return sample;
 }
+
+const baselines = new WeakMap<EmulatorState, Map<string, Promise<Sample>>>();
 
 /** Logged instances of the endpoints in the input, within its time window (relative to `cutoff`). */
 export async function endpointLogSample(state: EmulatorState, input: JsonObject | undefined, fields: readonly FieldSchema[], cutoff: Date): Promise<Sample | undefined> {
