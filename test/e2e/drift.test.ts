@@ -19,7 +19,10 @@ async function fromContextMenu(page: Page, row: string, command: string): Promis
   const item = endpointRow(page, row);
   await item.waitFor({ timeout: 60_000 });
   await item.click({ button: 'right' });
-  await page.locator('.context-view .action-label', { hasText: command }).first().click({ timeout: 15_000 });
+  const entry = page.getByRole('menuitem', { name: command });
+  await entry.waitFor({ timeout: 15_000 });
+  await entry.hover();
+  await entry.click();
 }
 
 describe('drift and explain panels (UI)', function () {

@@ -44,16 +44,21 @@ const versions = $('#versions');
 const results = $('#results');
 const error = $('#error');
 let targets: readonly ExplainTarget[] = [];
+/** The select may not take a value until its options are upgraded: remember the choice too. */
+let chosenEndpoint: string | undefined;
 
 instance.value = host.getState()?.instance ?? '';
 instance.addEventListener('input', () => host.setState({ ...host.getState(), instance: instance.value }));
-endpoint.addEventListener('change', () => renderVersions());
+endpoint.addEventListener('change', () => {
+  chosenEndpoint = endpoint.value;
+  renderVersions();
+});
 $('#explain').addEventListener('click', () => {
   const chosen = [...versions.querySelectorAll<HTMLElement & { checked: boolean; value: string }>('vscode-checkbox')].filter((c) => c.checked).map((c) => c.value);
   if (chosen.length > 2) return showError('Choose at most two deployed models to compare.');
   if (!instance.value.trim()) return showError('Enter an instance as JSON, or load one from a file or the request log.');
   showError(undefined);
-  host.post({ type: 'explain', endpoint: endpoint.value, instance: instance.value, deployedModelIds: chosen });
+  host.post({ type: 'explain', endpoint: currentEndpoint() ?? '', instance: instance.value, deployedModelIds: chosen });
 });
 $('#file').addEventListener('click', () => host.post({ type: 'loadFile' }));
 $('#logged').addEventListener('click', () => host.post({ type: 'loadLogged' }));
@@ -63,7 +68,8 @@ host.onMessage((message) => {
     case 'targets':
       targets = message.targets;
       endpoint.replaceChildren(...targets.map((t) => Object.assign(document.createElement('vscode-option'), { value: t.endpoint, textContent: t.label })));
-      if (message.selected) endpoint.value = message.selected;
+      chosenEndpoint = message.selected ?? chosenEndpoint ?? targets[0]?.endpoint;
+      if (chosenEndpoint) endpoint.value = chosenEndpoint;
       renderVersions();
       return showError(message.error);
     case 'instance':
@@ -86,8 +92,12 @@ function showError(message: string | undefined): void {
   error.textContent = message ?? '';
 }
 
+function currentEndpoint(): string | undefined {
+  return endpoint.value || chosenEndpoint;
+}
+
 function renderVersions(): void {
-  const target = targets.find((t) => t.endpoint === endpoint.value);
+  const target = targets.find((t) => t.endpoint === currentEndpoint());
   versions.replaceChildren(
     ...(target?.deployedModels ?? []).map((d) => Object.assign(document.createElement('vscode-checkbox'), { value: d.id, label: d.label, textContent: d.label })),
   );
