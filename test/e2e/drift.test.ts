@@ -69,7 +69,11 @@ describe('drift and explain panels (UI)', function () {
     await boxes.nth(0).click();
     await boxes.nth(1).click();
     await webview.locator('vscode-button#explain').click();
-    await webview.locator('article.result table').nth(1).waitFor({ timeout: 60_000 });
+    try {
+      await webview.locator('article.result table').nth(1).waitFor({ timeout: 90_000 });
+    } finally {
+      await screenshot(page, 'explain-loading');
+    }
     const figures = await webview.locator('article.result .figures').first().innerText();
     assert.match(figures, /attributions sum to/);
     await page.waitForTimeout(500);
