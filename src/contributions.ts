@@ -55,6 +55,9 @@ export const COMMAND_IDS = [
   'vertexGenAi.runTuningSpec',
   // Monitoring (issue 8)
   'vertexGenAi.openMonitoring',
+  // Drift and explanations (issue 8)
+  'vertexGenAi.openDrift',
+  'vertexGenAi.explain',
 ] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];
 

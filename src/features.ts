@@ -27,6 +27,7 @@ import { ScriptedInputSeam, type ScriptedAnswer } from './input/scriptedInputSea
 import { deployCommands } from './commands/deployCommands';
 import { registryCommands } from './commands/registryCommands';
 import { monitoringCommands } from './commands/monitoringCommands';
+import { driftCommands } from './commands/driftCommands';
 
 export interface FeatureHost {
   readonly context: vscode.ExtensionContext;
@@ -104,6 +105,7 @@ export function createFeatures(host: FeatureHost): Features {
     ...playgroundCommands(ctx),
     ...tuningCommands(ctx),
     ...monitoringCommands(ctx),
+    ...driftCommands(ctx),
   };
 
   return {

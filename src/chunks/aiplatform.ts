@@ -8,3 +8,5 @@ export { ModelServiceClient } from '@google-cloud/aiplatform/build/src/v1/model_
 export { TensorboardServiceClient } from '@google-cloud/aiplatform/build/src/v1/tensorboard_service_client';
 export { PredictionServiceClient } from '@google-cloud/aiplatform/build/src/v1/prediction_service_client';
 export { GoogleAuth, OAuth2Client } from 'google-auth-library';
+// v1beta1: Model Monitoring v2 (model monitors, monitoring jobs, stats and alerts) is only there.
+export { ModelMonitoringServiceClient } from '@google-cloud/aiplatform/build/src/v1beta1/model_monitoring_service_client';

@@ -1,7 +1,11 @@
 // v1beta1 ModelMonitoringService: monitoring jobs run in emulated time and, once
-// succeeded, have drift statistics computed from their data (monitoringStats.ts over
-// monitoringData.ts samples); SearchModelMonitoringStats and ...Alerts read them back
-// with Vertex's filters and paging. Monitors themselves use the generic handlers.
+// succeeded, have drift statistics computed from their data (monitoringStats.ts, the
+// math of src/drift): the training table and the endpoints' request-response logs in the
+// emulator's BigQuery (monitoringLogs.ts), else generated samples (monitoringData.ts).
+// Computed on the first search after the job succeeded and kept (a job over a window
+// that logged nothing yet has no statistics and is looked at again).
+// SearchModelMonitoringStats and ...Alerts read them back with Vertex's filters and
+// paging. Monitors themselves use the generic handlers.
 import { computeOf } from '../catalog/computeState';
 import type { EmulatorState, HttpResult, MethodCall, MethodHandler } from '../context';
 import { invalidFields, notFound, type FieldViolation } from '../googleError';
@@ -13,6 +17,7 @@ import { advanceJob } from './customJobsLifecycle';
 import { respond } from './generic';
 import { datasetLocation, syntheticSample, type FieldSchema } from './monitoringData';
 import { computeDrift, driftSpecProblems, type FeatureDrift } from './monitoringStats';
+import { endpointLogSample, tableSample } from './monitoringLogs';
 import { assertRequired } from './resourceFields';
 
 const OBJECTIVES = [
@@ -46,11 +51,11 @@ interface DriftPoint extends FeatureDrift {
   time: string;
 }
 
-function searchStats(call: MethodCall): HttpResult {
+async function searchStats(call: MethodCall): Promise<HttpResult> {
   const { state, request } = call;
   const monitor = monitorFor(state, String(request.modelMonitor), 'model_monitor');
   const filter = ((request.statsFilter as JsonObject | undefined)?.tabularStatsFilter as JsonObject | undefined) ?? {};
-  const points = driftPoints(state, monitor).filter((p) =>
+  const points = (await driftPoints(state, monitor)).filter((p) =>
     (!filter.statsName || p.feature === filter.statsName) &&
     (!filter.objectiveType || p.objectiveType === filter.objectiveType) &&
     (!filter.modelMonitoringJob || p.job === state.names.canonical(String(filter.modelMonitoringJob), 'stats_filter.tabular_stats_filter.model_monitoring_job')) &&
@@ -77,11 +82,11 @@ function searchStats(call: MethodCall): HttpResult {
   return respond(call, call.route.method.responseType, { monitoringStats: page.items, nextPageToken: page.nextPageToken });
 }
 
-function searchAlerts(call: MethodCall): HttpResult {
+async function searchAlerts(call: MethodCall): Promise<HttpResult> {
   const { state, request } = call;
   const monitor = monitorFor(state, String(request.modelMonitor), 'model_monitor');
   const job = request.modelMonitoringJob ? state.names.canonical(String(request.modelMonitoringJob), 'model_monitoring_job') : undefined;
-  const alerts = driftPoints(state, monitor)
+  const alerts = (await driftPoints(state, monitor))
     .filter((p) => p.anomaly && (!job || p.job === job) && (!request.statsName || p.feature === request.statsName) &&
       (!request.objectiveType || p.objectiveType === request.objectiveType) && inInterval(p.time, request.alertTimeInterval as JsonObject | undefined))
     .map((p) => ({
@@ -103,24 +108,59 @@ function searchAlerts(call: MethodCall): HttpResult {
   return respond(call, call.route.method.responseType, { modelMonitoringAlerts: page.items, totalNumberAlerts: String(alerts.length), nextPageToken: page.nextPageToken });
 }
 
+const computed = new WeakMap<EmulatorState, Map<string, Promise<DriftPoint[]>>>();
+
 /** Drift of every succeeded job of the monitor, oldest first. */
-function driftPoints(state: EmulatorState, monitor: StoredResource): DriftPoint[] {
-  const points: DriftPoint[] = [];
-  for (const job of state.store.list(String(monitor.data.name), 'modelMonitoringJobs')) {
+async function driftPoints(state: EmulatorState, monitor: StoredResource): Promise<DriftPoint[]> {
+  const cache = computed.get(state) ?? new Map<string, Promise<DriftPoint[]>>();
+  computed.set(state, cache);
+  const jobs = state.store.list(String(monitor.data.name), 'modelMonitoringJobs').filter((job) => {
     advanceJob(state, job, runMs(state));
-    if (job.data.state !== 'JOB_STATE_SUCCEEDED') continue;
-    const time = String(job.data.endTime ?? job.data.updateTime);
-    const { objective, baseline, target } = effectiveSpec(monitor.data, job.data);
-    const schema = (monitor.data.modelMonitoringSchema as JsonObject | undefined) ?? {};
-    for (const o of OBJECTIVES) {
-      const spec = objective?.[o.spec] as JsonObject | undefined;
-      const fields = ((schema[o.fields] as JsonObject[] | undefined) ?? []).map((f) => ({ name: String(f.name), dataType: String(f.dataType ?? 'float') }));
-      if (!spec || !fields.length) continue;
-      const drift = computeDrift(fields, sample(fields, baseline), sample(fields, target), spec);
-      points.push(...drift.map((d) => ({ ...d, objectiveType: o.type, job: String(job.data.name), time })));
+    return job.data.state === 'JOB_STATE_SUCCEEDED';
+  });
+  const perJob = await Promise.all(jobs.map((job) => {
+    const name = String(job.data.name);
+    // Shared by concurrent searches; a job that found no data is looked at again next time.
+    let points = cache.get(name);
+    if (!points) {
+      points = jobDrift(state, monitor, job);
+      cache.set(name, points);
+      void points.then((p) => p.length || cache.delete(name), () => cache.delete(name));
     }
+    return points;
+  }));
+  return perJob.flat().sort((a, b) => a.time.localeCompare(b.time));
+}
+
+async function jobDrift(state: EmulatorState, monitor: StoredResource, job: StoredResource): Promise<DriftPoint[]> {
+  const points: DriftPoint[] = [];
+  const time = String(job.data.endTime ?? job.data.updateTime);
+  const { objective, baseline, target } = effectiveSpec(monitor.data, job.data);
+  const schema = (monitor.data.modelMonitoringSchema as JsonObject | undefined) ?? {};
+  for (const o of OBJECTIVES) {
+    const spec = objective?.[o.spec] as JsonObject | undefined;
+    const fields = ((schema[o.fields] as JsonObject[] | undefined) ?? []).map((f) => ({ name: String(f.name), dataType: String(f.dataType ?? 'float') }));
+    if (!spec || !fields.length) continue;
+    const samples = await samplesFor(state, fields, baseline, target, new Date(String(job.data.createTime ?? time)));
+    if (!samples) continue;
+    const drift = computeDrift(fields, samples.baseline, samples.target, spec);
+    points.push(...drift.map((d) => ({ ...d, objectiveType: o.type, job: String(job.data.name), time })));
   }
-  return points.sort((a, b) => a.time.localeCompare(b.time));
+  return points;
+}
+
+/**
+ * Real data where the emulator holds it (a training table in its BigQuery, endpoints'
+ * request-response logs), generated samples otherwise. A job whose target window logged
+ * nothing has no statistics (undefined), as a job over no data has none.
+ */
+async function samplesFor(state: EmulatorState, fields: FieldSchema[], baseline: JsonObject | undefined, target: JsonObject | undefined, cutoff: Date) {
+  const logged = await endpointLogSample(state, target, fields, cutoff);
+  if (logged && !Object.values(logged).some((column) => column.length)) return undefined;
+  return {
+    baseline: (await tableSample(state, baseline, fields)) ?? sample(fields, baseline),
+    target: logged ?? sample(fields, target),
+  };
 }
 
 function sample(fields: FieldSchema[], input: JsonObject | undefined) {

@@ -5,11 +5,11 @@
 // alert), and both distributions. Pure: the samples may come from any source.
 import type { FieldViolation } from '../googleError';
 import type { JsonObject } from '../wireCodec';
+import type { Distribution } from '../../drift/featureDrift';
 import { isCategorical, type FieldSchema, type Sample } from './monitoringData';
-import { categoricalJensenShannon, categoryCounts, histogram, histogramEdges, jensenShannonDivergence, lInfinityDistance } from './monitoringDivergence';
+import { categoricalDrift, JENSEN_SHANNON, L_INFINITY, numericDrift } from '../../drift/featureDrift';
 
-export const L_INFINITY = 'l_infinity';
-export const JENSEN_SHANNON = 'jensen_shannon_divergence';
+export { JENSEN_SHANNON, L_INFINITY };
 
 export interface FeatureDrift {
   feature: string;
@@ -18,8 +18,8 @@ export interface FeatureDrift {
   /** Unset: no threshold, so no alert. */
   threshold?: number;
   anomaly: boolean;
-  baseline: JsonObject;
-  current: JsonObject;
+  baseline: Distribution;
+  current: Distribution;
 }
 
 export function driftSpecProblems(spec: JsonObject, fields: readonly FieldSchema[], path: string): FieldViolation[] {
@@ -49,23 +49,6 @@ export function computeDrift(fields: readonly FieldSchema[], baseline: Sample, t
       const measured = categorical
         ? categoricalDrift((baseline[field.name] ?? []).map(String), (target[field.name] ?? []).map(String), String(spec.categoricalMetricType || L_INFINITY))
         : numericDrift((baseline[field.name] ?? []).map(Number), (target[field.name] ?? []).map(Number));
-      const score = Math.round(measured.score * 1e6) / 1e6;
-      return { feature: field.name, ...measured, score, threshold, anomaly: threshold !== undefined && score > threshold };
+      return { feature: field.name, ...measured, threshold, anomaly: threshold !== undefined && measured.score > threshold };
     });
-}
-
-function categoricalDrift(baseline: string[], target: string[], algorithm: string): Omit<FeatureDrift, 'feature' | 'threshold' | 'anomaly'> {
-  const [p, q] = [categoryCounts(baseline), categoryCounts(target)];
-  const score = algorithm === JENSEN_SHANNON ? categoricalJensenShannon(p, q) : lInfinityDistance(p, q);
-  const distribution = (counts: Record<string, number>) => ({ categories: Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)).map(([value, count]) => ({ value, count })) });
-  return { algorithm, score, baseline: distribution(p), current: distribution(q) };
-}
-
-function numericDrift(baseline: number[], target: number[]): Omit<FeatureDrift, 'feature' | 'threshold' | 'anomaly'> {
-  if (!baseline.length) return { algorithm: JENSEN_SHANNON, score: 0, baseline: { histogram: { buckets: [] } }, current: { histogram: { buckets: [] } } };
-  const edges = histogramEdges(baseline);
-  const [p, q] = [histogram(baseline, edges), histogram(target, edges)];
-  // Bucket i spans [edges[i-1], edges[i]); the outer buckets are open-ended.
-  const buckets = (counts: number[]) => counts.map((count, i) => ({ ...(i > 0 ? { low: edges[i - 1] } : {}), ...(i < edges.length ? { high: edges[i] } : {}), count }));
-  return { algorithm: JENSEN_SHANNON, score: jensenShannonDivergence(p, q), baseline: { histogram: { buckets: buckets(p) } }, current: { histogram: { buckets: buckets(q) } } };
 }

@@ -35,12 +35,7 @@ const STOPWORDS = new Set(
 
 export function generate(model: NgramModel, prompt: readonly string[], promptWords: readonly string[], options: DecodingOptions): Generation {
   const random = seededRandom(options.seed);
-  const history = prompt.map((t) => model.idOf(t));
-  const stops = new Set([model.idOf(EOS), model.idOf(TURN)]);
-  const never = new Set([model.idOf(BOS)]);
-  const boosted = new Set(promptWords.filter((w) => /^\p{L}{3,}$/u.test(w) && !STOPWORDS.has(w.toLowerCase())).flatMap((w) => model.idsIgnoringCase(w.toLowerCase())));
-  const seen = new Map<string, Set<number>>(); // (n-1)-gram of the answer → tokens that followed it
-  const out: number[] = [];
+  const rules = new DecodingRules(model, prompt, promptWords);
   let logprob = 0;
   let chosen = 0;
   let finishReason: Generation['finishReason'] = 'MAX_TOKENS';
@@ -49,25 +44,16 @@ export function generate(model: NgramModel, prompt: readonly string[], promptWor
   const pieces: string[] = [];
   let text = '';
 
-  while (out.length < options.maxOutputTokens) {
-    const p = model.distribution(history);
-    for (const id of never) p[id] = 0;
-    if (!out.length) for (const id of [...stops, model.idOf(NEWLINE)]) if (id >= 0) p[id] = 0;
-    const prefix = out.length >= model.order - 1 ? out.slice(out.length - model.order + 1).join(' ') : undefined;
-    for (const id of (prefix !== undefined && seen.get(prefix)) || []) if (!stops.has(id)) p[id] = 0;
-    for (const id of boosted) p[id] *= PROMPT_BOOST;
+  while (rules.length < options.maxOutputTokens) {
+    const p = rules.distribution();
     const next = options.temperature === 0 ? argmax(p) : sample(p, options, random);
     logprob += Math.log(p[next] / sum(p));
     chosen++;
-    if (stops.has(next)) {
+    if (rules.stops.has(next)) {
       finishReason = 'STOP';
       break;
     }
-    if (prefix !== undefined) seen.set(prefix, (seen.get(prefix) ?? new Set()).add(next));
-    boosted.delete(next);
-    for (const id of model.idsIgnoringCase(model.words[next].toLowerCase())) boosted.delete(id);
-    out.push(next);
-    history.push(next);
+    rules.advance(next);
     const piece = detokenizer.push(model.words[next]);
     pieces.push(piece);
     // Only the new piece (and what a stop sequence could straddle) needs searching.
@@ -80,6 +66,89 @@ export function generate(model: NgramModel, prompt: readonly string[], promptWor
   }
   const cut = stoppedAt === undefined ? pieces : truncatePieces(pieces, stoppedAt);
   return { text: cut.join(''), pieces: cut, finishReason, avgLogprob: logprob / Math.max(1, chosen) };
+}
+
+/**
+ * Natural log probability of the answer `tokens` after `prompt` under the same decoding
+ * rules as generate() (the distribution it draws from, renormalized): what explanations
+ * of a language model measure. An unknown token has probability 0 (−Infinity).
+ */
+export function answerLogprob(model: NgramModel, prompt: readonly string[], promptWords: readonly string[], tokens: readonly string[]): number {
+  const rules = new DecodingRules(model, prompt, promptWords);
+  let logprob = 0;
+  for (const token of tokens) {
+    const id = model.idOf(token);
+    if (id < 0) return -Infinity;
+    logprob += Math.log(rules.probability(id));
+    rules.advance(id);
+  }
+  return logprob;
+}
+
+/** The state the decoding rules keep while an answer grows, one token at a time. */
+class DecodingRules {
+  readonly stops: Set<number>;
+  private readonly never: Set<number>;
+  private readonly history: number[];
+  private readonly boosted: Set<number>;
+  private readonly seen = new Map<string, Set<number>>(); // (n-1)-gram of the answer → tokens that followed it
+  private readonly out: number[] = [];
+
+  constructor(private readonly model: NgramModel, prompt: readonly string[], promptWords: readonly string[]) {
+    this.history = prompt.map((t) => model.idOf(t));
+    this.stops = new Set([model.idOf(EOS), model.idOf(TURN)]);
+    this.never = new Set([model.idOf(BOS)]);
+    this.boosted = new Set(promptWords.filter((w) => /^\p{L}{3,}$/u.test(w) && !STOPWORDS.has(w.toLowerCase())).flatMap((w) => model.idsIgnoringCase(w.toLowerCase())));
+  }
+
+  get length(): number {
+    return this.out.length;
+  }
+
+  /** Unnormalized weights of the next token. */
+  distribution(): Float64Array {
+    const { model } = this;
+    const p = model.distribution(this.history);
+    for (const id of this.zeroed()) p[id] = 0;
+    for (const id of this.boosted) p[id] *= PROMPT_BOOST;
+    return p;
+  }
+
+  /** Tokens the rules forbid next: BOS; a stop or line break first; an n-gram the answer already has. */
+  private zeroed(): Set<number> {
+    const zeroed = new Set(this.never);
+    if (!this.out.length) for (const id of [...this.stops, this.model.idOf(NEWLINE)]) if (id >= 0) zeroed.add(id);
+    for (const id of this.seen.get(this.prefix() ?? '\u0000') ?? []) if (!this.stops.has(id)) zeroed.add(id);
+    return zeroed;
+  }
+
+  /**
+   * distribution()[id] / sum(distribution()) without building the distribution: the
+   * model's P(· | history) sums to 1, so only the zeroed and boosted tokens change the sum.
+   */
+  probability(id: number): number {
+    const { model, history } = this;
+    const zeroed = this.zeroed();
+    if (zeroed.has(id)) return 0;
+    let total = 1;
+    for (const z of zeroed) total -= model.probability(history, z);
+    for (const b of this.boosted) if (!zeroed.has(b)) total += (PROMPT_BOOST - 1) * model.probability(history, b);
+    return (model.probability(history, id) * (this.boosted.has(id) ? PROMPT_BOOST : 1)) / total;
+  }
+
+  advance(next: number): void {
+    const prefix = this.prefix();
+    if (prefix !== undefined) this.seen.set(prefix, (this.seen.get(prefix) ?? new Set()).add(next));
+    this.boosted.delete(next);
+    for (const id of this.model.idsIgnoringCase(this.model.words[next].toLowerCase())) this.boosted.delete(id);
+    this.out.push(next);
+    this.history.push(next);
+  }
+
+  private prefix(): string | undefined {
+    const { out, model } = this;
+    return out.length >= model.order - 1 ? out.slice(out.length - model.order + 1).join(' ') : undefined;
+  }
 }
 
 /** Tokens of a generated text, as usage metadata counts them. */

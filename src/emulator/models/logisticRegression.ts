@@ -94,7 +94,8 @@ function encoderFor(rows: readonly FraudRow[]): Column[] {
   return columns;
 }
 
-function baselineOf(rows: readonly FraudRow[]): FraudFeatures {
+/** The explanations' reference: median of each numeric feature, mode of the others. */
+export function baselineOf(rows: readonly FraudRow[]): FraudFeatures {
   const median = (values: number[]) => {
     const sorted = [...values].sort((a, b) => a - b);
     const mid = Math.floor(sorted.length / 2);

@@ -6,7 +6,7 @@
 import type { EmulatorState } from '../context';
 import type { StoredResource } from '../store';
 import type { JsonObject } from '../wireCodec';
-import { generateFraudRows } from './fraudData';
+import { generateFraudRows, type FraudRow } from './fraudData';
 import { FraudClassifier } from './logisticRegression';
 import { emulatorLabel, modelsOf } from './modelRegistry';
 import type { NgramModel } from './ngramModel';
@@ -31,8 +31,7 @@ export function backingOf(state: EmulatorState, version: JsonObject): Backing {
     registry.tuned.set(name, model);
     return { kind: 'language', model, label: emulatorLabel(model.order) };
   }
-  // Versions train on different draws of the table, so a challenger really differs.
-  const classifier = FraudClassifier.train(generateFraudRows(3000, 1000 + Number(version.versionId ?? 1)));
+  const classifier = FraudClassifier.train(classifierTrainingRows(version.versionId));
   registry.classifiers.set(name, classifier);
   return { kind: 'tabular', classifier, label: 'vertex-genai-emulator logistic regression' };
 }
@@ -68,4 +67,9 @@ export function tuningJobOf(state: EmulatorState, versionName: string): StoredRe
   return state.store
     .list(location, 'tuningJobs')
     .find((job) => (job.data.tunedModel as JsonObject | undefined)?.model === versionName && job.data.state === 'JOB_STATE_SUCCEEDED');
+}
+
+/** Versions train on different draws of the table, so a challenger really differs. */
+export function classifierTrainingRows(versionId: unknown): FraudRow[] {
+  return generateFraudRows(3000, 1000 + Number(versionId ?? 1));
 }

@@ -3,6 +3,8 @@
 import type { JsonObject } from '../wireCodec';
 import { DEMO_IDS, DEMO_PROJECT, EU, US } from './demoIds';
 import type { ModelVersionData, SeedWriter } from './seedWriter';
+import { baselineOf } from '../models/logisticRegression';
+import { classifierTrainingRows } from '../models/modelBacking';
 
 const M = DEMO_IDS.models;
 const E = DEMO_IDS.endpoints;
@@ -46,6 +48,7 @@ function seedModels(w: SeedWriter): void {
     supportedDeploymentResourcesTypes: ['DEDICATED_RESOURCES'],
     modelSourceInfo: { sourceType: 'CUSTOM' },
     labels: { team: 'growth' },
+    explanationSpec: classifierExplanationSpec(versionId),
     createTime: w.ago(120, 'd'),
     updateTime: w.ago(daysAgo, 'd'),
     versionCreateTime: w.ago(daysAgo, 'd'),
@@ -153,4 +156,20 @@ function seedEndpoints(w: SeedWriter): void {
     createTime: w.ago(12, 'd'),
     updateTime: w.ago(12, 'd'),
   });
+}
+
+/**
+ * What Vertex keeps for explainable tabular models: the method and, per input, the
+ * baseline the attributions are measured from (the classifier's own reference point).
+ * A linear model's Shapley values are exact, so any path count gives them.
+ */
+function classifierExplanationSpec(versionId: string) {
+  const baseline = baselineOf(classifierTrainingRows(versionId));
+  return {
+    parameters: { sampledShapleyAttribution: { pathCount: 10 } },
+    metadata: {
+      inputs: Object.fromEntries(Object.entries(baseline).map(([name, value]) => [name, { inputBaselines: [value] }])),
+      outputs: { logit: { outputTensorName: 'logit' } },
+    },
+  };
 }

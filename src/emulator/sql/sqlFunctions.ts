@@ -109,6 +109,16 @@ const approxQuantiles: FunctionRule = (args, site) => {
   return `quantile_disc(${value.replace(/\s+IGNORE\s+NULLS\s*$/i, '')}, [${fractions.join(', ')}])`;
 };
 
+/**
+ * RANGE_BUCKET(point, boundaries): how many (sorted) boundaries are ≤ point, NULL for a
+ * NULL point. DuckDB has no such function: count over the unnested array.
+ */
+const rangeBucket: FunctionRule = (args, site) => {
+  arity(site, args, 2);
+  const [point, boundaries] = [args[0].sql(), args[1].sql()];
+  return `(CASE WHEN (${point}) IS NULL THEN NULL ELSE (SELECT count(*) FROM unnest(${boundaries}) AS _rb(e) WHERE _rb.e <= (${point})) END)`;
+};
+
 const jsonValue: FunctionRule = (args, site) => {
   arity(site, args, 1, 2);
   const [json, path] = [args[0].sql(), args[1]?.sql() ?? `'$'`];
@@ -165,6 +175,7 @@ export const FUNCTIONS: Record<string, FunctionRule> = {
   LOGICAL_OR: rename('bool_or', 1, 1),
   APPROX_COUNT_DISTINCT: (args, site) => (arity(site, args, 1), `count(DISTINCT ${args[0].sql()})`),
   APPROX_QUANTILES: approxQuantiles,
+  RANGE_BUCKET: rangeBucket,
   PERCENTILE_CONT: rename('quantile_cont', 2, 2),
   PERCENTILE_DISC: rename('quantile_disc', 2, 2),
   CHAR_LENGTH: rename('length', 1, 1),

@@ -107,8 +107,10 @@ describe('emulator: predict, explain, rawPredict and traffic split', function ()
     assert.equal(err.code, 3);
     assert.match(err.message, /Field: instances\[0\]\.amount; Message: Feature "amount" of instance 0 must be a number, got "a lot"\./);
     assert.match(err.message, /Field: instances\[1\]\.merchant_category; Message: Instance 1 is missing the required feature "merchant_category"\./);
-    const lm = await rejection(client.explain({ endpoint: SUPPORT_BOT, instances: [value({ prompt: 'hi' })] }));
-    assert.equal(lm.code, 9);
+    // Language models explain by leave-one-out over the prompt's words: they need one.
+    const lm = await rejection(client.explain({ endpoint: SUPPORT_BOT, instances: [value({ question: 'hi' })] }));
+    assert.equal(lm.code, 3);
+    assert.match(lm.message, /instances\[0\]\.prompt/);
     const empty = await rejection(client.predict({ endpoint: `${US_PARENT}/endpoints/${DEMO_IDS.endpoints.stagingSandbox}`, instances: [value(instance(0))] }));
     assert.equal(empty.code, 9);
   });

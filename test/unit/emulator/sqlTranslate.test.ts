@@ -104,6 +104,13 @@ describe('emulator SQL: GoogleSQL translated to DuckDB', () => {
       assert.deepEqual(row, { q: ['10', '50', '100', '150', '200'], p95: '190', lowest: '10' });
     });
 
+    it('RANGE_BUCKET(x, boundaries) counts the boundaries ≤ x (NULL for NULL), as histograms bucket', async () => {
+      // Latencies 10, 20, …, 200: < 50 → 0 (4 values); [50,100) → 1 (5); [100,150) → 2 (5); ≥ 150 → 3 (6).
+      const rows = await run('SELECT RANGE_BUCKET(latency_ms, [50, 100, 150]) AS bucket, COUNT(*) AS n FROM logs.requests GROUP BY bucket ORDER BY bucket');
+      assert.deepEqual(rows, [{ bucket: '0', n: '4' }, { bucket: '1', n: '5' }, { bucket: '2', n: '5' }, { bucket: '3', n: '6' }]);
+      assert.deepEqual(await one('SELECT RANGE_BUCKET(NULL, [1, 2]) AS b, RANGE_BUCKET(2, [1, 2, 3]) AS c'), { b: null, c: '2' });
+    });
+
     it('TIMESTAMP_SUB / TIMESTAMP_ADD move by an INTERVAL; CURRENT_TIMESTAMP() is the query time', async () => {
       const row = await one('SELECT TIMESTAMP_SUB(CURRENT_TIMESTAMP(), INTERVAL 7 DAY) AS week_ago, TIMESTAMP_ADD(CURRENT_TIMESTAMP, INTERVAL 90 MINUTE) AS later');
       assert.deepEqual(row, { week_ago: '2026-02-25 10:30:00+00', later: '2026-03-04 12:00:00+00' });

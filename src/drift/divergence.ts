@@ -1,7 +1,17 @@
-// Distribution distances used by Vertex AI Model Monitoring (ThresholdConfig,
-// DataDriftSpec): Jensen-Shannon divergence for numeric features, compared over
-// histograms bucketed on the baseline, and L-infinity distance for categorical ones.
-// Pure functions over counts; inputs need not be normalized.
+// Distribution distances of Vertex AI Model Monitoring (ThresholdConfig, DataDriftSpec):
+// by default L-infinity for categorical features and Jensen-Shannon divergence for
+// numeric ones. Pure functions over counts (inputs need not be normalized), shared by
+// the extension (drift of generative endpoints, from histograms aggregated in BigQuery)
+// and the emulator (monitoring stats): imports nothing, so both may use it.
+//
+// Choices, so that a score can be recomputed by hand:
+// - log base 2: JS divergence lies in [0, 1] (1 = disjoint supports).
+// - no smoothing: JS compares each side with the mixture M = (P+Q)/2, which is > 0
+//   wherever either side is, so empty bins need no pseudo-counts and add 0.
+// - numeric bins: edges at the baseline's deciles (quantileEdges; BigQuery's
+//   APPROX_QUANTILES(x, 10) approximates the same), so each bucket holds about a tenth of
+//   the baseline even for skewed features (amounts, lengths); buckets numbered as
+//   BigQuery's RANGE_BUCKET does, with open ends for values the baseline never saw.
 
 /** Jensen-Shannon divergence in bits (log base 2), so it lies in [0, 1]. */
 export function jensenShannonDivergence(p: readonly number[], q: readonly number[]): number {
@@ -13,15 +23,30 @@ export function jensenShannonDivergence(p: readonly number[], q: readonly number
 
 /** Largest absolute difference between two categorical distributions (missing categories count as 0). */
 export function lInfinityDistance(p: Readonly<Record<string, number>>, q: Readonly<Record<string, number>>): number {
-  const keys = [...new Set([...Object.keys(p), ...Object.keys(q)])];
+  const keys = categoryUnion(p, q);
   const [pn, qn] = [normalize(keys.map((k) => p[k] ?? 0)), normalize(keys.map((k) => q[k] ?? 0))];
   return keys.reduce((max, _, i) => Math.max(max, Math.abs(pn[i] - qn[i])), 0);
 }
 
 /** Jensen-Shannon divergence of two categorical distributions, over the union of categories. */
 export function categoricalJensenShannon(p: Readonly<Record<string, number>>, q: Readonly<Record<string, number>>): number {
-  const keys = [...new Set([...Object.keys(p), ...Object.keys(q)])];
+  const keys = categoryUnion(p, q);
   return jensenShannonDivergence(keys.map((k) => p[k] ?? 0), keys.map((k) => q[k] ?? 0));
+}
+
+/**
+ * Bucket edges at the baseline's `bins`-quantiles (sorted[⌊i·(n−1)/bins⌋], as the emulator's APPROX_QUANTILES),
+ * ascending and distinct: ties (integer features) merge buckets rather than leave empty ones.
+ */
+export function quantileEdges(baseline: readonly number[], bins = 10): number[] {
+  if (!baseline.length) return [];
+  const sorted = [...baseline].sort((a, b) => a - b);
+  const edges: number[] = [];
+  for (let i = 0; i <= bins; i++) {
+    const edge = sorted[Math.floor((i * (sorted.length - 1)) / bins)];
+    if (edges[edges.length - 1] !== edge) edges.push(edge);
+  }
+  return edges;
 }
 
 /** `bins` equal-width bucket edges over the baseline's range (bins + 1 edges). */
@@ -33,18 +58,14 @@ export function histogramEdges(baseline: readonly number[], bins = 10): number[]
 }
 
 /**
- * Counts per bucket: one underflow bucket (below the first edge), the buckets between
- * edges (the last one closed), one overflow bucket (above the last edge). The outer
- * buckets keep values the baseline never saw from vanishing from the comparison.
+ * Counts per bucket, as BigQuery's RANGE_BUCKET numbers them (so a histogram aggregated
+ * in SQL and one made here agree): bucket i holds the values with exactly i edges ≤ v,
+ * i.e. (−∞, e0), [e0, e1), …, [e_last, +∞): edges.length + 1 counts. The open ends keep
+ * values the baseline never saw.
  */
 export function histogram(values: readonly number[], edges: readonly number[]): number[] {
   const counts = new Array<number>(edges.length + 1).fill(0);
-  const last = edges.length - 1;
-  for (const v of values) {
-    if (v < edges[0]) counts[0]++;
-    else if (v > edges[last]) counts[last + 1]++;
-    else counts[Math.min(last, upperBound(edges, v))]++;
-  }
+  for (const v of values) counts[upperBound(edges, v)]++;
   return counts;
 }
 
@@ -52,6 +73,10 @@ export function categoryCounts(values: readonly string[]): Record<string, number
   const counts: Record<string, number> = {};
   for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
   return counts;
+}
+
+function categoryUnion(p: Readonly<Record<string, number>>, q: Readonly<Record<string, number>>): string[] {
+  return [...new Set([...Object.keys(p), ...Object.keys(q)])];
 }
 
 function normalize(counts: readonly number[]): number[] {
