@@ -48,8 +48,9 @@ const nodeCommon = {
   sourcemap: production ? false : 'linked',
   minify: production,
   // proto3-json-serializer recognises int64 values by `constructor.name === 'Long'`;
-  // mangled class names make every int64 request field (epochCount, …) fail.
-  keepNames: true,
+  // mangled class names make every int64 request field (epochCount, …) fail. Only minified
+  // builds mangle; test bundles must not get it (it wraps functions Playwright sends to pages).
+  keepNames: production,
   // DuckDB (the emulator's BigQuery) is a native addon: never bundled, see copyDuckDb().
   external: ['vscode', '@duckdb/node-api'],
   logLevel: 'warning',
@@ -73,6 +74,7 @@ const builds = [
     ...nodeCommon,
     platform: 'browser',
     format: 'iife',
+    keepNames: false,
     target: 'es2022',
     external: [],
     entryPoints: Object.fromEntries(

@@ -5,16 +5,17 @@ describe('job panel in the browser', function () {
   this.timeout(180_000);
   const wb = useWorkbench({ 'vertexGenAi.backend': 'emulator' });
 
-  it('opens a tuning job from the tree and draws its measured loss curves', async () => {
+  it('opens a tuning job from the command palette and draws its measured loss curves', async () => {
     const { page } = wb;
     await openContainer(page);
-    const row = page
-      .locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'Tuning Jobs' }) })
-      .locator('.monaco-list-row', { hasText: 'support-bot-v2' })
-      .first();
-    await row.waitFor({ timeout: 60_000 });
-    await row.hover();
-    await row.locator('.action-label[aria-label="Open Job Panel"]').click();
+    // The palette's job picker (the tree may have scrolled the job out of view).
+    await page.keyboard.press('F1');
+    await page.keyboard.type('Vertex GenAI: Open Job Panel');
+    await page.locator('.quick-input-list-row', { hasText: 'Open Job Panel' }).first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-list-row', { hasText: 'support-bot-v2' }).first().waitFor({ timeout: 60_000 });
+    await page.keyboard.type('support-bot-v2');
+    await page.keyboard.press('Enter');
 
     const webview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
     await webview.locator('h1', { hasText: 'support-bot-v2' }).waitFor({ timeout: 60_000 });
