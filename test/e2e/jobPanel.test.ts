@@ -8,12 +8,13 @@ describe('job panel in the browser', function () {
   it('opens a tuning job from the command palette and draws its measured loss curves', async () => {
     const { page } = wb;
     await openContainer(page);
+    await page.locator('.part.sidebar .monaco-list-row').first().waitFor({ timeout: 60_000 });
     // The palette's job picker (the tree may have scrolled the job out of view).
     await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget');
     await page.keyboard.type('Vertex GenAI: Open Job Panel');
-    await page.locator('.quick-input-list-row', { hasText: 'Open Job Panel' }).first().waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Enter');
-    await page.locator('.quick-input-list-row', { hasText: 'support-bot-v2' }).first().waitFor({ timeout: 60_000 });
+    await input.locator('.quick-input-list-row', { hasText: 'Open Job Panel' }).first().click();
+    await input.locator('.quick-input-list-row', { hasText: 'support-bot-v2' }).first().waitFor({ timeout: 60_000 });
     await page.keyboard.type('support-bot-v2');
     await page.keyboard.press('Enter');
 
