@@ -50,8 +50,9 @@ describe('drift and explainability panels', function () {
     assert.equal(sources.type === 'sources' && sources.selected, DEMO_FRAUD_MONITOR);
     const before = await waitFor('the monitor view', () => lastView(panel.sent));
     assert.equal(before.monitor, true);
-    assert.deepEqual(before.alerts, [], 'no fraud traffic logged yet, so nothing to alert on');
+    assert.ok(before.series.length > 0, 'the seeded daily jobs already have statistics');
 
+    const shiftedAt = Date.now();
     const traffic = await fetch(`${emulator.url}/_emulator/traffic`, { method: 'POST', body: JSON.stringify({ endpoint: DEMO_IDS.endpoints.churnScoring, requests: 300, shift: 1 }) });
     assert.equal(traffic.status, 200);
     const mark = panel.sent.length;
@@ -59,7 +60,8 @@ describe('drift and explainability panels', function () {
     const after = await waitFor('the view after the job', () => lastView(panel.sent, mark));
     assert.ok(!panel.sent.slice(mark).some((m) => m.type === 'error'), JSON.stringify(panel.sent.slice(mark).filter((m) => m.type === 'error')));
     assert.deepEqual(after.series.map((s) => s.feature).sort(), ['amount', 'card_present', 'distance_from_home_km', 'hour_of_day', 'merchant_category']);
-    const alerted = new Set(after.alerts.map((a) => a.feature));
+    // Alerts of the job just run (the seeded history has its own, older ones).
+    const alerted = new Set(after.alerts.filter((a) => Date.parse(a.time) >= shiftedAt - 1000).map((a) => a.feature));
     assert.ok(alerted.has('amount') && alerted.has('distance_from_home_km'), [...alerted].join(','));
     const amount = after.series.find((s) => s.feature === 'amount');
     assert.ok(amount?.points.at(-1)?.anomaly && (amount.points.at(-1)?.score ?? 0) > (amount.threshold ?? 1));

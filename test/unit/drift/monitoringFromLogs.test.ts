@@ -8,7 +8,7 @@ import { DEMO_IDS } from '../../../src/emulator/seeds/demoIds';
 import { DEMO_FRAUD_MONITOR } from '../../../src/emulator/seeds/demoMonitoring';
 import { runQuery } from '../../../src/vertex/bigquery';
 import { ClientPool } from '../../../src/vertex/clients';
-import { runMonitoringJob, searchDriftAlerts, searchDriftStats } from '../../../src/vertex/modelMonitoring';
+import { searchDriftAlerts, searchDriftStats } from '../../../src/vertex/modelMonitoring';
 import { US_PARENT, useEmulator } from '../emulator/emulatorHarness';
 
 const MONITOR = DEMO_FRAUD_MONITOR.replace('123456789012', 'genai-demo');
@@ -29,14 +29,28 @@ describe('drift: emulator monitoring stats from logged traffic', function () {
     assert.equal(response.status, 200, await response.clone().text());
   };
 
-  it('has no statistics before any fraud traffic is logged', async () => {
+  /** A monitoring job over the logs since `since` (the demo's seeded history is older). */
+  async function jobSince(since: Date, displayName: string): Promise<string> {
+    const client = new ModelMonitoringServiceClient(h.clientOptions());
+    const [created] = await client.createModelMonitoringJob({
+      parent: MONITOR,
+      modelMonitoringJob: { displayName, modelMonitoringSpec: { objectiveSpec: { targetDataset: { vertexEndpointLogs: { endpoints: [ENDPOINT] }, timeInterval: { startTime: { seconds: Math.floor(since.getTime() / 1000) } } } } } },
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    await client.close();
+    return String(created.name);
+  }
+
+  it('the seeded daily jobs already have statistics, computed from the seeded history', async () => {
     const series = await searchDriftStats(pool, MONITOR);
-    assert.deepEqual(series, []);
+    assert.deepEqual(series.map((s) => s.feature).sort(), ['amount', 'card_present', 'distance_from_home_km', 'hour_of_day', 'merchant_category']);
+    assert.ok(series.every((s) => s.points.length > 0));
   });
 
   it('unshifted traffic: stats equal src/drift over the same rows, and no feature alerts', async () => {
+    const since = new Date(Date.now() - 1000);
     await traffic(0);
-    const job = await runMonitoringJob(pool, MONITOR, [ENDPOINT]);
+    const job = { name: await jobSince(since, 'unshifted') };
     const series = await searchDriftStats(pool, MONITOR);
     const points = Object.fromEntries(series.map((s) => [s.feature, s.points.find((p) => p.job.endsWith(job.name.split('/').pop()!))]));
     assert.deepEqual(Object.keys(points).sort(), ['amount', 'card_present', 'distance_from_home_km', 'hour_of_day', 'merchant_category']);
@@ -44,7 +58,7 @@ describe('drift: emulator monitoring stats from logged traffic', function () {
 
     // The same numbers from the rows themselves, through BigQuery and the pure math.
     const baseline = (await runQuery(pool, 'SELECT amount, hour_of_day, distance_from_home_km, merchant_category, card_present FROM genai_demo_data.fraud_transactions', { pageSize: 10_000 })).items;
-    const logged = (await runQuery(pool, `SELECT request_payload FROM genai_demo_logs.request_response_logging WHERE ENDS_WITH(endpoint, '/endpoints/${DEMO_IDS.endpoints.churnScoring}') AND api_method = 'predict' AND logging_time >= TIMESTAMP_SUB(CURRENT_TIMESTAMP(), INTERVAL 1 DAY)`, { pageSize: 10_000 })).items
+    const logged = (await runQuery(pool, `SELECT request_payload FROM genai_demo_logs.request_response_logging WHERE ENDS_WITH(endpoint, '/endpoints/${DEMO_IDS.endpoints.churnScoring}') AND api_method = 'predict' AND logging_time >= TIMESTAMP_SECONDS(${Math.floor(since.getTime() / 1000)})`, { pageSize: 10_000 })).items
       .flatMap((r) => (r.request_payload as string[]).map((p) => JSON.parse(p) as Record<string, unknown>))
       .filter((x) => 'amount' in x);
     assert.equal(logged.length, 400);
@@ -60,13 +74,7 @@ describe('drift: emulator monitoring stats from logged traffic', function () {
   it('shifted traffic: a job over its window alerts on the features the shift moved', async () => {
     const since = new Date();
     await traffic(1);
-    const client = new ModelMonitoringServiceClient(h.clientOptions());
-    const [created] = await client.createModelMonitoringJob({
-      parent: MONITOR,
-      modelMonitoringJob: { displayName: 'after-shift', modelMonitoringSpec: { objectiveSpec: { targetDataset: { vertexEndpointLogs: { endpoints: [ENDPOINT] }, timeInterval: { startTime: { seconds: Math.floor(since.getTime() / 1000) } } } } } },
-    });
-    await new Promise((r) => setTimeout(r, 300));
-    await client.close();
+    const created = { name: await jobSince(since, 'after-shift') };
     const alerts = (await searchDriftAlerts(pool, MONITOR)).filter((a) => a.job === created.name);
     const drifted = alerts.map((a) => a.feature).sort();
     assert.ok(drifted.includes('amount') && drifted.includes('distance_from_home_km'), drifted.join(','));
