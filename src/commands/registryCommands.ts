@@ -2,7 +2,7 @@
 // aliases (add, move, remove; `default` only moves), labels, compare two versions in
 // the diff editor, delete a version (asks first; Google refuses while it is deployed).
 import * as vscode from 'vscode';
-import { confirmModal } from '../deploy/confirmModal';
+import { confirmModal } from '../input/confirmModal';
 import { modelFrom } from '../deploy/targets';
 import { detailsUri } from '../editor/resourceDocuments';
 import type { CommandHandlers, FeatureContext } from '../features';

@@ -5,7 +5,7 @@ import type { FeatureContext } from '../features';
 import type { PickOption } from '../input/inputSeam';
 import { deleteEndpoint, getEndpointRaw, setTrafficSplit, undeployModel } from '../vertex/deploy';
 import type { WaitOptions } from '../vertex/lro';
-import { confirmModal } from './confirmModal';
+import { confirmModal } from '../input/confirmModal';
 import { deployedModelIdFrom } from './targets';
 import { pickEndpoint } from './trafficCommands';
 import { deploymentsOf, formatSplit, parseSplit, splitWithout, type Deployment, type Split } from './trafficMath';

@@ -11,7 +11,7 @@ import { getEndpointRaw, setTrafficSplit } from '../vertex/deploy';
 import { listAcrossRegions } from '../vertex/multiRegion';
 import { getModelVersion, mergeVersionAliases } from '../vertex/registry';
 import { listEndpoints } from '../vertex/resources';
-import { confirmModal } from './confirmModal';
+import { confirmModal } from '../input/confirmModal';
 import { endpointFrom } from './targets';
 import { currentSplit, deploymentsOf, formatSplit, parsePercent, parseSplit, rollbackPlan, splitWith, type Deployment, type Split } from './trafficMath';
 

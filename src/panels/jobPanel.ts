@@ -9,6 +9,8 @@ import { getJobDetails, type JobDetails } from '../vertex/jobDetails';
 import { parseError } from '../vertex/parseError';
 import { readCurves } from '../vertex/tensorboard';
 import { webviewHtml, webviewOptions } from './webviewHtml';
+import { confirmModal } from '../input/confirmModal';
+import type { InputSeam } from '../input/inputSeam';
 
 const TERMINAL = new Set(['succeeded', 'failed', 'cancelled']);
 const FIRST_POLL_MS = 2_000;
@@ -25,7 +27,7 @@ export class JobPanel implements vscode.Disposable {
   private details: JobDetails | undefined;
   private loading: AbortController | undefined;
 
-  static show(extensionUri: vscode.Uri, pool: () => Promise<ClientPool>, name: string): JobPanel {
+  static show(extensionUri: vscode.Uri, pool: () => Promise<ClientPool>, input: () => InputSeam, name: string): JobPanel {
     const existing = JobPanel.open.get(name);
     if (existing) {
       existing.panel.reveal();
@@ -33,7 +35,7 @@ export class JobPanel implements vscode.Disposable {
     }
     const title = vscode.l10n.t('Job {0}', name.split('/').pop() ?? name);
     const panel = vscode.window.createWebviewPanel(JobPanel.viewType, title, vscode.ViewColumn.Active, webviewOptions(extensionUri));
-    const created = new JobPanel(panel, extensionUri, pool, name);
+    const created = new JobPanel(panel, extensionUri, pool, input, name);
     JobPanel.open.set(name, created);
     return created;
   }
@@ -42,6 +44,7 @@ export class JobPanel implements vscode.Disposable {
     private readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     private readonly pool: () => Promise<ClientPool>,
+    private readonly input: () => InputSeam,
     readonly name: string,
   ) {
     panel.webview.html = webviewHtml(panel.webview, extensionUri, 'job', panel.title);
@@ -66,6 +69,11 @@ export class JobPanel implements vscode.Disposable {
   private post(message: JobHostMessage): void {
     this.posted.push(message);
     void this.panel.webview.postMessage(message);
+  }
+
+  /** A message from the webview (tests send them directly, as the drift panel's do). */
+  receive(message: JobWebviewMessage): Promise<void> {
+    return this.onMessage(message);
   }
 
   private async onMessage(message: JobWebviewMessage): Promise<void> {
@@ -94,10 +102,11 @@ export class JobPanel implements vscode.Disposable {
 
   private async cancel(): Promise<void> {
     const yes = vscode.l10n.t('Cancel Job');
-    const picked = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Cancel {0}? Its progress so far is lost.', this.details?.job.displayName ?? this.name),
-      { modal: true },
-      yes,
+    const picked = await confirmModal(
+      this.input(),
+      vscode.l10n.t('Cancel {0}?', this.details?.job.displayName ?? this.name),
+      vscode.l10n.t('The job stops on Vertex AI and its progress so far is lost.'),
+      [yes],
     );
     if (picked !== yes) return;
     try {

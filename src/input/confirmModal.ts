@@ -2,8 +2,8 @@
 // same question as a pick (id "confirm", the message and detail as its title), since
 // the test workbench refuses dialogs; the transcript then shows what the user read.
 import * as vscode from 'vscode';
-import type { InputSeam } from '../input/inputSeam';
-import { ScriptedInputSeam } from '../input/scriptedInputSeam';
+import type { InputSeam } from './inputSeam';
+import { ScriptedInputSeam } from './scriptedInputSeam';
 
 /** Returns the chosen action's label, or undefined when the user cancelled. */
 export async function confirmModal(seam: InputSeam, message: string, detail: string, actions: readonly string[]): Promise<string | undefined> {

@@ -1,0 +1,132 @@
+// How launched tuning jobs end, as the user sees it: a tuned model in Model Registry,
+// a failed job's error, a quota refusal naming the quota, and a cancel from the job panel.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { parseQuotaSpec } from '../../src/emulator/catalog/quotas';
+import { startEmulator, type RunningEmulator } from '../../src/emulator/server';
+import type { ScriptedAnswer } from '../../src/input/scriptedInputSeam';
+import type { JobHostMessage, JobWebviewMessage } from '../../src/protocol/jobPanel';
+import { extension, waitFor } from './helpers';
+
+type Panel = { readonly posted: readonly JobHostMessage[]; receive(m: JobWebviewMessage): Promise<void>; dispose(): void };
+
+/** The Gemini flow with training data already in Cloud Storage. */
+const gemini = (displayName: string, trainingUri: string): ScriptedAnswer[] => [
+  { expect: 'region', pick: 'us-central1' },
+  { expect: 'baseModel', pick: 'gemini-2.0-flash-001' },
+  { expect: 'trainingSource', pick: 'Cloud Storage URI…' },
+  { expect: 'trainingUri', text: trainingUri },
+  { expect: 'validationSource', pick: 'None' },
+  { expect: 'epochs', text: '2' },
+  { expect: 'learningRateMultiplier', text: '' },
+  { expect: 'adapterSize', pick: '4' },
+  { expect: 'displayName', text: displayName },
+  { expect: 'labels', text: '' },
+  { expect: 'review', pick: 'Start tuning' },
+];
+
+describe('tuning job outcomes', function () {
+  this.timeout(120_000);
+  let emulator: RunningEmulator;
+  const config = () => vscode.workspace.getConfiguration('vertexGenAi');
+  const run = async (command: string, script: ScriptedAnswer[]) => {
+    const seam = await extension().exports.scriptInput(script);
+    const name = (await vscode.commands.executeCommand(command)) as string | undefined;
+    assert.ok(seam.finished, `every scripted answer was used: ${JSON.stringify(seam.transcript.at(-1))}`);
+    return name;
+  };
+  const state = async (name: string) =>
+    String(((await (await fetch(`${emulator.url}/v1/${name}`, { headers: { Authorization: 'Bearer t' } })).json()) as { state: string }).state);
+
+  before(async () => {
+    // One V100 in us-central1: a job asking for two is over quota.
+    emulator = await startEmulator({ seed: 'demo', operationDelayMs: 1500, jobDurationMs: 1500, quotas: parseQuotaSpec('us-central1:NVIDIA_TESLA_V100=1') });
+    await config().update('backend', 'emulator', vscode.ConfigurationTarget.Global);
+    await config().update('emulator.url', emulator.url, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.view.extension.vertexGenAi');
+    await waitFor('the extension to activate', () => extension().isActive);
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await config().update('emulator.url', undefined, vscode.ConfigurationTarget.Global);
+    await config().update('backend', undefined, vscode.ConfigurationTarget.Global);
+    await emulator?.close();
+  });
+
+  it('a succeeded tuning job’s model appears in the Model Registry tree', async () => {
+    const name = await run('vertexGenAi.tuneGemini', gemini('registry-check', 'gs://genai-demo-tuning/support-chat/train.jsonl'));
+    assert.ok(name);
+    await waitFor('the job to succeed', async () => ((await state(name)) === 'JOB_STATE_SUCCEEDED' ? true : undefined), 60_000);
+    const registry = extension().exports.tree('vertexGenAi.registry');
+    const labels = await waitFor('the tuned model in the registry', async () => {
+      await vscode.commands.executeCommand('vertexGenAi.registry.refresh');
+      const items = await Promise.all(((await registry.getChildren()) ?? []).map(async (n) => String((await registry.getTreeItem(n)).label)));
+      return items.includes('registry-check') ? items : undefined;
+    });
+    assert.ok(labels.includes('support-bot'), 'next to the demo models');
+  });
+
+  it('a job over bad data fails, and its panel says why in one sentence', async () => {
+    const name = await run('vertexGenAi.tuneGemini', gemini('fails-on-data', 'gs://genai-demo-tuning/missing/train.jsonl'));
+    assert.ok(name);
+    const panel = (await vscode.commands.executeCommand('vertexGenAi.openJob', name)) as Panel;
+    const job = await waitFor('the failed job in its panel', async () => {
+      await panel.receive({ type: 'refresh' });
+      return [...panel.posted].reverse().find((m) => m.type === 'job' && m.job.state === 'failed');
+    }, 60_000);
+    assert.ok(job.type === 'job');
+    assert.match(job.job.error?.message ?? '', /missing\/train\.jsonl/);
+    panel.dispose();
+  });
+
+  it('a custom job over the accelerator quota is refused with the quota’s name', async () => {
+    const before = (await extension().exports.shownErrors()).length;
+    const seam = await extension().exports.scriptInput([
+      { expect: 'region', pick: 'us-central1' },
+      { expect: 'displayName', text: 'over-quota' },
+      { expect: 'container', pick: 'Model Garden PEFT trainer (PyTorch, GPU)' },
+      { expect: 'args.baseModel', text: 'google/gemma-2-2b' },
+      { expect: 'args.dataset', text: 'gs://genai-demo-tuning/support-chat/train.jsonl' },
+      { expect: 'args.loraRank', text: '16' },
+      { expect: 'args.loraAlpha', text: '32' },
+      { expect: 'args.loraDropout', text: '0.05' },
+      { expect: 'args.targetModules', text: 'q_proj, v_proj' },
+      { expect: 'args.quantize4bit', pick: '4-bit (QLoRA)' },
+      { expect: 'args.epochs', text: '1' },
+      { expect: 'args.learningRate', text: '2e-4' },
+      { expect: 'args.batchSize', text: '4' },
+      { expect: 'args.outputDir', text: 'gs://genai-demo-tuning/adapters/quota' },
+      { expect: 'machine.acceleratorType', pick: 'NVIDIA_TESLA_V100' },
+      { expect: 'machine.machineType', pick: 'n1-standard-16' },
+      { expect: 'machine.acceleratorCount', text: '2' },
+      { expect: 'workerCount', text: '0' },
+      { expect: 'spot', pick: 'Spot' },
+      { expect: 'serviceAccount', text: '' },
+      { expect: 'labels', text: '' },
+      { expect: 'review', pick: 'Start custom job' },
+    ]);
+    // Not awaited: the command ends when the user dismisses its error notification.
+    void vscode.commands.executeCommand('vertexGenAi.launchCustomTuning');
+    const shown = await waitFor('the error message', async () => (await extension().exports.shownErrors()).slice(before)[0]);
+    assert.ok(seam.finished);
+    assert.match(shown, /^Quota exceeded: .*V100/);
+    assert.match(shown, /Request more quota in the Cloud console, or try another region\.$/);
+  });
+
+  it('cancels a running job from its panel, after asking', async () => {
+    const name = await run('vertexGenAi.tuneGemini', gemini('to-cancel', 'gs://genai-demo-tuning/support-chat/train.jsonl'));
+    assert.ok(name);
+    const panel = (await vscode.commands.executeCommand('vertexGenAi.openJob', name)) as Panel;
+    await waitFor('the job in its panel', () => panel.posted.find((m) => m.type === 'job'));
+    const seam = await extension().exports.scriptInput([{ expect: 'confirm', pick: 'Cancel Job' }]);
+    await panel.receive({ type: 'cancelJob' });
+    assert.match(String(seam.transcript[0]?.title), /^Cancel to-cancel\?/);
+    await waitFor('the job to be cancelled', async () => (/CANCELL/.test(await state(name)) ? true : undefined));
+    const job = await waitFor('the panel to show it', async () => {
+      await panel.receive({ type: 'refresh' });
+      return [...panel.posted].reverse().find((m) => m.type === 'job' && /cancel/.test(m.job.state));
+    }, 30_000);
+    assert.ok(job);
+    panel.dispose();
+  });
+});
