@@ -43,9 +43,14 @@ export async function startCodeServer(o) {
   const userDataDir = join(o.dir, 'user-data');
   const extensionsDir = join(o.dir, 'extensions');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  mkdirSync(join(userDataDir, 'Machine'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
   mkdirSync(o.folder, { recursive: true });
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...o.settings }, null, 2));
+  // Machine-scoped settings (vertexGenAi.emulator.url) are read from here by the server's
+  // extension host at start; from User alone they could arrive late, so the extension at
+  // times started its own emulator first and a panel read that one instead of the test's.
+  writeFileSync(join(userDataDir, 'Machine', 'settings.json'), JSON.stringify(o.settings ?? {}, null, 2));
   const config = join(o.dir, 'config.yaml');
   writeFileSync(config, 'auth: none\ncert: false\n');
   // No marketplace: these machines have no network, and tests must not depend on one.

@@ -1,7 +1,7 @@
 // The deploy flow and the traffic split editor typed into the real quick input in
 // Chromium, from the Model Registry's context menu and the command palette.
 import type { Page } from 'playwright-core';
-import { openContainer, screenshot, useWorkbench } from './workbench';
+import { openContainer, runContextMenuItem, screenshot, useWorkbench } from './workbench';
 
 function row(page: Page, view: string, name: string) {
   return page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: view }) }).locator('.monaco-list-row', { hasText: name }).first();
@@ -39,8 +39,7 @@ describe('deploy and traffic editor (e2e)', function () {
     await openContainer(page);
     const model = row(page, 'Model Registry', 'churn-classifier');
     await model.waitFor({ timeout: 60_000 });
-    await model.click({ button: 'right' });
-    await page.locator('.context-view .action-label', { hasText: 'Deploy Model Version…' }).click();
+    await runContextMenuItem(page, model, 'Deploy Model Version…');
 
     const input = page.locator('.quick-input-widget');
     await answer(page, 'Deploy: regions (one endpoint per region)');

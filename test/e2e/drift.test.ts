@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { DEMO_IDS } from '../../src/emulator/seeds/demoIds';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server';
-import { openContainer, screenshot, useWorkbench } from './workbench';
+import { openContainer, runContextMenuItem, screenshot, useWorkbench } from './workbench';
 
 function endpointRow(page: Page, name: string) {
   return page
@@ -18,11 +18,7 @@ async function fromContextMenu(page: Page, row: string, command: string): Promis
   await page.keyboard.press('Escape');
   const item = endpointRow(page, row);
   await item.waitFor({ timeout: 60_000 });
-  await item.click({ button: 'right' });
-  const entry = page.getByRole('menuitem', { name: command });
-  await entry.waitFor({ timeout: 15_000 });
-  await entry.hover();
-  await entry.click();
+  await runContextMenuItem(page, item, command);
 }
 
 describe('drift and explain panels (UI)', function () {
@@ -66,8 +62,10 @@ describe('drift and explain panels (UI)', function () {
     await webview.locator('#versions vscode-checkbox').first().waitFor({ timeout: 60_000 });
     await webview.locator('vscode-textarea#instance textarea').fill(JSON.stringify({ amount: 950, hour_of_day: 2, distance_from_home_km: 300, merchant_category: 'jewelry', card_present: false }, null, 2));
     const boxes = webview.locator('#versions vscode-checkbox');
-    await boxes.nth(0).click();
-    await boxes.nth(1).click();
+    for (const i of [0, 1]) {
+      await boxes.nth(i).click();
+      await webview.locator('#versions vscode-checkbox[checked]').nth(i).waitFor({ timeout: 10_000 });
+    }
     await webview.locator('vscode-button#explain').click();
     try {
       await webview.locator('article.result table').nth(1).waitFor({ timeout: 90_000 });

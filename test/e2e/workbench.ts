@@ -3,7 +3,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { ensureAll } from '../../scripts/toolchain.mjs';
 import { installVsix, launchChromium, startCodeServer } from '../../scripts/codeServer.mjs';
 
@@ -83,6 +83,21 @@ export function useWorkbench(settings: Record<string, unknown> = {}): { readonly
 /** Clicks the "Vertex GenAI" activity-bar entry. */
 export async function openContainer(page: Page): Promise<void> {
   await page.locator('.part.activitybar [aria-label^="Vertex GenAI"]').first().click({ timeout: 30_000 });
+}
+
+/**
+ * Runs a context-menu entry of `target` (right-clicked). A menu item acts on mouse-up
+ * only once VS Code has armed it, 100 ms after rendering (later on a loaded machine),
+ * and ignores an earlier click; so point at it, wait until the menu has focused it,
+ * and press Enter, as a person using the keyboard would.
+ */
+export async function runContextMenuItem(page: Page, target: Locator, label: string): Promise<void> {
+  await target.click({ button: 'right' });
+  const item = page.locator('.context-view .action-item', { has: page.locator('.action-label', { hasText: label }) }).first();
+  await item.hover({ timeout: 15_000 });
+  await page.locator('.context-view .action-item.focused', { has: page.locator('.action-label', { hasText: label }) }).waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.context-view .monaco-menu').waitFor({ state: 'detached', timeout: 15_000 });
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -98,8 +98,12 @@ function currentEndpoint(): string | undefined {
 
 function renderVersions(): void {
   const target = targets.find((t) => t.endpoint === currentEndpoint());
+  // The targets are sent again when the panel is shown again: keep what was ticked.
+  const ticked = new Set([...versions.querySelectorAll<HTMLElement & { checked: boolean; value: string }>('vscode-checkbox')].filter((c) => c.checked).map((c) => c.value));
+  // The `label` property only: with slotted text too, the checkbox showed the text twice and
+  // re-rendered its label as it took focus, which swallowed the click meant to tick it.
   versions.replaceChildren(
-    ...(target?.deployedModels ?? []).map((d) => Object.assign(document.createElement('vscode-checkbox'), { value: d.id, label: d.label, textContent: d.label })),
+    ...(target?.deployedModels ?? []).map((d) => Object.assign(document.createElement('vscode-checkbox'), { value: d.id, label: d.label, checked: ticked.has(d.id) })),
   );
 }
 
