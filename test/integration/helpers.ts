@@ -26,3 +26,20 @@ export function loadedModules(pattern: RegExp): string[] {
   return Object.keys(require.cache).filter((k) => pattern.test(k));
 }
 
+
+/** Scripted answers to the custom tuning flow's LoRA training-argument steps. */
+export function loraArgAnswers(epochs: string, outputDir: string) {
+  return [
+    { expect: 'args.baseModel', text: 'google/gemma-2-2b' },
+    { expect: 'args.dataset', text: 'gs://genai-demo-tuning/support-chat/train.jsonl' },
+    { expect: 'args.loraRank', text: '16' },
+    { expect: 'args.loraAlpha', text: '32' },
+    { expect: 'args.loraDropout', text: '0.05' },
+    { expect: 'args.targetModules', text: 'q_proj, v_proj' },
+    { expect: 'args.quantize4bit', pick: '4-bit (QLoRA)' },
+    { expect: 'args.epochs', text: epochs },
+    { expect: 'args.learningRate', text: '2e-4' },
+    { expect: 'args.batchSize', text: '4' },
+    { expect: 'args.outputDir', text: outputDir },
+  ];
+}

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server';
 import type { ScriptedAnswer } from '../../src/input/scriptedInputSeam';
-import { extension, waitFor } from './helpers';
+import { extension, loraArgAnswers, waitFor } from './helpers';
 
 const GOOD_LINE = (q: string, a: string) => JSON.stringify({ contents: [{ role: 'user', parts: [{ text: q }] }, { role: 'model', parts: [{ text: a }] }] });
 
@@ -87,17 +87,7 @@ describe('tuning launch flows', function () {
       { expect: 'region', pick: 'us-central1' },
       { expect: 'displayName', text: 'gemma-lora-v100' },
       { expect: 'container', pick: 'Model Garden PEFT trainer (PyTorch, GPU)' },
-      { expect: 'args.baseModel', text: 'google/gemma-2-2b' },
-      { expect: 'args.dataset', text: 'gs://genai-demo-tuning/support-chat/train.jsonl' },
-      { expect: 'args.loraRank', text: '16' },
-      { expect: 'args.loraAlpha', text: '32' },
-      { expect: 'args.loraDropout', text: '0.05' },
-      { expect: 'args.targetModules', text: 'q_proj, v_proj' },
-      { expect: 'args.quantize4bit', pick: '4-bit (QLoRA)' },
-      { expect: 'args.epochs', text: '2' },
-      { expect: 'args.learningRate', text: '2e-4' },
-      { expect: 'args.batchSize', text: '4' },
-      { expect: 'args.outputDir', text: 'gs://genai-demo-tuning/adapters/gemma' },
+      ...loraArgAnswers('2', 'gs://genai-demo-tuning/adapters/gemma'),
       { expect: 'machine.acceleratorType', pick: 'NVIDIA_TESLA_V100' },
       { expect: 'machine.machineType', pick: 'n1-standard-16' },
       { expect: 'machine.acceleratorCount', text: '1' },

@@ -6,7 +6,7 @@ import { parseQuotaSpec } from '../../src/emulator/catalog/quotas';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server';
 import type { ScriptedAnswer } from '../../src/input/scriptedInputSeam';
 import type { JobHostMessage, JobWebviewMessage } from '../../src/protocol/jobPanel';
-import { extension, waitFor } from './helpers';
+import { extension, loraArgAnswers, waitFor } from './helpers';
 
 type Panel = { readonly posted: readonly JobHostMessage[]; receive(m: JobWebviewMessage): Promise<void>; dispose(): void };
 
@@ -85,17 +85,7 @@ describe('tuning job outcomes', function () {
       { expect: 'region', pick: 'us-central1' },
       { expect: 'displayName', text: 'over-quota' },
       { expect: 'container', pick: 'Model Garden PEFT trainer (PyTorch, GPU)' },
-      { expect: 'args.baseModel', text: 'google/gemma-2-2b' },
-      { expect: 'args.dataset', text: 'gs://genai-demo-tuning/support-chat/train.jsonl' },
-      { expect: 'args.loraRank', text: '16' },
-      { expect: 'args.loraAlpha', text: '32' },
-      { expect: 'args.loraDropout', text: '0.05' },
-      { expect: 'args.targetModules', text: 'q_proj, v_proj' },
-      { expect: 'args.quantize4bit', pick: '4-bit (QLoRA)' },
-      { expect: 'args.epochs', text: '1' },
-      { expect: 'args.learningRate', text: '2e-4' },
-      { expect: 'args.batchSize', text: '4' },
-      { expect: 'args.outputDir', text: 'gs://genai-demo-tuning/adapters/quota' },
+      ...loraArgAnswers('1', 'gs://genai-demo-tuning/adapters/quota'),
       { expect: 'machine.acceleratorType', pick: 'NVIDIA_TESLA_V100' },
       { expect: 'machine.machineType', pick: 'n1-standard-16' },
       { expect: 'machine.acceleratorCount', text: '2' },
