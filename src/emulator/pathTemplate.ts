@@ -10,6 +10,8 @@ export interface PathTemplate {
   verb?: string;
   /** Request field paths bound by the template, camelCase ("endpoint.name"). */
   variables: string[];
+  /** Each variable's segment pattern, as written after "=" in the template; "*" when none is given. */
+  patterns: string[];
   /** Literal segments: more literals = more specific, tried first. */
   literalCount: number;
   hasDoubleWildcard: boolean;
@@ -20,6 +22,7 @@ const VARIABLE = /\{([^}=]+)(?:=([^}]*))?\}/g;
 export function compileTemplate(template: string): PathTemplate {
   const { path, verb } = splitTemplateVerb(template);
   const variables: string[] = [];
+  const patterns: string[] = [];
   let source = '^';
   let last = 0;
   let literalCount = 0;
@@ -37,6 +40,7 @@ export function compileTemplate(template: string): PathTemplate {
     source += segments(path.slice(last, match.index));
     source += `(${segments(match[2] ?? '*')})`;
     variables.push(match[1].split('.').map(camelCase).join('.'));
+    patterns.push(match[2] ?? '*');
     last = match.index + match[0].length;
   }
   source += `${segments(path.slice(last))}$`;
@@ -45,6 +49,7 @@ export function compileTemplate(template: string): PathTemplate {
     regex: new RegExp(source),
     verb,
     variables,
+    patterns,
     literalCount,
     hasDoubleWildcard: template.includes('**'),
   };

@@ -38,6 +38,8 @@ export interface FieldInfo {
    * field option, so a field marked both REQUIRED and IMMUTABLE shows IMMUTABLE only. */
   behavior?: string;
   proto3Optional: boolean;
+  /** google.api.resource_reference: the value names a resource of `type`, or a parent of `childType`. */
+  reference?: { type?: string; childType?: string };
 }
 
 export interface MessageInfo {
@@ -133,6 +135,25 @@ export class ProtoSchema {
     return this.methodList;
   }
 
+  /**
+   * Patterns of every google.api.resource and resource_definition, by resource type.
+   * protobufjs keeps only the LAST pattern of a repeated option, and one file-level
+   * definition per package, so callers add what the http rules show (resourcePatterns.ts).
+   */
+  resourceDefinitions(): Map<string, string[]> {
+    const found = new Map<string, string[]>();
+    const visit = (node: RawNode) => {
+      for (const kind of ['resource', 'resource_definition']) {
+        const type = node.options?.[`(google.api.${kind}).type`];
+        const pattern = node.options?.[`(google.api.${kind}).pattern`];
+        if (typeof type === 'string' && typeof pattern === 'string') found.set(type, [...(found.get(type) ?? []), pattern]);
+      }
+      for (const child of Object.values(node.nested ?? {})) visit(child);
+    };
+    visit(this.root);
+    return found;
+  }
+
   /** protobufjs name resolution: try the scope, then each enclosing namespace. */
   resolve(ref: string, scope: string): string | undefined {
     if (ref.startsWith('.')) return this.node(ref.slice(1)) ? ref.slice(1) : undefined;
@@ -168,6 +189,7 @@ export class ProtoSchema {
         map: raw.keyType !== undefined,
         behavior: raw.options?.['(google.api.field_behavior)'] as string | undefined,
         proto3Optional: raw.options?.['proto3_optional'] === true,
+        reference: referenceOf(raw.options),
       });
     }
     return { fullName, shortName: fullName.slice(fullName.lastIndexOf('.') + 1), fields };
@@ -205,6 +227,13 @@ export class ProtoSchema {
       lro,
     };
   }
+}
+
+function referenceOf(options: Record<string, unknown> | undefined): FieldInfo['reference'] {
+  const type = options?.['(google.api.resource_reference).type'];
+  const childType = options?.['(google.api.resource_reference).child_type'];
+  if (typeof type !== 'string' && typeof childType !== 'string') return undefined;
+  return { type: typeof type === 'string' ? type : undefined, childType: typeof childType === 'string' ? childType : undefined };
 }
 
 function toHttpRule(binding: Record<string, unknown>): HttpRule | undefined {

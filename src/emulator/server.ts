@@ -208,9 +208,9 @@ class Dispatcher {
     const body = custom?.route.rawBody ? await readBytes(req) : await readJsonBody(req);
     if (custom) return runFaulted(fault, res, () => custom.route.handle({ vars: custom.vars, query, body, state: this.state, enumsAsInt, headers: req.headers }));
     const protoMatch = proto as RouteMatch<ProtoRoute>;
+    const request = this.request(protoMatch, query, body);
     const handler = this.handlerFor(protoMatch.route);
     if (!handler) throw unimplemented(methodName);
-    const request = buildRequest(this.state.schema, this.state.codec, protoMatch.route, protoMatch.vars, query, body);
     return runFaulted(fault, res, () => handler({ state: this.state, route: protoMatch.route, request, enumsAsInt }));
   }
 
@@ -221,10 +221,17 @@ class Dispatcher {
     if (custom) return custom.route.handle({ vars: custom.vars, query, body, state: this.state, enumsAsInt: false, headers: {} });
     const proto = this.proto.match(verb, path);
     if (!proto) throw urlNotFound(path);
+    const request = this.request(proto, query, body);
     const handler = this.handlerFor(proto.route);
     if (!handler) throw unimplemented(proto.route.method.fullName);
-    const request = buildRequest(this.state.schema, this.state.codec, proto.route, proto.vars, query, body);
     return handler({ state: this.state, route: proto.route, request, enumsAsInt: false });
+  }
+
+  /** The request message, refused before any lookup if malformed: unknown fields, bad values, malformed resource names. */
+  private request({ route, vars }: RouteMatch<ProtoRoute>, query: URLSearchParams, body: unknown) {
+    const request = buildRequest(this.state.schema, this.state.codec, route, vars, query, body);
+    this.state.names.checkReferences(route.method.requestType, request);
+    return request;
   }
 
   private handlerFor(route: ProtoRoute): MethodHandler | undefined {

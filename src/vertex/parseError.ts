@@ -123,7 +123,9 @@ export function parseError(error: unknown): ActionableError {
     }
     case 'INVALID_ARGUMENT': {
       const violations = details.flatMap((d) => d.fieldViolations ?? []);
-      const list = violations.map((v) => (v.field ? `${v.field}: ${v.description ?? 'invalid'}` : v.description)).filter(Boolean);
+      const list = violations
+        .map((v) => (v.field ? `${v.field}: ${v.description ?? 'invalid'}` : v.description)?.replace(/\.$/, ''))
+        .filter(Boolean);
       return {
         code,
         message: list.length > 0 ? `The request was rejected: ${list.join('; ')}.` : `The request was rejected: ${sentence(text)}`,

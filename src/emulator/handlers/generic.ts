@@ -71,9 +71,13 @@ export function maybeOperation(call: MethodCall, resourceName: string, run: () =
   return { body: encodeOperation(state.codec, op, enumsAsInt) };
 }
 
-/** Parents below a location must exist: listing children of a missing dataset is NOT_FOUND. */
+/**
+ * Parents below a location must exist: listing children of a missing dataset is NOT_FOUND.
+ * So must express-mode parents of a kind the API can Get ("datasets/1"); "publishers/google" always does.
+ */
 export function assertParentExists(state: EmulatorState, parent: string): void {
-  if (parent.split('/').length <= 4 || state.store.exists(parent)) return;
+  const located = parent.startsWith('projects/');
+  if ((located ? parent.split('/').length <= 4 : !state.names.kindOf(parent)) || state.store.exists(parent)) return;
   throw notFound(state.names.kindOf(parent)?.kind ?? 'Resource', parent);
 }
 

@@ -56,6 +56,8 @@ export const modelHandlers: Record<string, MethodHandler> = {
     const { state } = call;
     const requested = String(call.request.name);
     if (!requested.includes('@')) {
+      const { model } = findVersion(state, requested);
+      if (!versionsOf(state, model).length) throw notFound('Model', model); // a missing model first, as for any name
       throw invalidFields([{ field: 'name', description: 'The name must identify a version, e.g. models/123@2.' }]);
     }
     const version = resolveVersion(call, requested);
