@@ -127,7 +127,8 @@ export class ResourceReferences {
     return fields;
   }
 
-  private fieldAt(typeName: string, path: string): FieldInfo | undefined {
+  /** The field a dotted camelCase path ("endpoint.name") leads to from a message type. */
+  fieldAt(typeName: string, path: string): FieldInfo | undefined {
     let type = typeName;
     let field: FieldInfo | undefined;
     for (const part of path.split('.')) {

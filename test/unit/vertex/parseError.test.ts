@@ -56,7 +56,8 @@ describe('parseError', () => {
         { fieldViolations: [{ field: 'endpoint.display_name', description: 'Required field is not set.' }, { field: 'page_size', description: 'must be positive' }] },
       ]),
     );
-    assert.equal(parsed.message, 'The request was rejected: endpoint.display_name: Required field is not set.; page_size: must be positive.');
+    // One full stop at the end, none before the ";" joining the violations.
+    assert.equal(parsed.message, 'The request was rejected: endpoint.display_name: Required field is not set; page_size: must be positive.');
   });
 
   it('names the resource that was not found', () => {
