@@ -4,7 +4,6 @@
 // takes a name, the routes and reference fields read from the same protos as the emulator.
 import * as assert from 'node:assert/strict';
 import { EndpointServiceClient } from '@google-cloud/aiplatform/build/src/v1/endpoint_service_client';
-import { ModelServiceClient } from '@google-cloud/aiplatform/build/src/v1/model_service_client';
 import { loadSchema, snakePath } from '../../../src/emulator/protoSchema';
 import { ResourceReferences } from '../../../src/emulator/resourceReferences';
 import { deriveProtoRoutes, type ProtoRoute } from '../../../src/emulator/routes';
@@ -27,15 +26,8 @@ describe('emulator: malformed resource names', function () {
 
   describe('through the official client', () => {
     let endpoints: EndpointServiceClient;
-    let models: ModelServiceClient;
-    before(() => {
-      endpoints = new EndpointServiceClient(h.clientOptions());
-      models = new ModelServiceClient(h.clientOptions());
-    });
-    after(async () => {
-      await endpoints?.close();
-      await models?.close();
-    });
+    before(() => (endpoints = new EndpointServiceClient(h.clientOptions())));
+    after(() => endpoints?.close());
 
     it('deployModel with a short model name: 400 naming deployed_model.model, and a sentence saying what a full name looks like', async () => {
       const err = await rejection(endpoints.deployModel({ endpoint, deployedModel: { model: 'models/not-a-full-resource-name', dedicatedResources: machine } }));
@@ -55,7 +47,7 @@ describe('emulator: malformed resource names', function () {
     });
 
     it('lists every malformed field of one request, path and body', async () => {
-      const err = await rejection(models.getModel({ name: `${US_PARENT}/models/bad id!` }));
+      const err = await rejection(endpoints.getEndpoint({ name: `${US_PARENT}/endpoints/bad id!` }));
       assert.equal(err.code, 3, err.message);
       assert.deepEqual(violationsOf(err.statusDetails).map((v) => v.field), ['name']);
       const both = await h.fetch(`/v1/${US_PARENT}/endpoints/bad%20id!:deployModel`, {
