@@ -30,7 +30,12 @@ import { IdGenerator } from './ids';
 import { operationRoutes } from './operations';
 import { ProjectRegistry } from './projects';
 import { loadSchema } from './protoSchema';
-import { toApiError, unauthenticated, unimplemented, urlNotFound } from './googleError';
+import { ApiError, toApiError, unauthenticated, unimplemented, urlNotFound } from './googleError';
+import { requestRefusal } from './requestOrigin';
+import { BigQueryError } from './bigquery/bigQueryError';
+import { BIGQUERY_SERVICE } from './bigquery/datasetRoutes';
+import { StorageError } from './storage/storageError';
+import { STORAGE_SERVICE } from './storage/storageRoute';
 import { buildRequest } from './requestMessage';
 import { ResourceNames } from './resourceNames';
 import { RouteTable, deriveProtoRoutes, type ProtoRoute, type RouteMatch } from './routes';
@@ -94,6 +99,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  dispatcher.port = port;
   for (const spec of options.traffic ?? []) await runTraffic(state, (verb, path, body) => dispatcher.serve(verb, path, body), spec);
   const urlHost = host === '::1' ? '[::1]' : host === 'localhost' ? '127.0.0.1' : host;
   return {
@@ -147,6 +153,8 @@ class Dispatcher {
   private readonly custom = new RouteTable<CustomRoute>([...operationRoutes(), ...locationRoutes(), ...resourceManagerRoutes(), ...predictionRoutes(), ...bigQueryRoutes(), ...storageRoutes()]);
   private readonly proto: RouteTable<ProtoRoute>;
   private readonly handlers = new Map<ProtoRoute, MethodHandler | undefined>();
+  /** The port listened on: requests must name it in Host (requestOrigin.ts). */
+  port = 0;
 
   constructor(
     private readonly state: EmulatorState,
@@ -166,6 +174,8 @@ class Dispatcher {
     const pretty = (query.get('$prettyPrint') ?? query.get('prettyPrint')) !== '0' && query.get('prettyPrint') !== 'false';
     let status = 200;
     try {
+      const refused = requestRefusal(req.headers, this.port);
+      if (refused) throw refused;
       const run = () => this.route(req, res, rawPath, query, enumsAsInt);
       const durable = this.state.durable;
       const result = await (durable ? durable.request(req.method !== 'GET', run) : run());
@@ -205,7 +215,7 @@ class Dispatcher {
     if (!custom?.route.anonymous && !/^Bearer\s+\S+/i.test(req.headers.authorization ?? '')) {
       throw unauthenticated(methodName, match.route.kind === 'custom' ? match.route.service : undefined);
     }
-    const body = custom?.route.rawBody ? await readBytes(req) : await readJsonBody(req);
+    const body = custom?.route.rawBody ? await readBytes(req) : await readJsonBody(req).catch((err: unknown) => Promise.reject(inServiceShape(err, custom?.route.service)));
     if (custom) return runFaulted(fault, res, () => custom.route.handle({ vars: custom.vars, query, body, state: this.state, enumsAsInt, headers: req.headers }));
     const protoMatch = proto as RouteMatch<ProtoRoute>;
     const request = this.request(protoMatch, query, body);
@@ -241,6 +251,14 @@ class Dispatcher {
     }
     return this.handlers.get(route);
   }
+}
+
+/** A body refused before routing, in the error shape of the API it was sent to (BigQuery and Storage have their own). */
+function inServiceShape(err: unknown, service: string | undefined): unknown {
+  if (!(err instanceof ApiError) || err.status !== 'INVALID_ARGUMENT') return err;
+  if (service === BIGQUERY_SERVICE) return new BigQueryError('invalid', err.message);
+  if (service === STORAGE_SERVICE) return new StorageError('invalid', err.message);
+  return err;
 }
 
 function methodNameOf(route: CustomRoute | ProtoRoute): string {

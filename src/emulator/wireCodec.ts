@@ -209,10 +209,27 @@ function decodeScalar(type: string, raw: unknown, path: string, violations: Fiel
     default: {
       // Integer types: JSON numbers or decimal strings; 64-bit ones are kept as strings.
       const text = typeof raw === 'number' && Number.isInteger(raw) ? String(raw) : typeof raw === 'string' ? raw : '';
-      if (!/^-?\d+$/.test(text)) return fail();
+      if (!/^-?\d+$/.test(text) || !inRange(type, BigInt(text))) return fail();
       return INT64_SCALARS.has(type) ? text : Number(text);
     }
   }
+}
+
+const INT32: [bigint, bigint] = [-(2n ** 31n), 2n ** 31n - 1n];
+const UINT32: [bigint, bigint] = [0n, 2n ** 32n - 1n];
+const INT64: [bigint, bigint] = [-(2n ** 63n), 2n ** 63n - 1n];
+const UINT64: [bigint, bigint] = [0n, 2n ** 64n - 1n];
+/** Each integer type's range: Google's JSON parser refuses a value beyond it (1e20 for an int64, 5e9 for an int32). */
+const INTEGER_RANGES: Record<string, [bigint, bigint]> = {
+  int32: INT32, sint32: INT32, sfixed32: INT32,
+  uint32: UINT32, fixed32: UINT32,
+  int64: INT64, sint64: INT64, sfixed64: INT64,
+  uint64: UINT64, fixed64: UINT64,
+};
+
+function inRange(type: string, value: bigint): boolean {
+  const range = INTEGER_RANGES[type];
+  return !range || (value >= range[0] && value <= range[1]);
 }
 
 function invalidValue(path: string, typeLabel: string, value: unknown): FieldViolation {

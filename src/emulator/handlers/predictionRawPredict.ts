@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CustomRoute, EmulatorState } from '../context';
 import { failedPrecondition, invalidArgument } from '../googleError';
+import { parseJson } from '../httpIo';
 import type { Turn } from '../models/chatFormat';
 import { promptSequence, promptTokenCount } from '../models/chatFormat';
 import { answerTokenCount, generate } from '../models/decoder';
@@ -34,9 +35,9 @@ function payloadOf(body: unknown): JsonObject {
   const wrapped = (body as JsonObject | undefined)?.httpBody as JsonObject | undefined;
   if (wrapped && typeof wrapped.data === 'string') {
     try {
-      return JSON.parse(Buffer.from(wrapped.data, 'base64').toString('utf8')) as JsonObject;
-    } catch {
-      throw invalidArgument('The request body is not valid JSON.', 'http_body.data');
+      return parseJson(Buffer.from(wrapped.data, 'base64').toString('utf8')) as JsonObject;
+    } catch (err) {
+      throw invalidArgument(`The request body is not valid JSON: ${err instanceof Error ? err.message : String(err)}`, 'http_body.data');
     }
   }
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw invalidArgument('The request body must be a JSON object.');

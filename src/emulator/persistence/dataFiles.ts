@@ -3,7 +3,7 @@
 // atomically (temp file, fsync, rename, fsync of the directory). Other state keeps its
 // own files beside them: `objects/` (Cloud Storage bytes, see storagePart.ts) and
 // `bigquery/` (one DuckDB database per project, see bigQueryPart.ts).
-import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync, fstatSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync, fstatSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export interface Batch {
@@ -25,6 +25,8 @@ export class DataFiles {
   private fd: number | undefined;
   readonly journalPath: string;
   readonly snapshotPath: string;
+  /** Size of the snapshot last read or written. */
+  snapshotBytes = 0;
 
   constructor(readonly dir: string) {
     mkdirSync(dir, { recursive: true });
@@ -34,7 +36,9 @@ export class DataFiles {
 
   readSnapshot(): Snapshot | undefined {
     if (!existsSync(this.snapshotPath)) return undefined;
-    const snapshot = JSON.parse(readFileSync(this.snapshotPath, 'utf8')) as Snapshot;
+    const text = readFileSync(this.snapshotPath, 'utf8');
+    this.snapshotBytes = Buffer.byteLength(text);
+    const snapshot = JSON.parse(text) as Snapshot;
     if (snapshot.version !== 1) throw new Error(`${this.snapshotPath}: unknown snapshot version ${String(snapshot.version)}.`);
     return snapshot;
   }
@@ -66,12 +70,15 @@ export class DataFiles {
   }
 
   journalBytes(): number {
-    return this.fd === undefined ? 0 : fstatSync(this.fd).size;
+    if (this.fd !== undefined) return fstatSync(this.fd).size;
+    return existsSync(this.journalPath) ? statSync(this.journalPath).size : 0;
   }
 
   /** Atomic replace, then an empty journal (batches up to snapshot.seq are in it). */
   writeSnapshot(snapshot: Snapshot): void {
-    writeFileDurably(this.snapshotPath, JSON.stringify(snapshot));
+    const text = JSON.stringify(snapshot);
+    writeFileDurably(this.snapshotPath, text);
+    this.snapshotBytes = Buffer.byteLength(text);
     this.truncateJournal(0);
   }
 

@@ -2,7 +2,10 @@
 // Dispatcher commits the changes a request made (one journal line, fsynced) before it
 // answers, so nothing acknowledged is lost on a crash. Start-up restores each part from
 // the snapshot and replays the journal; the journal is folded into a new snapshot on
-// clean shutdown and when it grows past `compactBytes`.
+// clean shutdown, at start-up when a crash left it long, and whenever it outgrows both
+// `compactBytes` and the snapshot. That bounds a restart's replay by the size of the
+// state rather than by the number of writes since the last clean shutdown, and each
+// compaction (which costs about one snapshot) comes after at least as many journal bytes.
 //
 // Plugging in more state: implement PersistentPart and call `state.durable?.register(part)`
 // once the part's in-memory state is seeded, at start-up or later. `register` restores
@@ -33,7 +36,8 @@ export interface PersistentPart {
 
 export type Recorder = (entry: unknown) => void;
 
-const DEFAULT_COMPACT_BYTES = 8 * 1024 * 1024;
+/** The journal's least size before compaction: a few hundred small writes, replayed in milliseconds. */
+export const MIN_COMPACT_BYTES = 256 * 1024;
 
 export class DurableState {
   private readonly files: DataFiles;
@@ -50,7 +54,7 @@ export class DurableState {
   constructor(
     readonly dir: string,
     seed: string,
-    private readonly compactBytes = DEFAULT_COMPACT_BYTES,
+    private readonly compactBytes = MIN_COMPACT_BYTES,
   ) {
     this.files = new DataFiles(dir);
     const snapshot = this.files.readSnapshot();
@@ -79,9 +83,12 @@ export class DurableState {
     };
   }
 
-  /** Writes the first snapshot of a fresh data dir, so seeded state is stable across restarts. */
+  /**
+   * Writes the first snapshot of a fresh data dir, so seeded state is stable across
+   * restarts, and folds in a journal a crash left long, so the next start is quick.
+   */
   initialize(): void {
-    if (!this.hadSnapshot) this.compact();
+    if (!this.hadSnapshot || this.journalTooLong()) this.compact();
   }
 
   /** Runs a mutating request inside every part's change tracking. */
@@ -117,7 +124,7 @@ export class DurableState {
     this.buffer = [];
     this.files.append(batch);
     this.seq = batch.seq;
-    if (this.files.journalBytes() > this.compactBytes) this.compact();
+    if (this.journalTooLong()) this.compact();
     else this.committed();
   }
 
@@ -142,6 +149,10 @@ export class DurableState {
     this.compact();
     this.closed = true;
     this.files.close();
+  }
+
+  private journalTooLong(): boolean {
+    return this.files.journalBytes() > Math.max(this.compactBytes, this.files.snapshotBytes);
   }
 
   private committed(): void {

@@ -6,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { CustomCall, CustomRoute, HttpResult } from '../context';
 import { crc32c } from './crc32c';
 import { invalidRequest, StorageError } from './storageError';
+import { parseJson } from '../httpIo';
 import { objectResource } from './storageResources';
 import { bucketOf, checkPreconditions, storageRoute } from './storageRoute';
 import { storageOf, type ObjectInput, type UploadSession } from './storageState';
@@ -128,9 +129,9 @@ function inputOf(m: ObjectMetadata): Omit<ObjectInput, 'data'> {
 function parseMetadata(body: Buffer): ObjectMetadata {
   if (!body.length) return {};
   try {
-    return JSON.parse(body.toString('utf8')) as ObjectMetadata;
-  } catch {
-    throw invalidRequest('Metadata part is not valid JSON');
+    return parseJson(body.toString('utf8')) as ObjectMetadata;
+  } catch (err) {
+    throw invalidRequest(`Metadata part is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 

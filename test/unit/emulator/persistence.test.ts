@@ -9,7 +9,7 @@ import { EndpointServiceClient } from '@google-cloud/aiplatform/build/src/v1/end
 import { JobServiceClient } from '@google-cloud/aiplatform/build/src/v1/job_service_client';
 import { ModelServiceClient } from '@google-cloud/aiplatform/build/src/v1/model_service_client';
 import { OAuth2Client } from 'google-auth-library';
-import { DurableState, type PersistentPart } from '../../../src/emulator/persistence/durableState';
+import { DurableState, MIN_COMPACT_BYTES, type PersistentPart } from '../../../src/emulator/persistence/durableState';
 import { createState } from '../../../src/emulator/server';
 import { DEMO_IDS, US } from '../../../src/emulator/seeds/demoIds';
 import { rejection } from './emulatorHarness';
@@ -157,6 +157,44 @@ describe('emulator: persistence internals', () => {
     assert.equal(storeJson(second), written);
     assert.equal(second.seed, 'demo');
     second.durable?.close();
+  });
+
+  it('keeps restarts bounded: after 10,000 writes the journal is short and the state intact', async function () {
+    this.timeout(120_000);
+    const first = createState({ dataDir: dir, operationDelayMs: 0 });
+    const endpoints = [...first.store.all()].map(([name]) => name).filter((name) => /\/endpoints\/[^/]+$/.test(name));
+    const durable = first.durable!;
+    const journal = join(dir, 'journal.jsonl');
+    let longest = 0;
+    // 10,000 in-place updates, as handlers make them, 20 to a request (one fsync each).
+    for (let request = 0; request < 500; request++) {
+      await durable.request(true, async () => {
+        for (let i = 0; i < 20; i++) {
+          const n = request * 20 + i;
+          first.store.get(endpoints[n % endpoints.length])!.data.displayName = `write-${n}`;
+        }
+      });
+      longest = Math.max(longest, readFileSync(journal, 'utf8').split('\n').filter(Boolean).length);
+    }
+    const snapshotBytes = statSync(join(dir, 'snapshot.json')).size;
+    const lineBytes = statSync(journal).size / Math.max(1, readFileSync(journal, 'utf8').split('\n').filter(Boolean).length);
+    assert.ok(longest * lineBytes <= Math.max(MIN_COMPACT_BYTES, snapshotBytes) + 2 * lineBytes, `the journal was compacted (at most ${longest} lines)`);
+    assert.ok(longest < 100, `at most ${longest} of 500 lines`);
+    first.operations.close(); // crash: no close(), no compaction at shutdown
+
+    const started = performance.now();
+    const second = createState({ dataDir: dir, operationDelayMs: 0 });
+    const restartMs = performance.now() - started;
+    try {
+      for (const [k, name] of endpoints.entries()) {
+        const last = 9_999 - ((9_999 - k) % endpoints.length);
+        assert.equal(second.store.get(name)?.data.displayName, `write-${last}`, name);
+      }
+      assert.ok(restartMs < 10_000, `restart took ${restartMs.toFixed(0)} ms`);
+    } finally {
+      second.operations.close();
+      second.durable?.close();
+    }
   });
 
   it('compacts when the journal grows, keeping the state of parts registered later', () => {
