@@ -21,6 +21,8 @@ export interface ExtensionApi {
   tree(viewId: ViewId): vscode.TreeDataProvider<unknown>;
   /** Tests: the error messages commands have shown, oldest first. */
   shownErrors(): Promise<readonly string[]>;
+  /** Tests: what the context status bar item shows. */
+  statusBar(): { readonly text: string; readonly tooltip: string };
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -39,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       return loaded;
     })());
 
-  const trees = VIEW_IDS.map((id) => new LazyTreeProvider(id, () => isConfigured(settings), features));
+  const trees = VIEW_IDS.map((id) => new LazyTreeProvider(id, () => isConfigured(settings), features, () => settings.problem));
   VIEW_IDS.forEach((id, i) => {
     const view = vscode.window.createTreeView(id, { treeDataProvider: trees[i], showCollapseAll: true });
     trees[i].attach(view);
@@ -79,16 +81,20 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   };
   applySettings();
 
+  const settingsChanged = async () => {
+    const before = JSON.stringify(settings);
+    settings = readSettings();
+    applySettings();
+    // Only a new connection needs new clients; a page size just reloads the trees.
+    if (loading) (await loading).settingsChanged(JSON.stringify(settings) !== before);
+    trees.forEach((t) => t.refresh());
+  };
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration(async (e) => {
-      if (!e.affectsConfiguration('vertexGenAi')) return;
-      const before = JSON.stringify(settings);
-      settings = readSettings();
-      applySettings();
-      // Only a new connection needs new clients; a page size just reloads the trees.
-      if (loading) (await loading).settingsChanged(JSON.stringify(settings) !== before);
-      trees.forEach((t) => t.refresh());
+      if (e.affectsConfiguration('vertexGenAi')) await settingsChanged();
     }),
+    // Trusting the folder lets its own settings apply (see settingTrust.ts).
+    vscode.workspace.onDidGrantWorkspaceTrust(settingsChanged),
   );
 
   const activationMs = performance.now() - started;
@@ -99,6 +105,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     scriptInput: async (script) => (await features()).scriptInput(script),
     tree: (viewId) => trees[VIEW_IDS.indexOf(viewId)],
     shownErrors: async () => (await features()).shownErrors(),
+    statusBar: () => ({ text: statusBar.item.text, tooltip: typeof statusBar.item.tooltip === 'string' ? statusBar.item.tooltip : (statusBar.item.tooltip?.value ?? '') }),
   };
 }
 

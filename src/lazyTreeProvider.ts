@@ -1,6 +1,12 @@
 import * as vscode from 'vscode';
 import type { ViewId } from './contributions';
 import type { Features } from './features';
+import type { SettingProblem } from './vertex/connection';
+
+/** The one root shown while a setting cannot be used: its sentence; a click opens the setting. */
+class ProblemNode {
+  constructor(readonly problem: SettingProblem) {}
+}
 
 /** A real tree provider that wants to know its view (visibility, description). */
 export type AttachableTree = vscode.TreeDataProvider<unknown> & { attach?(view: vscode.TreeView<unknown>): vscode.Disposable };
@@ -22,24 +28,41 @@ export class LazyTreeProvider implements vscode.TreeDataProvider<unknown>, vscod
     private readonly viewId: ViewId,
     private readonly isConfigured: () => boolean,
     private readonly features: () => Promise<Features>,
+    private readonly problem: () => SettingProblem | undefined = () => undefined,
   ) {}
 
   async getChildren(element?: unknown): Promise<unknown[]> {
-    if (element === undefined && !this.isConfigured()) return [];
+    if (element === undefined) {
+      // Checked before anything loads, so an invalid setting sends nothing.
+      const problem = this.problem();
+      if (problem) return [new ProblemNode(problem)];
+      if (!this.isConfigured()) return [];
+    }
+    if (element instanceof ProblemNode) return [];
     const inner = await this.load();
     return (await inner.getChildren(element)) ?? [];
   }
 
   getTreeItem(element: unknown): vscode.TreeItem | Thenable<vscode.TreeItem> {
+    if (element instanceof ProblemNode) {
+      const item = new vscode.TreeItem(element.problem.message);
+      item.id = `${this.viewId}#settingProblem`;
+      item.tooltip = element.problem.message;
+      item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+      item.command = { command: 'workbench.action.openSettings', title: vscode.l10n.t('Open Settings'), arguments: [element.problem.setting] };
+      return item;
+    }
     // Elements only exist once getChildren has loaded the real provider.
     return this.inner!.getTreeItem(element);
   }
 
   getParent(element: unknown): vscode.ProviderResult<unknown> {
+    if (element instanceof ProblemNode) return undefined;
     return this.inner?.getParent?.(element);
   }
 
   resolveTreeItem(item: vscode.TreeItem, element: unknown, token: vscode.CancellationToken) {
+    if (element instanceof ProblemNode) return item;
     return this.inner?.resolveTreeItem?.(item, element, token) ?? item;
   }
 

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { join } from 'node:path';
 import { ClientPool } from './vertex/clients';
 import type { Connection } from './vertex/connection';
+import { InvalidSettingError } from './vertex/parseError';
 import { freePort, startEmulatorProcess, type RunningEmulator } from './emulatorLauncher';
 import type { FeatureHost } from './features';
 
@@ -40,6 +41,8 @@ export class Session implements vscode.Disposable {
 
   private async connect(): Promise<ClientPool> {
     const s = this.host.settings();
+    // An invalid setting sends nothing, not even the emulator's start.
+    if (s.problem) throw new InvalidSettingError(s.problem.message);
     const base: Connection = { backend: s.backend, project: s.project, regions: s.regions };
     const trace = (m: string) => this.host.log.debug(m);
     if (s.backend !== 'emulator') return new ClientPool(base, trace);

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { settingValue } from './settingTrust';
+import { connectionProblem, type SettingProblem } from './vertex/connection';
 
 export type Backend = 'cloud' | 'emulator';
 
@@ -14,6 +16,8 @@ export interface ConnectionSettings {
   /** An emulator that already runs; empty means the extension starts its own. */
   readonly emulatorUrl: string;
   readonly emulatorSeed: string;
+  /** A setting that cannot be used (say, a region that is not Google's shape): nothing is sent while it is set. */
+  readonly problem?: SettingProblem;
 }
 
 /** The seeded project of the emulator's `demo` seed. */
@@ -21,15 +25,26 @@ export const DEMO_PROJECT = 'genai-demo';
 
 export function readSettings(): ConnectionSettings {
   const config = vscode.workspace.getConfiguration('vertexGenAi');
-  const backend = config.get<string>('backend') === 'emulator' ? 'emulator' : 'cloud';
-  const project = config.get<string>('project', '').trim();
-  const regions = config.get<string[]>('regions', []).filter((r) => typeof r === 'string' && r.length > 0);
+  const trusted = vscode.workspace.isTrusted;
+  const get = (key: string): unknown => settingValue(key, config.get<unknown>(key), config.inspect<unknown>(key), trusted);
+  const text = (key: string, fallback: string): unknown => {
+    const value = get(key) ?? fallback;
+    return typeof value === 'string' ? value.trim() : value;
+  };
+  const backend = get('backend') === 'emulator' ? 'emulator' : 'cloud';
+  // Kept as found (not filtered) so a wrong type or value is reported, never silently replaced.
+  const project = backend === 'emulator' ? text('emulator.project', DEMO_PROJECT) || DEMO_PROJECT : text('project', '');
+  const rawRegions = get('regions');
+  const regions = Array.isArray(rawRegions) && rawRegions.length > 0 ? (rawRegions as unknown[]) : rawRegions === undefined || Array.isArray(rawRegions) ? ['us-central1'] : rawRegions;
+  const emulatorUrl = text('emulator.url', '');
+  const problem = connectionProblem({ backend, project: project as string, regions: regions as string[], emulatorUrl: (emulatorUrl as string) || undefined });
   return {
     backend,
-    project: backend === 'emulator' ? config.get<string>('emulator.project', DEMO_PROJECT).trim() || DEMO_PROJECT : project,
-    regions: regions.length > 0 ? regions : ['us-central1'],
-    emulatorUrl: config.get<string>('emulator.url', '').trim(),
-    emulatorSeed: config.get<string>('emulator.seed', 'demo').trim() || 'demo',
+    project: String(project),
+    regions: Array.isArray(regions) ? regions.map(String) : [String(regions)],
+    emulatorUrl: String(emulatorUrl),
+    emulatorSeed: String(text('emulator.seed', 'demo')) || 'demo',
+    ...(problem ? { problem } : {}),
   };
 }
 

@@ -11,6 +11,14 @@ export function createContextStatusBar(): {
   item.command = 'vertexGenAi.pickContext';
   const update = (settings: ConnectionSettings) => {
     const icon = settings.backend === 'emulator' ? '$(beaker)' : '$(cloud)';
+    if (settings.problem) {
+      item.text = `$(error) ${vscode.l10n.t('Vertex: {0} is invalid; nothing is sent', settings.problem.setting)}`;
+      item.tooltip = settings.problem.message;
+      item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
+      item.show();
+      return;
+    }
+    item.backgroundColor = undefined;
     item.text = isConfigured(settings) ? `${icon} ${describeContext(settings)}` : `${icon} ${vscode.l10n.t('Vertex: not connected')}`;
     item.tooltip = new vscode.MarkdownString(
       vscode.l10n.t(

@@ -5,11 +5,16 @@ import { ClientPool } from '../vertex/clients';
 import { NotSignedInError } from '../vertex/parseError';
 import { listProjects } from '../vertex/projects';
 import { readSettings, updateSetting } from '../settings';
+import { settingValue } from '../settingTrust';
+import { validateProjectId } from '../vertex/regions';
 import { promptProject, promptRegions } from './contextPrompts';
 
 export async function connectCommand(): Promise<void> {
   if (!findAdcFile()) throw new NotSignedInError();
-  const current = vscode.workspace.getConfiguration('vertexGenAi').get<string>('project', '');
+  // The cloud project as the user (or a trusted workspace) set it; an invalid one is just not offered.
+  const config = vscode.workspace.getConfiguration('vertexGenAi');
+  const value = settingValue('project', config.get<unknown>('project'), config.inspect<unknown>('project'), vscode.workspace.isTrusted);
+  const current = typeof value === 'string' && !validateProjectId(value) ? value : '';
   const pool = new ClientPool({ backend: 'cloud', project: current, regions: [] });
   try {
     const project = await promptProject(current, async () => (await listProjects(pool)).items);

@@ -12,6 +12,7 @@ import { reviewStep } from '../input/reviewStep';
 import { aliasProblem, artifactUriProblem, formatLabels, imageUriProblem, parseLabels, removeAliasProblem } from '../registry/registryRules';
 import type { ClientPool } from '../vertex/clients';
 import { curlCommand } from '../vertex/curlCommand';
+import { vertexRestUrl } from '../vertex/connection';
 import { listAcrossRegions } from '../vertex/multiRegion';
 import { resourceRegion } from '../vertex/protoValues';
 import { deleteModelVersion, getModelVersion, getModelVersionRaw, mergeVersionAliases, setLabels, uploadBody, uploadModelVersion, type UploadVersion } from '../vertex/registry';
@@ -75,7 +76,7 @@ async function uploadCommand(ctx: FeatureContext, target: unknown): Promise<stri
         label: vscode.l10n.t('$(terminal) Show the REST request (curl)'),
         run: async (s) => {
           const { parent: location, ...body } = uploadBody(s, pool.connection.project);
-          const call = curlCommand({ method: 'POST', url: `https://${s.region}-aiplatform.googleapis.com/v1/${location}/models:upload`, body });
+          const call = curlCommand({ method: 'POST', url: vertexRestUrl(s.region, `${location}/models:upload`), body });
           await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'shellscript', content: `${call}\n` }), { preview: true });
         },
       }],

@@ -4,6 +4,8 @@
 import { checkMachineSpec } from '../emulator/catalog/checkMachineSpec';
 import type { EndpointAccess, NewEndpoint } from '../vertex/deploy';
 import type { RestCall } from '../vertex/curlCommand';
+import { shellFlag, shellQuote } from '../quoting/quote';
+import { vertexRestUrl } from '../vertex/connection';
 import { resourceId, resourceRegion } from '../vertex/protoValues';
 import type { Deployment } from './trafficMath';
 
@@ -150,22 +152,22 @@ export function gcloudCommand(a: DeployAnswers): string {
   return a.regions
     .map((region) => {
       const endpoint = existingEndpoint(a, region);
-      const create = endpoint ? '' : `gcloud ai endpoints create --region=${region} --display-name=${a.endpointDisplayName} && \\\n`;
+      const create = endpoint ? '' : `gcloud ai endpoints create ${shellFlag('region', region)} ${shellFlag('display-name', a.endpointDisplayName)} && \\\n`;
       const flags = [
-        `--region=${region}`,
-        `--model=${resourceId(a.version)}`,
-        `--display-name=${a.endpointDisplayName}`,
-        `--machine-type=${machineType}`,
-        acceleratorType && `--accelerator=type=${acceleratorType.toLowerCase().replace(/_/g, '-')},count=${acceleratorCount}`,
-        `--min-replica-count=${a.minReplicas}`,
-        `--max-replica-count=${a.maxReplicas}`,
-        a.autoscaling === 'cpu' && `--autoscaling-metric-specs=cpu-usage=${a.target}`,
-        a.autoscaling === 'dutyCycle' && `--autoscaling-metric-specs=gpu-duty-cycle=${a.target}`,
-        a.autoscaling === 'requests' && `--autoscaling-metric-specs=request-counts-per-minute=${a.target}`,
+        shellFlag('region', region),
+        shellFlag('model', resourceId(a.version)),
+        shellFlag('display-name', a.endpointDisplayName),
+        shellFlag('machine-type', machineType),
+        acceleratorType && shellFlag('accelerator', `type=${acceleratorType.toLowerCase().replace(/_/g, '-')},count=${acceleratorCount}`),
+        shellFlag('min-replica-count', a.minReplicas),
+        shellFlag('max-replica-count', a.maxReplicas),
+        a.autoscaling === 'cpu' && shellFlag('autoscaling-metric-specs', `cpu-usage=${a.target}`),
+        a.autoscaling === 'dutyCycle' && shellFlag('autoscaling-metric-specs', `gpu-duty-cycle=${a.target}`),
+        a.autoscaling === 'requests' && shellFlag('autoscaling-metric-specs', `request-counts-per-minute=${a.target}`),
         a.spot && '--spot',
-        endpoint && a.share < 100 && `--traffic-split=0=${a.share},…`,
+        endpoint && a.share < 100 && shellFlag('traffic-split', `0=${a.share},…`),
       ].filter(Boolean);
-      return `${create}gcloud ai endpoints deploy-model ${endpoint ? resourceId(endpoint) : 'ENDPOINT_ID'} ${flags.join(' ')}`;
+      return `${create}gcloud ai endpoints deploy-model ${endpoint ? shellQuote(resourceId(endpoint)) : 'ENDPOINT_ID'} ${flags.join(' ')}`;
     })
     .join('\n');
 }
@@ -176,7 +178,7 @@ export function deployRestCall(a: DeployAnswers, region = a.regions[0], split?: 
   const model = resourceRegion(a.version) === region ? a.version : `projects/PROJECT/locations/${region}/models/COPIED_MODEL_ID`;
   return {
     method: 'POST',
-    url: `https://${region}-aiplatform.googleapis.com/v1/${endpoint}:deployModel`,
+    url: vertexRestUrl(region, `${endpoint}:deployModel`),
     body: { deployedModel: deployedModelBody(a, model), ...(split ? { trafficSplit: split } : {}) },
   };
 }

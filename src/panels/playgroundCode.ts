@@ -1,6 +1,9 @@
 // Copy as code: the exact request the Playground sent, as curl, Python
 // (google-cloud-aiplatform) and TypeScript (@google-cloud/aiplatform). Pure.
+// Every value goes through the quoting module: a target name or prompt is data.
 import type { PlaygroundTarget, PromptRequest } from '../protocol/playground';
+import { jsString, pythonLiteral, pythonString, shellHeredoc, shellQuote } from '../quoting/quote';
+import { vertexHost } from '../vertex/connection';
 import { generateContentBody } from '../vertex/generate';
 import { chatCompletionBody } from '../vertex/openChat';
 import { predictInstances } from '../vertex/predictText';
@@ -18,8 +21,8 @@ export function requestCode(language: CodeLanguage, target: Pick<PlaygroundTarge
   const json = JSON.stringify(body, null, 2);
   const url = `${host.baseUrl}/v1/${target.name}:${method}`;
   if (language === 'curl') {
-    const token = host.emulator ? 'emulator' : '$(gcloud auth print-access-token)';
-    return `curl -X POST "${url}" \\\n  -H "Authorization: Bearer ${token}" \\\n  -H "Content-Type: application/json" \\\n  -d @- <<'EOF'\n${json}\nEOF\n`;
+    const auth = host.emulator ? `'Authorization: Bearer emulator'` : '"Authorization: Bearer $(gcloud auth print-access-token)"';
+    return `curl -X POST ${shellQuote(url)} \\\n  -H ${auth} \\\n  -H 'Content-Type: application/json' \\\n  -d @- ${shellHeredoc(json)}\n`;
   }
   return language === 'python' ? python(target, method, body, host) : typescript(target, method, body, host);
 }
@@ -39,20 +42,21 @@ function wireRequest(target: Pick<PlaygroundTarget, 'kind'>, request: PromptRequ
 
 function python(target: Pick<PlaygroundTarget, 'name' | 'kind' | 'region'>, method: string, body: Body, host: CodeHost): string {
   const options = host.emulator
-    ? `client_options={"api_endpoint": "${host.baseUrl}"}, transport="rest", credentials=AnonymousCredentials()`
-    : `client_options={"api_endpoint": "${target.region}-aiplatform.googleapis.com"}`;
+    ? `client_options={"api_endpoint": ${pythonString(host.baseUrl)}}, transport="rest", credentials=AnonymousCredentials()`
+    : `client_options={"api_endpoint": ${pythonString(vertexHost(target.region))}}`;
+  const name = pythonString(target.name);
   const head = [
     'import json',
     'from google.cloud import aiplatform_v1',
     ...(host.emulator ? ['from google.auth.credentials import AnonymousCredentials'] : []),
     '',
     `client = aiplatform_v1.PredictionServiceClient(${options})`,
-    `body = json.loads(r"""${JSON.stringify(body, null, 2)}""")`,
+    `body = ${pythonLiteral(body)}`,
     '',
   ];
   if (method === 'streamGenerateContent') {
     return [...head,
-      `request = aiplatform_v1.GenerateContentRequest.from_json(json.dumps({"model": "${target.name}", **body}))`,
+      `request = aiplatform_v1.GenerateContentRequest.from_json(json.dumps({"model": ${name}, **body}))`,
       'for chunk in client.stream_generate_content(request=request):',
       '    print(chunk.candidates[0].content.parts[0].text, end="", flush=True)',
       ''].join('\n');
@@ -60,14 +64,14 @@ function python(target: Pick<PlaygroundTarget, 'name' | 'kind' | 'region'>, meth
   if (method === 'rawPredict') {
     return [...head,
       'from google.api import httpbody_pb2',
-      `response = client.raw_predict(endpoint="${target.name}", http_body=httpbody_pb2.HttpBody(data=json.dumps(body).encode(), content_type="application/json"))`,
+      `response = client.raw_predict(endpoint=${name}, http_body=httpbody_pb2.HttpBody(data=json.dumps(body).encode(), content_type="application/json"))`,
       'print(json.loads(response.data)["choices"][0]["message"]["content"])',
       ''].join('\n');
   }
   return [...head,
     'from google.protobuf import json_format, struct_pb2',
     'instances = [json_format.ParseDict(i, struct_pb2.Value()) for i in body["instances"]]',
-    `response = client.predict(endpoint="${target.name}", instances=instances)`,
+    `response = client.predict(endpoint=${name}, instances=instances)`,
     'print(response.predictions)',
     ''].join('\n');
 }
@@ -75,8 +79,9 @@ function python(target: Pick<PlaygroundTarget, 'name' | 'kind' | 'region'>, meth
 function typescript(target: Pick<PlaygroundTarget, 'name' | 'kind' | 'region'>, method: string, body: Body, host: CodeHost): string {
   const u = new URL(host.baseUrl);
   const options = host.emulator
-    ? `{ apiEndpoint: '${u.hostname}', port: ${Number(u.port || 80)}, protocol: 'http', fallback: true }`
-    : `{ apiEndpoint: '${target.region}-aiplatform.googleapis.com' }`;
+    ? `{ apiEndpoint: ${jsString(u.hostname)}, port: ${Number(u.port || 80)}, protocol: 'http', fallback: true }`
+    : `{ apiEndpoint: ${jsString(vertexHost(target.region))} }`;
+  const name = jsString(target.name);
   const head = [
     `import { helpers, v1 } from '@google-cloud/aiplatform';`,
     '',
@@ -86,18 +91,18 @@ function typescript(target: Pick<PlaygroundTarget, 'name' | 'kind' | 'region'>, 
   ];
   if (method === 'streamGenerateContent') {
     return [...head,
-      `const stream = client.streamGenerateContent({ model: '${target.name}', ...body });`,
+      `const stream = client.streamGenerateContent({ model: ${name}, ...body });`,
       'for await (const chunk of stream) process.stdout.write(chunk.candidates?.[0]?.content?.parts?.[0]?.text ?? \'\');',
       ''].join('\n');
   }
   if (method === 'rawPredict') {
     return [...head,
-      `const [response] = await client.rawPredict({ endpoint: '${target.name}', httpBody: { data: Buffer.from(JSON.stringify(body)), contentType: 'application/json' } });`,
+      `const [response] = await client.rawPredict({ endpoint: ${name}, httpBody: { data: Buffer.from(JSON.stringify(body)), contentType: 'application/json' } });`,
       'console.log(response);',
       ''].join('\n');
   }
   return [...head,
-    `const [response] = await client.predict({ endpoint: '${target.name}', instances: body.instances.map((i) => helpers.toValue(i)!) });`,
+    `const [response] = await client.predict({ endpoint: ${name}, instances: body.instances.map((i) => helpers.toValue(i)!) });`,
     'console.log(response.predictions?.map((p) => helpers.fromValue(p as never)));',
     ''].join('\n');
 }

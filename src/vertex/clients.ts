@@ -1,6 +1,6 @@
 // Builds each official client once, on first use, and reuses it. The client
 // code itself lives in a lazily required chunk (see esbuild.mjs).
-import { clientEndpoint, endpointKey, type Connection } from './connection';
+import { checkConnection, clientEndpoint, endpointKey, type Connection } from './connection';
 import { createAuthClient, type AuthClient } from './auth';
 
 export type AiplatformChunk = typeof import('../chunks/aiplatform');
@@ -24,7 +24,11 @@ export class ClientPool {
     private readonly trace: (message: string) => void = () => undefined,
     /** Settles when the server can take requests (the emulator may still be booting). */
     private readonly ready: Promise<unknown> = Promise.resolve(),
-  ) {}
+  ) {
+    // Every client, auth call and BigQuery/Storage client goes through a pool: an invalid
+    // project, region or emulator URL stops here, before any host is built.
+    checkConnection(connection);
+  }
 
   /** The client of a service for a region; regions that share a host share the client. */
   get<K extends ServiceName>(service: K, region: string): Promise<ServiceClient<K>> {

@@ -1,4 +1,7 @@
 // Where requests go and with which credentials. No vscode here.
+import { InvalidSettingError } from './parseError';
+import { validateProjectId, validateRegion } from './regions';
+
 export type Backend = 'cloud' | 'emulator';
 
 export interface Connection {
@@ -11,16 +14,73 @@ export interface Connection {
 
 /** Options for an official client: regional host on Google, the loopback emulator otherwise. */
 export function clientEndpoint(connection: Connection, region: string): { apiEndpoint: string; port: number; protocol: 'http' | 'https' } {
+  const host = vertexHost(region); // also checks the region, which the emulator's paths carry
   if (connection.backend === 'emulator') {
     const url = new URL(requireEmulatorUrl(connection));
     // `apiEndpoint: 'host:port'` silently goes to 443, so host and port are separate.
     return { apiEndpoint: url.hostname, port: Number(url.port || 80), protocol: url.protocol === 'https:' ? 'https' : 'http' };
   }
-  return { apiEndpoint: `${region}-aiplatform.googleapis.com`, port: 443, protocol: 'https' };
+  return { apiEndpoint: host, port: 443, protocol: 'https' };
+}
+
+/**
+ * Google's Vertex AI host for a region: the only place a cloud host is built from a
+ * value. A region that is not Google's shape never becomes a host (finding: a region
+ * `attacker.example#` sent the user's token to attacker.example).
+ */
+export function vertexHost(region: string): string {
+  if (validateRegion(region)) throw new InvalidSettingError(`${shown(region)} is not a Google Cloud region such as us-central1, so nothing was sent; choose another region.`);
+  return region === 'global' ? 'aiplatform.googleapis.com' : `${region}-aiplatform.googleapis.com`;
+}
+
+/** A Vertex AI REST URL on Google, e.g. for the curl command a review shows. */
+export function vertexRestUrl(region: string, path: string): string {
+  return `https://${vertexHost(region)}/v1/${path}`;
+}
+
+/** A setting that cannot be used, and the one sentence that says so. */
+export interface SettingProblem {
+  readonly setting: string;
+  readonly message: string;
+}
+
+/** The setting that cannot be used, or undefined; an empty project is "not configured", not invalid. */
+export function connectionProblem(connection: Pick<Connection, 'backend' | 'project' | 'regions' | 'emulatorUrl'>): SettingProblem | undefined {
+  const problem = (setting: string, what: string): SettingProblem => ({ setting, message: `${setting}: ${what}, so nothing was sent; correct the setting.` });
+  const projectKey = connection.backend === 'emulator' ? 'vertexGenAi.emulator.project' : 'vertexGenAi.project';
+  const project: unknown = connection.project;
+  if (typeof project !== 'string' || (project !== '' && validateProjectId(project))) {
+    return problem(projectKey, `${shown(project)} is not a Google Cloud project id (6 to 30 lowercase letters, digits or hyphens)`);
+  }
+  const regions: unknown = connection.regions;
+  if (!Array.isArray(regions)) return problem('vertexGenAi.regions', `${shown(regions)} is not a list of regions such as ["us-central1"]`);
+  const bad: unknown = regions.find((r) => typeof r !== 'string' || validateRegion(r));
+  if (bad !== undefined) return problem('vertexGenAi.regions', `${shown(bad)} is not a Google Cloud region such as us-central1`);
+  if (connection.backend === 'emulator' && connection.emulatorUrl !== undefined && !isOrigin(connection.emulatorUrl)) {
+    return problem('vertexGenAi.emulator.url', `${shown(connection.emulatorUrl)} is not an http(s) origin such as http://127.0.0.1:8790`);
+  }
+  return undefined;
+}
+
+/** Throws the sentence of connectionProblem, if there is one. */
+export function checkConnection(connection: Pick<Connection, 'backend' | 'project' | 'regions' | 'emulatorUrl'>): void {
+  const problem = connectionProblem(connection);
+  if (problem) throw new InvalidSettingError(problem.message);
+}
+
+function isOrigin(url: unknown): boolean {
+  return typeof url === 'string' && /^https?:\/\/[^/?#@\\\s]+\/?$/.test(url);
+}
+
+/** A value as the sentence quotes it: JSON (so a newline cannot split the sentence), at most 40 characters. */
+function shown(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
 export function requireEmulatorUrl(connection: Connection): string {
   if (!connection.emulatorUrl) throw new Error('The local emulator is not running.');
+  checkConnection(connection);
   return connection.emulatorUrl;
 }
 

@@ -1,5 +1,7 @@
 // The REST call a launch is about to make, as a curl command the user can read,
-// keep or run themselves. Shown before anything is sent.
+// keep or run themselves. Shown before anything is sent. URL and body are quoted
+// (src/quoting/quote.ts); only the token's `$(gcloud …)` is meant to run.
+import { shellQuote } from '../quoting/quote';
 
 export interface RestCall {
   readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -10,7 +12,7 @@ export interface RestCall {
 
 export function curlCommand(call: RestCall): string {
   const lines = [`curl -X ${call.method} \\`, `  -H "Authorization: Bearer $(gcloud auth print-access-token)" \\`];
-  if (call.body === undefined) return [...lines, `  "${call.url}"`].join('\n');
-  const body = JSON.stringify(call.body, null, 2).replace(/'/g, `'\\''`);
-  return [...lines, `  -H "Content-Type: application/json; charset=utf-8" \\`, `  "${call.url}" \\`, `  -d '${body}'`].join('\n');
+  if (call.body === undefined) return [...lines, `  ${shellQuote(call.url)}`].join('\n');
+  const body = JSON.stringify(call.body, null, 2);
+  return [...lines, `  -H 'Content-Type: application/json; charset=utf-8' \\`, `  ${shellQuote(call.url)} \\`, `  -d ${shellQuote(body)}`].join('\n');
 }

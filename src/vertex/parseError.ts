@@ -74,6 +74,14 @@ export class NotSignedInError extends Error {
   }
 }
 
+/** A setting or other local value that cannot be used; the message names it and says nothing was sent. */
+export class InvalidSettingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidSettingError';
+  }
+}
+
 interface Detail {
   fieldViolations?: { field?: string; description?: string }[];
   violations?: { subject?: string; description?: string; quotaMetric?: string; quotaId?: string }[];
@@ -90,6 +98,7 @@ export function parseError(error: unknown): ActionableError {
   const code = errorCode(e, raw);
   const text = stripCodePrefix(raw);
 
+  if (e.name === 'InvalidSettingError') return { code: 'FAILED_PRECONDITION', message: raw, action: 'chooseProject' };
   if (/Could not load the default credentials|No Application Default Credentials/i.test(raw) || code === 'UNAUTHENTICATED') {
     return {
       code: 'UNAUTHENTICATED',

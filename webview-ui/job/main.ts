@@ -23,7 +23,8 @@ const timeline = el('ol', { class: 'timeline' });
 const stats = el('dl', { class: 'stats' });
 const curvesSection = el('section', { class: 'curves' });
 const trialsSection = el('section', { class: 'trials', hidden: '' });
-app.append(header, alert, el('h2', {}, 'Timeline'), timeline, el('h2', { id: 'stats-title', hidden: '' }, 'Tuning data'), stats, el('h2', {}, 'Training curves'), curvesSection, trialsSection);
+const statsTitle = el('h2', { id: 'stats-title', hidden: '' }, 'Tuning data');
+app.append(header, alert, el('h2', {}, 'Timeline'), timeline, statsTitle, stats, el('h2', {}, 'Training curves'), curvesSection, trialsSection);
 
 let job: JobView | undefined;
 let sort: Sort | undefined;
@@ -70,7 +71,7 @@ function renderJob(j: JobView): void {
     }),
   );
   if (!j.terminal) timeline.append(el('li', { class: 'pending' }, el('strong', {}, j.state === 'pending' ? 'Waiting for resources…' : 'Running…')));
-  document.getElementById('stats-title')!.hidden = j.stats.length === 0;
+  statsTitle.hidden = j.stats.length === 0;
   stats.replaceChildren(...j.stats.flatMap((s) => [el('dt', {}, s.label), el('dd', {}, s.value)]));
   renderTrials(j);
 }

@@ -55,8 +55,15 @@ app.innerHTML = `
     </div>
   </footer>`;
 
+// Every control is looked up once, now, before any model output is in the document;
+// later code uses these references, never a selector (an answer could hold an element
+// with the same id).
 const $ = <T extends HTMLElement = HTMLElement>(sel: string) => app.querySelector<T>(sel)!;
 const columns = $('#columns');
+const targetsError = $('#targets-error');
+const sendButton = $('#send');
+const stopButton = $('#stop');
+const compareButton = $('#compare');
 const prompt = $<Field>('#prompt');
 const system = $<Field>('#system');
 const paramFields = Object.fromEntries(PARAMS.map((p) => [p.key, $<Field>(`#p-${p.key}`)])) as Record<keyof GenerationParams, Field>;
@@ -73,9 +80,9 @@ for (const f of [prompt, system, ...Object.values(paramFields)]) f.addEventListe
 prompt.addEventListener('keydown', (e: KeyboardEvent) => {
   if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit();
 });
-$('#send').addEventListener('click', submit);
-$('#stop').addEventListener('click', () => host.post({ type: 'stop' }));
-$('#compare').addEventListener('click', () => dispatch({ type: 'addColumn' }));
+sendButton.addEventListener('click', submit);
+stopButton.addEventListener('click', () => host.post({ type: 'stop' }));
+compareButton.addEventListener('click', () => dispatch({ type: 'addColumn' }));
 $('#export-md').addEventListener('click', () => host.post({ type: 'export', format: 'markdown' }));
 $('#export-json').addEventListener('click', () => host.post({ type: 'export', format: 'json' }));
 $('#clear').addEventListener('click', () => {
@@ -155,12 +162,12 @@ const turnViews = new Map<string, { key: unknown; el: HTMLElement }>();
 function render(): void {
   frame = 0;
   renderColumns();
-  $('#targets-error').hidden = !state.targetsError;
-  $('#targets-error').textContent = state.targetsError ?? '';
+  targetsError.hidden = !state.targetsError;
+  targetsError.textContent = state.targetsError ?? '';
   const busy = isBusy(state);
-  $('#send').toggleAttribute('disabled', busy || !state.selected.length);
-  $('#stop').hidden = !busy;
-  $('#compare').toggleAttribute('disabled', state.selected.length >= MAX_COMPARE || state.targets.length < 2);
+  sendButton.toggleAttribute('disabled', busy || !state.selected.length);
+  stopButton.hidden = !busy;
+  compareButton.toggleAttribute('disabled', state.selected.length >= MAX_COMPARE || state.targets.length < 2);
   const nearBottom = transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight < 40;
   const labels = (name: string) => state.targets.find((t) => t.name === name)?.displayName ?? name.split('/').pop() ?? name;
   // Only turns whose data changed are rebuilt: the reducer keeps unchanged turns identical.

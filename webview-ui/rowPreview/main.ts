@@ -50,6 +50,13 @@ const head = $('head');
 const body = $('body');
 const status = $('status');
 const failure = $('failure');
+// Held from creation: cell values are data and are never looked up by id later.
+const retryButton = $('retry');
+const failureText = $('failure-text');
+const titleText = $('title');
+const countText = $('count');
+const ring = $('ring');
+const statusText = $('status-text');
 
 const virtualizer = new Virtualizer<HTMLDivElement, HTMLDivElement>({
   count: 0,
@@ -63,7 +70,7 @@ const virtualizer = new Virtualizer<HTMLDivElement, HTMLDivElement>({
 });
 virtualizer._didMount();
 
-$('retry').addEventListener('click', () => {
+retryButton.addEventListener('click', () => {
   if (columns.length) {
     blocks.retry();
     render();
@@ -108,7 +115,7 @@ function render(): void {
   body.replaceChildren(view);
   const error = blocks.error;
   failure.hidden = !error;
-  if (error) $('failure-text').textContent = error;
+  if (error) failureText.textContent = error;
   scheduleFetch();
 }
 
@@ -153,8 +160,8 @@ function showTable(message: Extract<HostMessage, { type: 'table' }>): void {
   columns = message.columns;
   totalRows = message.totalRows;
   blocks.clear();
-  $('title').textContent = message.title;
-  $('count').textContent = `${totalRows.toLocaleString()} ${totalRows === 1 ? 'row' : 'rows'} · ${columns.length} columns`;
+  titleText.textContent = message.title;
+  countText.textContent = `${totalRows.toLocaleString()} ${totalRows === 1 ? 'row' : 'rows'} · ${columns.length} columns`;
   grid.style.setProperty('--number-width', `calc(${String(totalRows).length}ch + 20px)`);
   grid.style.setProperty('--columns', `var(--number-width) ${columns.map(columnWidth).join(' ')}`);
   head.replaceChildren(
@@ -192,15 +199,15 @@ function showTable(message: Extract<HostMessage, { type: 'table' }>): void {
   render();
   if (!totalRows) {
     status.hidden = false;
-    $('ring').hidden = true;
-    $('status-text').textContent = 'This table has no rows.';
+    ring.hidden = true;
+    statusText.textContent = 'This table has no rows.';
   }
 }
 
 function showStatus(): void {
   status.hidden = false;
-  $('ring').hidden = false;
-  $('status-text').textContent = 'Opening table…';
+  ring.hidden = false;
+  statusText.textContent = 'Opening table…';
   failure.hidden = true;
 }
 
@@ -219,7 +226,7 @@ host.onMessage((message) => {
       grid.hidden = true;
       columns = [];
       failure.hidden = false;
-      $('failure-text').textContent = message.message;
+      failureText.textContent = message.message;
   }
 });
 host.post({ type: 'ready' });

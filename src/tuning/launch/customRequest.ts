@@ -4,6 +4,8 @@ import { stringify } from 'yaml';
 import { checkMachineSpec } from '../../emulator/catalog/checkMachineSpec';
 import { machineType, topologyChips } from '../../emulator/catalog/machineTypes';
 import type { RestCall } from '../../vertex/curlCommand';
+import { vertexRestUrl } from '../../vertex/connection';
+import { shellFlag, shellHeredoc } from '../../quoting/quote';
 import { displayNameProblem, gcsLocationProblem, gcsObjectProblem, imageProblem, labelProblem, serviceAccountProblem } from './fieldRules';
 import type { CustomLaunch, HptLaunch, LaunchProblem, TrainingArgs } from './launchTypes';
 
@@ -112,29 +114,25 @@ export function customProblems(launch: CustomLaunch | HptLaunch, swept: readonly
 }
 
 export function customRestCall(project: string, launch: CustomLaunch): RestCall {
-  return { method: 'POST', url: `https://${launch.region}-aiplatform.googleapis.com/v1/projects/${project}/locations/${launch.region}/customJobs`, body: customJobBody(launch) };
+  return { method: 'POST', url: vertexRestUrl(launch.region, `projects/${project}/locations/${launch.region}/customJobs`), body: customJobBody(launch) };
 }
 
 /** gcloud takes the spec as a YAML config file; the command writes it first. */
 export function customGcloud(launch: CustomLaunch): string {
   return gcloudWithConfig('custom-job.yaml', jobSpec(launch), [
     'gcloud ai custom-jobs create',
-    `--region=${launch.region}`,
-    `--display-name=${shellQuote(launch.displayName)}`,
+    shellFlag('region', launch.region),
+    shellFlag('display-name', launch.displayName),
     '--config=custom-job.yaml',
     ...labelsFlag(launch.labels),
   ]);
 }
 
 export function gcloudWithConfig(file: string, config: unknown, command: string[]): string {
-  return [`cat > ${file} <<'EOF'`, stringify(config).trimEnd(), 'EOF', command.join(' \\\n  ')].join('\n');
+  return [`cat > ${file} ${shellHeredoc(stringify(config).trimEnd())}`, command.join(' \\\n  ')].join('\n');
 }
 
 export function labelsFlag(labels: Readonly<Record<string, string>>): string[] {
   const entries = Object.entries(labels);
-  return entries.length ? [`--labels=${entries.map(([k, v]) => `${k}=${v}`).join(',')}`] : [];
-}
-
-export function shellQuote(text: string): string {
-  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+  return entries.length ? [shellFlag('labels', entries.map(([k, v]) => `${k}=${v}`).join(','))] : [];
 }

@@ -3,6 +3,7 @@
 import { basename } from 'node:path';
 import { ADAPTER_RANK, ADAPTER_SIZES, MAX_EPOCHS, MAX_LEARNING_RATE_MULTIPLIER } from '../../emulator/catalog/tunableModels';
 import type { RestCall } from '../../vertex/curlCommand';
+import { vertexRestUrl } from '../../vertex/connection';
 import { displayNameProblem, gcsLocationProblem, gcsObjectProblem, labelProblem } from './fieldRules';
 import type { GeminiLaunch, LaunchProblem } from './launchTypes';
 
@@ -86,5 +87,5 @@ export function tuningJobBody(launch: GeminiLaunch): Record<string, unknown> {
 }
 
 export function geminiRestCall(project: string, launch: GeminiLaunch): RestCall {
-  return { method: 'POST', url: `https://${launch.region}-aiplatform.googleapis.com/v1/projects/${project}/locations/${launch.region}/tuningJobs`, body: tuningJobBody(launch) };
+  return { method: 'POST', url: vertexRestUrl(launch.region, `projects/${project}/locations/${launch.region}/tuningJobs`), body: tuningJobBody(launch) };
 }

@@ -1,7 +1,9 @@
 // Hyperparameter tuning around the custom job: a Vizier study over the learning rate
 // (log scale) and the LoRA rank (discrete), with the trial spec of the custom launch.
 import type { RestCall } from '../../vertex/curlCommand';
-import { customProblems, gcloudWithConfig, jobSpec, labelsFlag, shellQuote, type SweptArg } from './customRequest';
+import { vertexRestUrl } from '../../vertex/connection';
+import { shellFlag } from '../../quoting/quote';
+import { customProblems, gcloudWithConfig, jobSpec, labelsFlag, type SweptArg } from './customRequest';
 import type { HptLaunch, LaunchProblem, StudyChoice } from './launchTypes';
 
 const SWEPT: SweptArg[] = ['learning_rate', 'lora_rank'];
@@ -70,17 +72,17 @@ export function hptProblems(launch: HptLaunch): LaunchProblem[] {
 }
 
 export function hptRestCall(project: string, launch: HptLaunch): RestCall {
-  return { method: 'POST', url: `https://${launch.region}-aiplatform.googleapis.com/v1/projects/${project}/locations/${launch.region}/hyperparameterTuningJobs`, body: hptJobBody(launch) };
+  return { method: 'POST', url: vertexRestUrl(launch.region, `projects/${project}/locations/${launch.region}/hyperparameterTuningJobs`), body: hptJobBody(launch) };
 }
 
 export function hptGcloud(launch: HptLaunch): string {
   const body = hptJobBody(launch);
   return gcloudWithConfig('hp-tuning-job.yaml', { studySpec: body.studySpec, trialJobSpec: body.trialJobSpec }, [
     'gcloud ai hp-tuning-jobs create',
-    `--region=${launch.region}`,
-    `--display-name=${shellQuote(launch.displayName)}`,
-    `--max-trial-count=${launch.study.maxTrials}`,
-    `--parallel-trial-count=${launch.study.parallelTrials}`,
+    shellFlag('region', launch.region),
+    shellFlag('display-name', launch.displayName),
+    shellFlag('max-trial-count', launch.study.maxTrials),
+    shellFlag('parallel-trial-count', launch.study.parallelTrials),
     '--config=hp-tuning-job.yaml',
     ...labelsFlag(launch.labels),
   ]);

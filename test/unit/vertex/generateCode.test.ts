@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { requestCode } from '../../../src/panels/playgroundCode';
 import type { PlaygroundTarget, PromptRequest } from '../../../src/protocol/playground';
 import { ClientPool } from '../../../src/vertex/clients';
-import { generateContentBody } from '../../../src/vertex/generate';
+import { chatCompletionBody } from '../../../src/vertex/openChat';
 import { runPrompt } from '../../../src/vertex/runPrompt';
 import { DEMO_IDS } from '../../../src/emulator/seeds/demoIds';
 import { US_PARENT, useEmulator, emulatorPool } from '../emulator/emulatorHarness';
@@ -42,13 +42,13 @@ describe('vertex: copy as code', function () {
   }
 
   it('Python and TypeScript send the same body to the matching method', () => {
-    const body = JSON.stringify(generateContentBody(request), null, 2);
+    // That the Python body equals the wire body is proven by running it (test/unit/quoting).
     const python = requestCode('python', FLASH, request, { baseUrl: 'https://us-central1-aiplatform.googleapis.com', emulator: false });
-    assert.ok(python.includes(body), 'the Python body is the wire body');
     assert.match(python, /client\.stream_generate_content\(request=request\)/);
     assert.match(python, /api_endpoint": "us-central1-aiplatform\.googleapis\.com"/);
     const ts = requestCode('typescript', GEMMA, request, { baseUrl: h.emulator.url, emulator: true });
-    assert.match(ts, /client\.rawPredict\(\{ endpoint: '.*\/endpoints\/\d+', httpBody/);
+    assert.ok(ts.includes(`const body = ${JSON.stringify(chatCompletionBody(request), null, 2)};`), 'the TypeScript body is the wire body');
+    assert.match(ts, /client\.rawPredict\(\{ endpoint: ".*\/endpoints\/\d+", httpBody/);
     assert.match(ts, new RegExp(`port: ${h.emulator.port}, protocol: 'http', fallback: true`));
     assert.match(requestCode('curl', FLASH, request, { baseUrl: 'https://us-central1-aiplatform.googleapis.com', emulator: false }), /Bearer \$\(gcloud auth print-access-token\)/);
   });
