@@ -39,9 +39,11 @@ export async function chatComplete(pool: ClientPool, endpoint: string, request: 
   const auth = await pool.authClient();
   const started = performance.now();
   let completion: Raw;
+  let deployedModelId: string | undefined;
   try {
     const response = await auth.request<Raw>({ url: rawPredictUrl(pool, endpoint), method: 'POST', data: chatCompletionBody(request), signal: options.signal, retry: false });
     completion = response.data;
+    deployedModelId = headerOf(response.headers, 'x-vertex-ai-deployed-model-id');
   } catch (error) {
     throw asApiError(error);
   }
@@ -60,8 +62,15 @@ export async function chatComplete(pool: ClientPool, endpoint: string, request: 
       outputTokens,
       finishReason: choices[0]?.finish_reason === 'length' ? 'MAX_TOKENS' : choices[0] ? 'STOP' : undefined,
       servedBy: completion.model ? String(completion.model) : undefined,
+      deployedModelId,
     },
   };
+}
+
+/** A response header, from a fetch Headers object or a plain record (gaxios has used both). */
+function headerOf(headers: unknown, name: string): string | undefined {
+  const value = headers instanceof Headers ? headers.get(name) : (headers as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' && value ? value : undefined;
 }
 
 export function rawPredictUrl(pool: ClientPool, endpoint: string): string {

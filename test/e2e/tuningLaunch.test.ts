@@ -69,6 +69,24 @@ describe('tuning launch in the quick input', function () {
     await screenshot(page, 'tuning-launched');
   });
 
+  it('refuses a gs:// training file that does not exist, in one sentence, before anything is sent', async () => {
+    const { page } = wb;
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    await page.keyboard.type('Tune a Gemini Model');
+    await input(page).locator('.quick-input-list-row', { hasText: 'Tune a Gemini Model' }).first().waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Enter');
+    await answer(page, 'Region');
+    await answer(page, 'Base model', 'gemini-2.0-flash-001');
+    await answer(page, 'Training data', 'Cloud Storage URI');
+    // Well-formed, so nothing is said while typing; on Enter the object is looked up and the step stays.
+    await answer(page, 'Training data URI', 'gs://genai-demo-tuning/support-chat/trian.jsonl');
+    await input(page).getByText('gs://genai-demo-tuning/support-chat/trian.jsonl does not exist: upload the file there, or choose another dataset.').waitFor({ timeout: 30_000 });
+    assert.equal(await input(page).locator('.quick-input-title').innerText().then((t) => /^Training data URI/.test(t)), true, 'the flow stays on the URI step');
+    await screenshot(page, 'tuning-gcs-refused');
+    await page.keyboard.press('Escape');
+  });
+
   it('launches a custom GPU job: an impossible GPU count is refused as it shows, the fixed one goes through', async () => {
     const { page } = wb;
     await page.keyboard.press('F1');
