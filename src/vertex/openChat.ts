@@ -67,9 +67,10 @@ export async function chatComplete(pool: ClientPool, endpoint: string, request: 
   };
 }
 
-/** A response header, from a fetch Headers object or a plain record (gaxios has used both). */
+/** A response header, from a Headers-like object (any fetch's) or a plain record (gaxios has used both). */
 function headerOf(headers: unknown, name: string): string | undefined {
-  const value = headers instanceof Headers ? headers.get(name) : (headers as Record<string, unknown> | undefined)?.[name];
+  const h = headers as { get?: (n: string) => unknown } & Record<string, unknown>;
+  const value = typeof h?.get === 'function' ? h.get(name) : Object.entries(h ?? {}).find(([k]) => k.toLowerCase() === name)?.[1];
   return typeof value === 'string' && value ? value : undefined;
 }
 

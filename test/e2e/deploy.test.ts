@@ -72,6 +72,7 @@ describe('deploy and traffic editor (e2e)', function () {
   it('deploys onto a live endpoint with 0% by default, a valid example split, and the split before and after in the review', async () => {
     const { page } = wb;
     await page.keyboard.press('Escape');
+    await openContainer(page);
     const model = row(page, 'Model Registry', /^support-bot/);
     await model.waitFor({ timeout: 60_000 });
     await runContextMenuItem(page, model, 'Deploy Model Version…');

@@ -72,6 +72,9 @@ describe('tuning launch in the quick input', function () {
   it('refuses a gs:// training file that does not exist, in one sentence, before anything is sent', async () => {
     const { page } = wb;
     await page.keyboard.press('Escape');
+    // Run alone or after another test: the extension's views are up before the palette is used.
+    await openContainer(page);
+    await page.locator('.part.sidebar .monaco-list-row', { hasText: 'support-bot' }).first().waitFor({ timeout: 60_000 });
     await page.keyboard.press('F1');
     await page.keyboard.type('Tune a Gemini Model');
     await input(page).locator('.quick-input-list-row', { hasText: 'Tune a Gemini Model' }).first().waitFor({ timeout: 20_000 });

@@ -82,7 +82,11 @@ export function useWorkbench(settings: Record<string, unknown> = {}): { readonly
 
 /** Clicks the "Vertex GenAI" activity-bar entry. */
 export async function openContainer(page: Page): Promise<void> {
-  await page.locator('.part.activitybar [aria-label^="Vertex GenAI"]').first().click({ timeout: 30_000 });
+  const icon = page.locator('.part.activitybar [aria-label^="Vertex GenAI"]').first();
+  await icon.waitFor({ timeout: 30_000 });
+  // Clicking the icon of the container already shown would close the side bar.
+  if (await icon.evaluate((el) => el.closest('.action-item')?.classList.contains('checked') ?? false)) return;
+  await icon.click({ timeout: 30_000 });
 }
 
 /**
