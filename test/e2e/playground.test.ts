@@ -31,7 +31,15 @@ async function ask(webview: FrameLocator, prompt: string): Promise<void> {
 
 describe('playground', function () {
   this.timeout(180_000);
-  const wb = useWorkbench({ 'vertexGenAi.backend': 'emulator' });
+  let emulator: RunningEmulator | undefined;
+  const settings: Record<string, unknown> = { 'vertexGenAi.backend': 'emulator' };
+  // The test's own emulator: the extension's would have 15 s to start, too little on a loaded machine.
+  before(async () => {
+    emulator = await startEmulator({ seed: 'demo' });
+    settings['vertexGenAi.emulator.url'] = emulator.url;
+  });
+  after(async () => emulator?.close());
+  const wb = useWorkbench(settings);
 
   it('streams the answer into the panel as it is generated, then shows its figures', async () => {
     const { page } = wb;

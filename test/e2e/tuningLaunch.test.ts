@@ -2,11 +2,20 @@
 // button, the review, then the job in the Tuning Jobs tree.
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { startEmulator, type RunningEmulator } from '../../src/emulator/server';
 import { openContainer, screenshot, useWorkbench } from './workbench';
 
 describe('tuning launch in the quick input', function () {
   this.timeout(240_000);
-  const wb = useWorkbench({ 'vertexGenAi.backend': 'emulator' });
+  let emulator: RunningEmulator | undefined;
+  const settings: Record<string, unknown> = { 'vertexGenAi.backend': 'emulator' };
+  // The test's own emulator: the extension's would have 15 s to start, too little on a loaded machine.
+  before(async () => {
+    emulator = await startEmulator({ seed: 'demo' });
+    settings['vertexGenAi.emulator.url'] = emulator.url;
+  });
+  after(async () => emulator?.close());
+  const wb = useWorkbench(settings);
 
   const input = (page: Page) => page.locator('.quick-input-widget');
   /** Waits for the step's title, then types (replacing any prefilled value) and presses Enter. */
@@ -19,19 +28,22 @@ describe('tuning launch in the quick input', function () {
     await page.keyboard.press('Enter');
   }
 
-  it('tunes Gemini: typed answers, a refused value, Back keeps what was typed, and the review shows the request', async () => {
-    const { page } = wb;
+  /** From the palette (the views up first, so it runs alone too) to the training data URI step. */
+  async function startGeminiTuning(page: Page): Promise<void> {
     await openContainer(page);
     await page.locator('.part.sidebar .monaco-list-row', { hasText: 'support-bot' }).first().waitFor({ timeout: 60_000 });
-
     await page.keyboard.press('F1');
     await page.keyboard.type('Tune a Gemini Model');
     await input(page).locator('.quick-input-list-row', { hasText: 'Tune a Gemini Model' }).first().waitFor({ timeout: 20_000 });
     await page.keyboard.press('Enter');
-
     await answer(page, 'Region');
     await answer(page, 'Base model', 'gemini-2.0-flash-001');
     await answer(page, 'Training data', 'Cloud Storage URI');
+  }
+
+  it('tunes Gemini: typed answers, a refused value, Back keeps what was typed, and the review shows the request', async () => {
+    const { page } = wb;
+    await startGeminiTuning(page);
     await input(page).locator('.quick-input-title', { hasText: 'Training data URI' }).waitFor({ timeout: 30_000 });
     await page.keyboard.type('gs://genai-demo-tuning/support-chat/train.json');
     // The message shows while typing; Enter is refused until the value is fixed.
@@ -72,16 +84,7 @@ describe('tuning launch in the quick input', function () {
   it('refuses a gs:// training file that does not exist, in one sentence, before anything is sent', async () => {
     const { page } = wb;
     await page.keyboard.press('Escape');
-    // Run alone or after another test: the extension's views are up before the palette is used.
-    await openContainer(page);
-    await page.locator('.part.sidebar .monaco-list-row', { hasText: 'support-bot' }).first().waitFor({ timeout: 60_000 });
-    await page.keyboard.press('F1');
-    await page.keyboard.type('Tune a Gemini Model');
-    await input(page).locator('.quick-input-list-row', { hasText: 'Tune a Gemini Model' }).first().waitFor({ timeout: 20_000 });
-    await page.keyboard.press('Enter');
-    await answer(page, 'Region');
-    await answer(page, 'Base model', 'gemini-2.0-flash-001');
-    await answer(page, 'Training data', 'Cloud Storage URI');
+    await startGeminiTuning(page);
     // Well-formed, so nothing is said while typing; on Enter the object is looked up and the step stays.
     await answer(page, 'Training data URI', 'gs://genai-demo-tuning/support-chat/trian.jsonl');
     await input(page).getByText('gs://genai-demo-tuning/support-chat/trian.jsonl does not exist: upload the file there, or choose another dataset.').waitFor({ timeout: 30_000 });

@@ -184,10 +184,10 @@ describe('playground in VS Code', function () {
   });
 
   it('an endpoint with nothing deployed: no Playground action on its row, and the command says why in one sentence', async () => {
-    const tree = extension().exports.tree('vertexGenAi.endpoints');
-    const region = ((await tree.getChildren()) ?? [])[0];
+    const api = await extension().activate();
+    const tree = api.tree('vertexGenAi.endpoints');
     const nodes = await waitFor('the endpoints', async () => {
-      const list = (await tree.getChildren(region)) ?? [];
+      const list = (await tree.getChildren()) ?? [];
       return list.length ? list : undefined;
     });
     const items = await Promise.all(nodes.map(async (node) => ({ node, item: await tree.getTreeItem(node) })));
@@ -200,7 +200,7 @@ describe('playground in VS Code', function () {
     const menus = (extension().packageJSON as { contributes: { menus: Record<string, { command: string; when: string }[]> } }).contributes.menus['view/item/context'];
     assert.ok(menus.filter((m) => m.command === 'vertexGenAi.openPlayground').every((m) => /viewItem == vertexGenAi\.endpoint$/.test(m.when)));
 
-    const errors = async () => extension().exports.shownErrors();
+    const errors = async () => api.shownErrors();
     const before = (await errors()).length;
     panel?.dispose();
     const opened = await vscode.commands.executeCommand('vertexGenAi.openPlayground', empty.node);
