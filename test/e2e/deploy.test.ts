@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server';
 import { openContainer, runContextMenuItem, screenshot, useWorkbench } from './workbench';
 
-function row(page: Page, view: string, name: string | RegExp) {
+function row(page: Page, view: string, name: string) {
   return page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: view }) }).locator('.monaco-list-row', { hasText: name }).first();
 }
 
@@ -82,7 +82,7 @@ describe('deploy and traffic editor (e2e)', function () {
     const { page } = wb;
     await page.keyboard.press('Escape');
     await openContainer(page);
-    const model = row(page, 'Model Registry', /^support-bot/);
+    const model = row(page, 'Model Registry', 'support-bot');
     await model.waitFor({ timeout: 60_000 });
     await runContextMenuItem(page, model, 'Deploy Model Version…');
     const input = page.locator('.quick-input-widget');
