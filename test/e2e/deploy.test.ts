@@ -2,8 +2,7 @@
 // Chromium, from the Model Registry's context menu and the command palette.
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/server';
-import { openContainer, runContextMenuItem, screenshot, useWorkbench } from './workbench';
+import { openContainer, runContextMenuItem, screenshot, useWorkbenchOnDemo } from './workbench';
 
 function row(page: Page, view: string, name: string) {
   return page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: view }) }).locator('.monaco-list-row', { hasText: name }).first();
@@ -31,15 +30,7 @@ async function answer(page: Page, title: string, text?: string, clear = false): 
 
 describe('deploy and traffic editor (e2e)', function () {
   this.timeout(240_000);
-  let emulator: RunningEmulator | undefined;
-  const settings: Record<string, unknown> = { 'vertexGenAi.backend': 'emulator' };
-  // The test's own emulator: the extension's would have 15 s to start, too little on a loaded machine.
-  before(async () => {
-    emulator = await startEmulator({ seed: 'demo' });
-    settings['vertexGenAi.emulator.url'] = emulator.url;
-  });
-  after(async () => emulator?.close());
-  const wb = useWorkbench(settings);
+  const wb = useWorkbenchOnDemo();
   afterEach(async function () {
     if (this.currentTest?.state === 'failed') await screenshot(wb.page, `deploy-failed-${this.currentTest.title.slice(0, 20).replace(/\W+/g, '-')}`);
   });

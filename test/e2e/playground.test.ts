@@ -4,7 +4,7 @@ import { DEMO_IDS } from '../../src/emulator/seeds/demoIds';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server';
 import { INJECTION_PROMPT, tuneInjectionModel, WINDOW_FLAG } from '../support/injectionModel';
 import { recordBench } from '../support/bench';
-import { openContainer, screenshot, useWorkbench } from './workbench';
+import { openContainer, screenshot, useWorkbench, useWorkbenchOnDemo } from './workbench';
 
 function endpointRow(page: Page, name: string) {
   return page
@@ -31,15 +31,7 @@ async function ask(webview: FrameLocator, prompt: string): Promise<void> {
 
 describe('playground', function () {
   this.timeout(180_000);
-  let emulator: RunningEmulator | undefined;
-  const settings: Record<string, unknown> = { 'vertexGenAi.backend': 'emulator' };
-  // The test's own emulator: the extension's would have 15 s to start, too little on a loaded machine.
-  before(async () => {
-    emulator = await startEmulator({ seed: 'demo' });
-    settings['vertexGenAi.emulator.url'] = emulator.url;
-  });
-  after(async () => emulator?.close());
-  const wb = useWorkbench(settings);
+  const wb = useWorkbenchOnDemo();
 
   it('streams the answer into the panel as it is generated, then shows its figures', async () => {
     const { page } = wb;

@@ -2,20 +2,11 @@
 // button, the review, then the job in the Tuning Jobs tree.
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/server';
-import { openContainer, screenshot, useWorkbench } from './workbench';
+import { openContainer, screenshot, useWorkbenchOnDemo } from './workbench';
 
 describe('tuning launch in the quick input', function () {
   this.timeout(240_000);
-  let emulator: RunningEmulator | undefined;
-  const settings: Record<string, unknown> = { 'vertexGenAi.backend': 'emulator' };
-  // The test's own emulator: the extension's would have 15 s to start, too little on a loaded machine.
-  before(async () => {
-    emulator = await startEmulator({ seed: 'demo' });
-    settings['vertexGenAi.emulator.url'] = emulator.url;
-  });
-  after(async () => emulator?.close());
-  const wb = useWorkbench(settings);
+  const wb = useWorkbenchOnDemo();
 
   const input = (page: Page) => page.locator('.quick-input-widget');
   /** Waits for the step's title, then types (replacing any prefilled value) and presses Enter. */
