@@ -79,6 +79,8 @@ export function createFeatures(host: FeatureHost): Features {
     },
   };
 
+  const wrappedDetails = new Set<string>();
+  host.context.subscriptions.push(vscode.workspace.onDidCloseTextDocument((d) => wrappedDetails.delete(d.uri.toString())));
   const commands: CommandHandlers = {
     'vertexGenAi.connect': connectCommand,
     'vertexGenAi.useEmulator': () => updateSetting('backend', 'emulator'),
@@ -89,6 +91,13 @@ export function createFeatures(host: FeatureHost): Features {
       if (!name || !canShowDetails(name)) return;
       const document = await vscode.workspace.openTextDocument(detailsUri(name));
       await vscode.window.showTextDocument(document, { preview: true });
+      // A long line (a failed job's error) is read wrapped, in this document only (the toggle lasts while it is open).
+      const key = document.uri.toString();
+      const wrapped = wrappedDetails.has(key) || vscode.workspace.getConfiguration('editor', document).get<string>('wordWrap') !== 'off';
+      if (!wrapped && document.getText().split('\n').some((line) => line.length > 120)) {
+        wrappedDetails.add(key);
+        await vscode.commands.executeCommand('editor.action.toggleWordWrap');
+      }
     },
     'vertexGenAi.copyName': async (target?: unknown) => {
       const name = resourceNameFrom(target);

@@ -14,12 +14,20 @@ import { listPlaygroundTargets } from '../vertex/playgroundTargets';
 import { runPrompt } from '../vertex/runPrompt';
 import { cancelledError } from '../vertex/retry';
 import { resourceNameFrom } from '../views/resourceNames';
+import type { TreeNode } from '../views/treeNodes';
+import type { Endpoint } from '../vertex/types';
 
 export interface BatchOptions {
   /** Skip the pickers (tests, scripts). */
   readonly target?: string;
   readonly output?: vscode.Uri;
   readonly signal?: AbortSignal;
+}
+
+/** The endpoint a tree node stands for, if it is one. */
+function endpointOf(node: unknown): Endpoint | undefined {
+  const n = node as TreeNode | undefined;
+  return n?.type === 'resource' && n.kind === 'endpoint' ? (n.value as Endpoint) : undefined;
 }
 
 export function playgroundCommands(ctx: FeatureContext): CommandHandlers {
@@ -79,6 +87,10 @@ export function playgroundCommands(ctx: FeatureContext): CommandHandlers {
 
   return {
     'vertexGenAi.openPlayground': async (node?: unknown) => {
+      const endpoint = endpointOf(node);
+      if (endpoint && !endpoint.deployedModels.length) {
+        throw new Error(vscode.l10n.t('{0} has no deployed model, so nothing can answer there: deploy a model version to it first (Model Registry → Deploy Model Version…).', endpoint.displayName));
+      }
       const name = typeof node === 'string' ? node : resourceNameFrom(node);
       return PlaygroundPanel.show(deps(), name && /\/(endpoints|models)\//.test(name) ? name : undefined);
     },

@@ -9,7 +9,7 @@ import { runFlow, type Step } from '../input/multiStepFlow';
 import { customSteps, newCustomLaunch } from '../tuning/launch/customFlow';
 import { geminiLaunchOf, geminiSteps, lintMessage, newGeminiLaunch, type GeminiState } from '../tuning/launch/geminiFlow';
 import { isLocal } from '../tuning/launch/geminiRequest';
-import { lintTuningFile } from '../tuning/launch/lintTuningFile';
+import { lintTuningFile, lintTuningObject } from '../tuning/launch/lintTuningFile';
 import { hptSteps, newHptLaunch } from '../tuning/launch/hptFlow';
 import type { Launch, LaunchKind } from '../tuning/launch/launchTypes';
 import type { Confirmable } from '../tuning/launch/stepKit';
@@ -87,9 +87,9 @@ async function runSpec(ctx: FeatureContext, target: unknown): Promise<string | u
     return undefined;
   }
   if (result.launch.kind === 'geminiTuning') {
-    // Local data is linted before the review, as in the flow.
+    // The data is linted before the review, as in the flow (a gs:// object is checked to exist first).
     for (const path of [result.launch.training, result.launch.validation]) {
-      const message = isLocal(path) ? lintMessage(path, await lintTuningFile(path)) : undefined;
+      const message = !path ? undefined : lintMessage(path, isLocal(path) ? await lintTuningFile(path) : await lintTuningObject(await ctx.pool(), path));
       if (message) {
         void vscode.window.showErrorMessage(message);
         return undefined;

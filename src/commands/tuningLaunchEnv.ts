@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
 import type { FeatureContext } from '../features';
 import type { LaunchEnv } from '../tuning/launch/launchEnv';
-import { lintTuningFile } from '../tuning/launch/lintTuningFile';
+import { lintTuningFile, lintTuningObject } from '../tuning/launch/lintTuningFile';
 import { writeSpec } from '../tuning/spec/specFile';
 import { listBuckets } from '../vertex/storage';
 
@@ -21,7 +21,7 @@ export function tuningLaunchEnv(ctx: FeatureContext): LaunchEnv {
       const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { [vscode.l10n.t('JSON Lines')]: ['jsonl'] }, title: vscode.l10n.t('Tuning data (JSONL)') });
       return picked?.[0]?.fsPath;
     },
-    lint: lintTuningFile,
+    lint: async (path) => (path.startsWith('gs://') ? lintTuningObject(await ctx.pool(), path) : lintTuningFile(path)),
     buckets: async () => (await listBuckets(await ctx.pool())).items.map((b) => b.name),
     copy: async (text, what) => {
       await vscode.env.clipboard.writeText(text);

@@ -82,7 +82,9 @@ export function deploySteps(data: FlowData): Step<DeployAnswers>[] {
         const endpoint = choice as EndpointChoice;
         const one = endpoint.kind === 'existing' && s.regions.length === 1 ? endpoint.names[s.regions[0]] : undefined;
         const existingDeployments = one ? await data.deployments(one) : [];
-        return { ...s, endpoint, existingDeployments, explicitSplit: undefined, endpointDisplayName: endpoint.kind === 'existing' ? endpoint.displayName : s.endpointDisplayName || `${s.modelDisplayName || resourceId(s.version).split('@')[0]}-endpoint` };
+        // A live endpoint keeps serving as it does until the person decides otherwise: 0% by default.
+        const share = endpoint.kind === 'existing' ? 0 : 100;
+        return { ...s, endpoint, existingDeployments, share, explicitSplit: undefined, endpointDisplayName: endpoint.kind === 'existing' ? endpoint.displayName : s.endpointDisplayName || `${s.modelDisplayName || resourceId(s.version).split('@')[0]}-endpoint` };
       },
     },
     {
@@ -191,7 +193,7 @@ export function reviewFields(s: DeployAnswers) {
     { label: 'Replicas', value: `${s.minReplicas}–${s.maxReplicas}`, step: 'replicas' },
     { label: 'Autoscaling', value: autoscaling, step: 'autoscaling' },
     { label: 'VMs', value: s.spot ? 'Spot' : 'Standard', step: 'spot' },
-    { label: 'Traffic', value: s.endpoint.kind === 'new' ? '100% (new endpoint)' : s.explicitSplit ? 'explicit split' : `${s.share}% to the new deployment, the rest rescaled`, step: s.endpoint.kind === 'new' ? 'endpoint' : 'share' },
+    ...trafficFields(s),
     { label: 'Logging', value: s.endpoint.kind === 'existing' ? 'unchanged' : s.loggingRate > 0 ? `${s.loggingRate} → ${s.loggingTable}` : 'off', step: s.endpoint.kind === 'existing' ? 'endpoint' : 'logging' },
   ];
 }
@@ -220,22 +222,37 @@ function endpointOptions(endpoints: readonly Endpoint[], regions: readonly strin
   ];
 }
 
+/** The traffic split before and after the deploy, as the review shows it. */
+function trafficFields(s: DeployAnswers): { label: string; value: string; step: string }[] {
+  if (s.endpoint.kind === 'new') return [{ label: 'Traffic', value: '100% (new endpoint)', step: 'endpoint' }];
+  const existing = s.existingDeployments;
+  // Several regions: each endpoint has its own split, rescaled the same way.
+  if (!existing.length) return [{ label: 'Traffic', value: `${s.share}% to the new deployment in each region, the rest keeps its proportions`, step: 'share' }];
+  const after = deploySplit(s, existing) ?? {};
+  const unserved = (after['0'] ?? 0) === 0 ? ' (the new deployment gets no traffic until you edit the split)' : '';
+  return [
+    { label: 'Traffic before', value: existing.map((d) => `${d.label}=${d.percent}`).join(', '), step: 'share' },
+    { label: 'Traffic after', value: [`${NEW_LABEL}=${after['0'] ?? 0}`, ...existing.map((d) => `${d.label}=${after[d.id] ?? 0}`)].join(', ') + unserved, step: 'share' },
+  ];
+}
+
 function shareHint(s: DeployAnswers): string {
-  const base = 'Percent for the new deployment (the others keep their proportions)';
-  const now = s.existingDeployments.map((d) => `${d.label}=${d.percent}`).join(', ');
-  return s.existingDeployments.length ? `${base}, or the whole split, e.g. ${NEW_LABEL}=10, ${now}` : base;
+  const base = 'Percent for the new deployment (0 keeps today\'s split; the others keep their proportions)';
+  if (!s.existingDeployments.length) return base;
+  // The example is a split that adds up to 100: a 10% canary with the others rescaled.
+  const example = splitForNew(currentSplit(s.existingDeployments), 10);
+  return `${base}, or the whole split, e.g. ${NEW_LABEL}=10, ${s.existingDeployments.map((d) => `${d.label}=${example[d.id] ?? 0}`).join(', ')}`;
 }
 
 function parseShare(text: string, s: DeployAnswers): { share: number; explicit?: Record<string, number> } | string {
   if (/^\s*\d+\s*%?\s*$/.test(text)) {
-    const share = parsePercent(text, 1, 100);
+    const share = parsePercent(text, 0, 100);
     return typeof share === 'string' ? share : { share };
   }
   if (!s.existingDeployments.length) return 'Enter one percentage: the split is rescaled in each region.';
   const all: Deployment[] = [...s.existingDeployments, { id: '0', label: NEW_LABEL, version: s.version, percent: 0 }];
   const split = parseSplit(text, all);
   if (typeof split === 'string') return split;
-  if (split['0'] < 1) return `Give the new deployment at least 1% (${NEW_LABEL}=N), or deploy it to another endpoint.`;
   return { share: split['0'], explicit: split };
 }
 

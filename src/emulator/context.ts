@@ -48,6 +48,8 @@ export interface HttpResult {
   stream?: AsyncIterable<unknown>;
   /** Bytes instead of JSON (media downloads, empty 204s), with their headers (body is ignored). */
   raw?: { data: Buffer; headers?: Record<string, string> };
+  /** Extra response headers of a JSON answer (rawPredict names the deployed model that served it). */
+  headers?: Record<string, string>;
 }
 
 export interface CustomCall {

@@ -183,7 +183,7 @@ class Dispatcher {
       // 499 (nginx's "client closed request") in the log: the caller hung up mid-stream.
       if (result.stream && !(await sendJsonArray(res, status, result.stream))) status = 499;
       else if (result.raw) sendBytes(res, status, result.raw);
-      else sendJson(res, status, result.body, pretty);
+      else sendJson(res, status, result.body, pretty, result.headers);
     } catch (err) {
       if (err instanceof ConnectionReset) {
         status = 0;

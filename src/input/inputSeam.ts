@@ -39,6 +39,8 @@ export interface TextRequest extends RequestBase {
   readonly password?: boolean;
   /** Runs as the user types; a message blocks accepting the value. */
   validate(text: string): string | undefined | Promise<string | undefined>;
+  /** Runs once on accept, after validate passed (checks that cost a request); a message blocks it too. */
+  check?(text: string): Promise<string | undefined>;
 }
 
 export type Answer<T> = { readonly kind: 'value'; readonly value: T } | { readonly kind: 'back' } | { readonly kind: 'cancel' };

@@ -16,6 +16,8 @@ export interface TextStep<S> extends StepBase<S> {
   placeholder?: string;
   value(state: S): string;
   validate?(text: string, state: S): string | undefined | Promise<string | undefined>;
+  /** Runs once when the text is accepted (a request to the cloud, not one per keystroke). */
+  check?(text: string, state: S): Promise<string | undefined>;
   apply(state: S, text: string): S;
 }
 
@@ -61,6 +63,7 @@ export async function runFlow<S>(seam: InputSeam, steps: readonly Step<S>[], ini
         placeholder: step.placeholder,
         value: step.value(state),
         validate: (text) => step.validate?.(text, state),
+        check: step.check && ((text) => step.check!(text, state)),
       });
       if (answer.kind === 'cancel') return { status: 'cancelled', state };
       if (answer.kind === 'back') {

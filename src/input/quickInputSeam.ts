@@ -63,7 +63,16 @@ export class QuickInputSeam implements InputSeam {
     };
     const changed = box.onDidChangeValue((text) => void validate(text));
     if (request.value) void validate(request.value);
-    return this.run(box, async () => ((await validate(box.value)) ? undefined : box.value), [changed]);
+    const accept = async () => {
+      if (await validate(box.value)) return undefined;
+      if (!request.check) return box.value;
+      const ticket = latest;
+      box.busy = true;
+      const message = await request.check(box.value).finally(() => (box.busy = false));
+      if (ticket === latest) box.validationMessage = message;
+      return message ? undefined : box.value;
+    };
+    return this.run(box, accept, [changed]);
   }
 
   /** Shows the input until it is accepted with a valid answer, backed out of or hidden. */

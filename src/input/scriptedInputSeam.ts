@@ -40,7 +40,7 @@ export class ScriptedInputSeam implements InputSeam {
       const answer = this.take(request);
       if ('back' in answer || 'cancel' in answer) return this.control(request, answer, request.value);
       if (!('text' in answer)) throw new Error(`Step "${request.id}" asks for text, the script picks ${JSON.stringify(answer.pick)}`);
-      const rejected = await request.validate(answer.text);
+      const rejected = (await request.validate(answer.text)) ?? (await request.check?.(answer.text));
       this.record(request, request.value, answer.text, rejected);
       if (!rejected) return { kind: 'value', value: answer.text };
     }

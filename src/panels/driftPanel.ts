@@ -128,6 +128,8 @@ export class DriftPanel implements vscode.Disposable, DriftPanelProbe {
         ? await loadLogDrift(pool, endpoint, this.sources.logs.get(endpoint) ?? '')
         : monitor ? await loadMonitorDrift(pool, monitor) : undefined;
       if (!this.loaded || source !== this.selected) return;
+      // The tab names what it shows: the monitor, or the endpoint whose log it reads.
+      this.panel.title = vscode.l10n.t('Drift: {0}', this.sources.options.find((o) => o.name === source)?.label ?? this.loaded.view.title);
       this.post({ type: 'view', view: this.loaded.view });
       const first = this.loaded.view.series.find((s) => s.points.some((p) => p.anomaly)) ?? this.loaded.view.series[0];
       const histogram = first && this.loaded.histogram(first.feature);

@@ -11,7 +11,15 @@ export interface PlaygroundTarget {
   readonly region: string;
   readonly kind: TargetKind;
   /** Deployed models of an endpoint (empty for publisher models). */
-  readonly deployed: readonly { readonly id: string; readonly displayName: string; readonly trafficPercent: number }[];
+  readonly deployed: readonly DeployedTarget[];
+}
+
+export interface DeployedTarget {
+  readonly id: string;
+  readonly displayName: string;
+  readonly trafficPercent: number;
+  /** `…/models/ID@N`: what a generateContent answer names as its modelVersion. */
+  readonly version?: string;
 }
 
 export interface GenerationParams {
@@ -53,8 +61,10 @@ export interface AnswerFigures {
   readonly outputTokens?: number;
   readonly finishReason?: string;
   readonly safety?: readonly SafetyRatingView[];
-  /** The model version or deployed model that answered. */
+  /** The model version that answered, as the response names it (modelVersion, model@version). */
   readonly servedBy?: string;
+  /** The endpoint's deployed model that answered (predict's deployedModelId, rawPredict's header). */
+  readonly deployedModelId?: string;
 }
 
 /** One answer of one target to one prompt. */

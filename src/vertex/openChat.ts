@@ -39,9 +39,11 @@ export async function chatComplete(pool: ClientPool, endpoint: string, request: 
   const auth = await pool.authClient();
   const started = performance.now();
   let completion: Raw;
+  let deployedModelId: string | undefined;
   try {
     const response = await auth.request<Raw>({ url: rawPredictUrl(pool, endpoint), method: 'POST', data: chatCompletionBody(request), signal: options.signal, retry: false });
     completion = response.data;
+    deployedModelId = headerOf(response.headers, 'x-vertex-ai-deployed-model-id');
   } catch (error) {
     throw asApiError(error);
   }
@@ -60,8 +62,16 @@ export async function chatComplete(pool: ClientPool, endpoint: string, request: 
       outputTokens,
       finishReason: choices[0]?.finish_reason === 'length' ? 'MAX_TOKENS' : choices[0] ? 'STOP' : undefined,
       servedBy: completion.model ? String(completion.model) : undefined,
+      deployedModelId,
     },
   };
+}
+
+/** A response header, from a Headers-like object (any fetch's) or a plain record (gaxios has used both). */
+function headerOf(headers: unknown, name: string): string | undefined {
+  const h = headers as { get?: (n: string) => unknown } & Record<string, unknown>;
+  const value = typeof h?.get === 'function' ? h.get(name) : Object.entries(h ?? {}).find(([k]) => k.toLowerCase() === name)?.[1];
+  return typeof value === 'string' && value ? value : undefined;
 }
 
 export function rawPredictUrl(pool: ClientPool, endpoint: string): string {

@@ -38,7 +38,7 @@ export async function listPlaygroundTargets(pool: ClientPool, regions: readonly 
         displayName: e.displayName,
         region: e.region,
         kind: kinds[i],
-        deployed: e.deployedModels.map((d) => ({ id: d.id, displayName: d.displayName, trafficPercent: d.trafficPercent })),
+        deployed: e.deployedModels.map((d) => ({ id: d.id, displayName: d.displayName, trafficPercent: d.trafficPercent, version: `${d.model}@${d.modelVersionId}` })),
       })),
       ...publishers,
     ],

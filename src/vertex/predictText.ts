@@ -48,7 +48,8 @@ export async function predictText(pool: ClientPool, endpoint: string, request: P
       totalMs: ended - started,
       ttftMs: ended - started,
       finishReason: 'STOP',
-      servedBy: response.deployedModelId ? `deployed model ${String(response.deployedModelId)}` : undefined,
+      servedBy: response.model ? `${String(response.model)}@${String(response.modelVersionId ?? '')}` : undefined,
+      deployedModelId: response.deployedModelId ? String(response.deployedModelId) : undefined,
     },
   };
 }

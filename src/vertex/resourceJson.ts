@@ -32,5 +32,17 @@ export async function getResourceJson(pool: ClientPool, name: string, signal?: A
   const get = collection ? GETTERS[collection] : undefined;
   if (!get) throw new Error(`Details are not available for ${name}.`);
   const resource = await withRetry('GetResource', ({ timeoutMs }) => get(pool, name, resourceRegion(name), timeoutMs), { signal });
-  return `${JSON.stringify(resource, null, 2)}\n`;
+  return `${JSON.stringify(resource, timestampsAsText, 2)}\n`;
+}
+
+/**
+ * The client's messages carry Timestamps as {seconds, nanos}; Google's JSON writes them as
+ * RFC 3339 text, and so does the Details view. Vertex names its timestamp fields `…Time`.
+ */
+export function timestampsAsText(key: string, value: unknown): unknown {
+  if (!/Time$/.test(key) || !value || typeof value !== 'object') return value;
+  const { seconds, nanos, ...rest } = value as { seconds?: unknown; nanos?: unknown };
+  if (seconds === undefined || Object.keys(rest).length) return value;
+  const ms = Number(seconds) * 1000 + Math.floor(Number(nanos ?? 0) / 1e6);
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : value;
 }

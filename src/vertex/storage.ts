@@ -86,6 +86,35 @@ export async function listObjects(pool: ClientPool, bucket: string, options: Gcs
   return { ...page(files.map((f) => toObject(bucket, f.name, f.metadata)), next), prefixes: ((response as Raw | undefined)?.prefixes ?? []) as string[] };
 }
 
+/**
+ * Checks that gs://bucket/object exists (objects.get; a missing one fails with NOT_FOUND) and
+ * streams at most its first `maxBytes` (a ranged download): a huge object is never read whole.
+ */
+export async function readObjectStart(pool: ClientPool, uri: string, maxBytes: number, options: Pick<RetryOptions, 'signal' | 'deadlineMs'> = {}): Promise<{ object: GcsObject; bytes: Buffer; truncated: boolean }> {
+  const storage = await storageClient(pool);
+  const { bucket, object } = parseGcsUri(uri);
+  if (!object) throw new Error(`Name the object: ${uri} ends at the bucket.`);
+  const file = storage.bucket(bucket).file(object);
+  const [metadata] = await withRetry('GetObject', () => file.getMetadata(), options);
+  const found = toObject(bucket, object, metadata);
+  const size = found.size ?? 0;
+  const chunks: Buffer[] = [];
+  let read = 0;
+  if (size > 0) {
+    // Whole-object hashes cannot check a range: validation is off for it.
+    const stream = file.createReadStream({ start: 0, end: Math.min(size, maxBytes) - 1, validation: false });
+    await pipeline(stream, async (source: AsyncIterable<Buffer>) => {
+      for await (const chunk of source) {
+        chunks.push(chunk);
+        read += chunk.length;
+        if (read >= maxBytes) break;
+      }
+    }, { signal: options.signal });
+  }
+  const bytes = Buffer.concat(chunks).subarray(0, maxBytes);
+  return { object: found, bytes, truncated: size > bytes.length };
+}
+
 /** Uploads a local file to gs://bucket/object; resolves with the stored object. */
 export async function uploadFile(pool: ClientPool, localPath: string, uri: string, options: UploadOptions = {}): Promise<GcsObject> {
   const storage = await storageClient(pool);

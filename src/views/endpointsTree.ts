@@ -11,7 +11,8 @@ function endpointItem(e: Endpoint): vscode.TreeItem {
   item.description = vscode.l10n.t('{0} deployed', e.deployedModels.length);
   item.iconPath = new vscode.ThemeIcon('plug');
   item.tooltip = e.name;
-  item.contextValue = 'vertexGenAi.endpoint';
+  // An endpoint with nothing deployed cannot be prompted, monitored or re-split: its own contextValue hides those.
+  item.contextValue = e.deployedModels.length > 0 ? 'vertexGenAi.endpoint' : 'vertexGenAi.endpoint.empty';
   return item;
 }
 

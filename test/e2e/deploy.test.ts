@@ -1,7 +1,8 @@
 // The deploy flow and the traffic split editor typed into the real quick input in
 // Chromium, from the Model Registry's context menu and the command palette.
+import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { openContainer, runContextMenuItem, screenshot, useWorkbench } from './workbench';
+import { openContainer, runContextMenuItem, screenshot, useWorkbenchOnDemo } from './workbench';
 
 function row(page: Page, view: string, name: string) {
   return page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: view }) }).locator('.monaco-list-row', { hasText: name }).first();
@@ -29,7 +30,7 @@ async function answer(page: Page, title: string, text?: string, clear = false): 
 
 describe('deploy and traffic editor (e2e)', function () {
   this.timeout(240_000);
-  const wb = useWorkbench({ 'vertexGenAi.backend': 'emulator' });
+  const wb = useWorkbenchOnDemo();
   afterEach(async function () {
     if (this.currentTest?.state === 'failed') await screenshot(wb.page, `deploy-failed-${this.currentTest.title.slice(0, 20).replace(/\W+/g, '-')}`);
   });
@@ -66,6 +67,35 @@ describe('deploy and traffic editor (e2e)', function () {
     await page.locator('.notifications-toasts', { hasText: 'Deployed in us-central1.' }).waitFor({ timeout: 60_000 });
     await row(page, 'Endpoints', 'churn-e2e').waitFor({ timeout: 30_000 });
     await screenshot(page, 'deploy-done');
+  });
+
+  it('deploys onto a live endpoint with 0% by default, a valid example split, and the split before and after in the review', async () => {
+    const { page } = wb;
+    await page.keyboard.press('Escape');
+    await openContainer(page);
+    const model = row(page, 'Model Registry', 'support-bot');
+    await model.waitFor({ timeout: 60_000 });
+    await runContextMenuItem(page, model, 'Deploy Model Version…');
+    const input = page.locator('.quick-input-widget');
+    await answer(page, 'Deploy: regions (one endpoint per region)');
+    await answer(page, 'Deploy: endpoint', 'support-bot-prod');
+    await answer(page, 'Deploy: machine and accelerator');
+    await answer(page, 'Deploy: replicas (min-max)');
+    await answer(page, 'Deploy: autoscaling target');
+    await answer(page, 'Deploy: VM provisioning');
+
+    await step(page, 'Deploy: traffic for the new deployment').waitFor({ timeout: 30_000 });
+    assert.equal(await input.locator('input.input').inputValue(), '0', 'a live endpoint keeps its split unless the person changes it');
+    const example = 'new=10, support-bot-v2=81, support-bot-v3-canary=9';
+    await input.getByText(`e.g. ${example}`).waitFor({ timeout: 10_000 });
+    await retype(page, example);
+    await page.keyboard.press('Enter');
+
+    await step(page, 'Deploy: review').waitFor({ timeout: 30_000 });
+    await input.locator('.quick-input-list-row', { hasText: 'support-bot-v2=90, support-bot-v3-canary=10' }).waitFor();
+    await input.locator('.quick-input-list-row', { hasText: example }).waitFor();
+    await screenshot(page, 'deploy-review-split');
+    await page.keyboard.press('Escape');
   });
 
   it('edits a traffic split, refusing one that does not add up to 100 as it is typed', async () => {

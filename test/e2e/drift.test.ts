@@ -35,11 +35,28 @@ describe('drift and explain panels (UI)', function () {
   after(async () => emulator?.close());
   const wb = useWorkbench(settings);
 
+  it('drift labels match the data: opened from support-bot-prod, the picker and the tab name its log, and Run now says why it is off', async () => {
+    const { page } = wb;
+    await openContainer(page);
+    await fromContextMenu(page, 'support-bot-prod', 'Open Drift');
+    const webview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    const why = webview.locator('#run-why');
+    await why.waitFor({ state: 'visible', timeout: 150_000 });
+    assert.match(await why.innerText(), /^Monitoring jobs run for a Model Monitoring monitor; this view computes drift from the endpoint's request-response log\./);
+    assert.equal(await webview.locator('vscode-button#run').getAttribute('disabled'), '');
+    assert.equal(await webview.locator('vscode-button#run').getAttribute('title'), await why.innerText());
+    assert.equal((await webview.locator('vscode-single-select#source .select-face .text').innerText()).trim(), 'support-bot-prod · request-response log');
+    await page.locator('.tabs-container .tab', { hasText: 'Drift: support-bot-prod · request-response log' }).waitFor({ timeout: 10_000 });
+  });
+
   it('drift: feature table, drift of a feature over time against its threshold, baseline vs current', async () => {
     const { page } = wb;
     await openContainer(page);
     await fromContextMenu(page, 'churn-scoring', 'Open Drift');
     const webview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    // Opened from churn-scoring, the picker names the monitor of that endpoint's model, as the tab does.
+    await page.locator('.tabs-container .tab', { hasText: 'Drift: churn-scoring-monitor · us-central1' }).waitFor({ timeout: 150_000 });
+    assert.equal((await webview.locator('vscode-single-select#source .select-face .text').innerText()).trim(), 'churn-scoring-monitor · us-central1');
     const amount = webview.locator('#features tr[data-feature="amount"]');
     try {
       await amount.waitFor({ timeout: 150_000 });

@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
 import type { FrameLocator, Page } from 'playwright-core';
+import { DEMO_IDS } from '../../src/emulator/seeds/demoIds';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server';
 import { INJECTION_PROMPT, tuneInjectionModel, WINDOW_FLAG } from '../support/injectionModel';
 import { recordBench } from '../support/bench';
-import { openContainer, screenshot, useWorkbench } from './workbench';
+import { openContainer, screenshot, useWorkbench, useWorkbenchOnDemo } from './workbench';
 
 function endpointRow(page: Page, name: string) {
   return page
@@ -30,7 +31,7 @@ async function ask(webview: FrameLocator, prompt: string): Promise<void> {
 
 describe('playground', function () {
   this.timeout(180_000);
-  const wb = useWorkbench({ 'vertexGenAi.backend': 'emulator' });
+  const wb = useWorkbenchOnDemo();
 
   it('streams the answer into the panel as it is generated, then shows its figures', async () => {
     const { page } = wb;
@@ -56,6 +57,51 @@ describe('playground', function () {
     const sent = Number(await done.getAttribute('data-sent'));
     assert.ok(sent > 3 && received === sent, `every streamed piece arrived: ${received} of ${sent}`);
     await screenshot(page, 'playground-stream');
+  });
+
+  it('answers from the target chosen in the real select, by mouse and by keyboard, and names the model that answered', async () => {
+    const { page } = wb;
+    const webview = await openPlaygroundOn(page, 'support-bot-prod');
+    await webview.locator('vscode-button#clear').click();
+    const header = webview.locator('.column-pick').first();
+    await header.locator('.deployed', { hasText: 'support-bot-v2 90%' }).waitFor({ timeout: 30_000 });
+    const select = webview.locator('vscode-single-select#target');
+
+    // Mouse: open the dropdown, click a publisher model.
+    await select.click();
+    await webview.getByRole('option', { name: /gemini-2\.0-flash-lite-001/ }).first().click();
+    await header.locator('.deployed').waitFor({ state: 'detached', timeout: 10_000 });
+    await ask(webview, 'How do I reset my password?');
+    const first = webview.locator('.answer.done').first();
+    await first.waitFor({ timeout: 60_000 });
+    assert.equal((await first.locator('.answer-target').innerText()).trim(), 'gemini-2.0-flash-lite-001 · answered by gemini-2.0-flash-lite-001');
+
+    // Keyboard: focus the select, open it with Space, walk down to the open model's endpoint, Enter.
+    const labels = await select.locator('vscode-option').allInnerTexts();
+    const from = labels.findIndex((l) => l.startsWith('gemini-2.0-flash-lite-001'));
+    const to = labels.findIndex((l) => l.startsWith('gemma-lora-gpu'));
+    assert.ok(from >= 0 && to >= 0, labels.join(' | '));
+    await select.focus();
+    await page.keyboard.press('Space');
+    // The list opens on the selected option; walk up to the first, then down to the wanted one.
+    for (let i = 0; i < from; i++) await page.keyboard.press('ArrowUp');
+    for (let i = 0; i < to; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await header.locator('.deployed', { hasText: 'gemma-2b-lora 100%' }).waitFor({ timeout: 10_000 });
+    await ask(webview, 'Tell me about the wolf');
+    const second = webview.locator('.answer.done').nth(1);
+    await second.waitFor({ timeout: 60_000 });
+    assert.match((await second.locator('.answer-target').innerText()).trim(), /^gemma-lora-gpu · answered by gemma-2b-lora \(version \d+\)$/);
+    await screenshot(page, 'playground-target-switch');
+
+    // Compare offers only targets that can answer a chat prompt: no tabular predict endpoint.
+    assert.ok(labels.some((l) => l.includes('· predict')), 'the first picker still offers predict endpoints (JSON instances)');
+    await webview.locator('vscode-button#compare').click();
+    const compared = webview.locator('vscode-single-select#target-2');
+    await compared.waitFor({ timeout: 10_000 });
+    const offered = await compared.locator('vscode-option').allInnerTexts();
+    assert.ok(offered.length > 1 && offered.every((l) => !l.includes('· predict')), offered.join(' | '));
+    assert.ok(!(await compared.evaluate((el) => (el as unknown as { value: string }).value)).includes(`/endpoints/${DEMO_IDS.endpoints.churnScoring}`));
   });
 });
 

@@ -2,11 +2,11 @@
 // button, the review, then the job in the Tuning Jobs tree.
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { openContainer, screenshot, useWorkbench } from './workbench';
+import { openContainer, screenshot, useWorkbenchOnDemo } from './workbench';
 
 describe('tuning launch in the quick input', function () {
   this.timeout(240_000);
-  const wb = useWorkbench({ 'vertexGenAi.backend': 'emulator' });
+  const wb = useWorkbenchOnDemo();
 
   const input = (page: Page) => page.locator('.quick-input-widget');
   /** Waits for the step's title, then types (replacing any prefilled value) and presses Enter. */
@@ -19,19 +19,22 @@ describe('tuning launch in the quick input', function () {
     await page.keyboard.press('Enter');
   }
 
-  it('tunes Gemini: typed answers, a refused value, Back keeps what was typed, and the review shows the request', async () => {
-    const { page } = wb;
+  /** From the palette (the views up first, so it runs alone too) to the training data URI step. */
+  async function startGeminiTuning(page: Page): Promise<void> {
     await openContainer(page);
     await page.locator('.part.sidebar .monaco-list-row', { hasText: 'support-bot' }).first().waitFor({ timeout: 60_000 });
-
     await page.keyboard.press('F1');
     await page.keyboard.type('Tune a Gemini Model');
     await input(page).locator('.quick-input-list-row', { hasText: 'Tune a Gemini Model' }).first().waitFor({ timeout: 20_000 });
     await page.keyboard.press('Enter');
-
     await answer(page, 'Region');
     await answer(page, 'Base model', 'gemini-2.0-flash-001');
     await answer(page, 'Training data', 'Cloud Storage URI');
+  }
+
+  it('tunes Gemini: typed answers, a refused value, Back keeps what was typed, and the review shows the request', async () => {
+    const { page } = wb;
+    await startGeminiTuning(page);
     await input(page).locator('.quick-input-title', { hasText: 'Training data URI' }).waitFor({ timeout: 30_000 });
     await page.keyboard.type('gs://genai-demo-tuning/support-chat/train.json');
     // The message shows while typing; Enter is refused until the value is fixed.
@@ -67,6 +70,18 @@ describe('tuning launch in the quick input', function () {
       throw err;
     }
     await screenshot(page, 'tuning-launched');
+  });
+
+  it('refuses a gs:// training file that does not exist, in one sentence, before anything is sent', async () => {
+    const { page } = wb;
+    await page.keyboard.press('Escape');
+    await startGeminiTuning(page);
+    // Well-formed, so nothing is said while typing; on Enter the object is looked up and the step stays.
+    await answer(page, 'Training data URI', 'gs://genai-demo-tuning/support-chat/trian.jsonl');
+    await input(page).getByText('gs://genai-demo-tuning/support-chat/trian.jsonl does not exist: upload the file there, or choose another dataset.').waitFor({ timeout: 30_000 });
+    assert.equal(await input(page).locator('.quick-input-title').innerText().then((t) => /^Training data URI/.test(t)), true, 'the flow stays on the URI step');
+    await screenshot(page, 'tuning-gcs-refused');
+    await page.keyboard.press('Escape');
   });
 
   it('launches a custom GPU job: an impossible GPU count is refused as it shows, the fixed one goes through', async () => {

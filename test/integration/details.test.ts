@@ -30,6 +30,19 @@ describe('resource details', function () {
     assert.equal(await document.save(), false, 'but the resource cannot be saved from it');
   });
 
+  it('shows a failed job\'s times as RFC 3339 text, as Google\'s JSON does, never {seconds, nanos}', async () => {
+    const job = `projects/genai-demo/locations/us-central1/tuningJobs/${DEMO_IDS.tuningJobs.summarizerFailed}`;
+    await vscode.commands.executeCommand('vertexGenAi.showDetails', job);
+    const editor = await waitFor('the details editor', () => (vscode.window.activeTextEditor?.document.uri.path === `/${job}.json` ? vscode.window.activeTextEditor : undefined));
+    const text = editor.document.getText();
+    const json = JSON.parse(text);
+    for (const key of ['createTime', 'startTime', 'endTime', 'updateTime']) {
+      assert.match(String(json[key]), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/, `${key}: ${JSON.stringify(json[key])}`);
+    }
+    assert.doesNotMatch(text, /"seconds"/);
+    assert.ok(json.error?.message, 'the error is there');
+  });
+
   it('copies a resource name to the clipboard', async () => {
     await vscode.commands.executeCommand('vertexGenAi.copyName', ENDPOINT);
     assert.equal(await vscode.env.clipboard.readText(), ENDPOINT);

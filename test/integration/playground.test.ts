@@ -12,7 +12,7 @@ import type { PlaygroundPanel } from '../../src/panels/playgroundPanel';
 import type { GenerationParams, HostMessage } from '../../src/protocol/playground';
 import type { BatchSummary } from '../../src/prompts/batchRun';
 import { initialState, newTurn, reduce, requestFor, type PlaygroundState } from '../../webview-ui/playground/state';
-import { waitFor } from './helpers';
+import { extension, waitFor } from './helpers';
 
 const US = 'projects/123456789012/locations/us-central1';
 const SUPPORT_BOT = `${US}/endpoints/${DEMO_IDS.endpoints.supportBotProd}`;
@@ -181,5 +181,32 @@ describe('playground in VS Code', function () {
     assert.ok(written.length < 20, `${written.length} of 20 written before the cancel took effect`);
     assert.ok(written.every((r) => typeof r.answer === 'string' && r.answer.length > 0 && r.finishReason), JSON.stringify(written));
     assert.equal(new Set(written.map((r) => r.id)).size, written.length, 'no result twice');
+  });
+
+  it('an endpoint with nothing deployed: no Playground action on its row, and the command says why in one sentence', async () => {
+    const api = await extension().activate();
+    const tree = api.tree('vertexGenAi.endpoints');
+    const nodes = await waitFor('the endpoints', async () => {
+      const list = (await tree.getChildren()) ?? [];
+      return list.length ? list : undefined;
+    });
+    const items = await Promise.all(nodes.map(async (node) => ({ node, item: await tree.getTreeItem(node) })));
+    const empty = items.find((r) => r.item.label === 'staging-sandbox');
+    const served = items.find((r) => r.item.label === 'support-bot-prod');
+    assert.ok(empty && served, items.map((r) => String(r.item.label)).join(', '));
+    // package.json offers Open in Playground (inline and in the menu) on `viewItem == vertexGenAi.endpoint` only.
+    assert.equal(empty.item.contextValue, 'vertexGenAi.endpoint.empty');
+    assert.equal(served.item.contextValue, 'vertexGenAi.endpoint');
+    const menus = (extension().packageJSON as { contributes: { menus: Record<string, { command: string; when: string }[]> } }).contributes.menus['view/item/context'];
+    assert.ok(menus.filter((m) => m.command === 'vertexGenAi.openPlayground').every((m) => /viewItem == vertexGenAi\.endpoint$/.test(m.when)));
+
+    const errors = async () => api.shownErrors();
+    const before = (await errors()).length;
+    panel?.dispose();
+    // The command resolves when the error message is dismissed: not awaited.
+    void vscode.commands.executeCommand('vertexGenAi.openPlayground', empty.node);
+    const shown = await waitFor('the error message', async () => (await errors()).slice(before)[0]);
+    assert.ok(!vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.label === 'Playground'), 'no panel opens');
+    assert.equal(shown, 'staging-sandbox has no deployed model, so nothing can answer there: deploy a model version to it first (Model Registry → Deploy Model Version…).');
   });
 });

@@ -82,6 +82,31 @@ describe('tuning launch flows', function () {
     assert.ok(tuned.tunedModel?.model, 'the succeeded job names its tuned model');
   });
 
+  it('checks a gs:// dataset before sending: a missing object and one that does not lint are refused, nothing is created', async () => {
+    // A broken object in the demo bucket, uploaded through the emulator's Cloud Storage upload API.
+    const upload = await fetch(`${emulator.url}/upload/storage/v1/b/genai-demo-tuning/o?uploadType=media&name=support-chat/broken.jsonl`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer t', 'Content-Type': 'application/jsonl' },
+      body: `${GOOD_LINE('a', 'b')}\n{"contents": [\n`,
+    });
+    assert.equal(upload.status, 200, await upload.text());
+    const jobsBefore = (await get('projects/genai-demo/locations/us-central1/tuningJobs')).tuningJobs?.length;
+    const { name, rejected } = await run('vertexGenAi.tuneGemini', [
+      { expect: 'region', pick: 'us-central1' },
+      { expect: 'baseModel', pick: 'gemini-2.0-flash-001' },
+      { expect: 'trainingSource', pick: 'Cloud Storage URI…' },
+      { expect: 'trainingUri', text: 'gs://genai-demo-tuning/support-chat/missing.jsonl' },
+      { expect: 'trainingUri', text: 'gs://genai-demo-tuning/support-chat/broken.jsonl' },
+      { cancel: true },
+    ]);
+    assert.equal(name, undefined);
+    assert.deepEqual(rejected, [
+      ['trainingUri', 'gs://genai-demo-tuning/support-chat/missing.jsonl does not exist: upload the file there, or choose another dataset.'],
+      ['trainingUri', 'broken.jsonl has 1 error(s), fix them first: line 2, column 14: Invalid JSON: expected "]" to close the array.'],
+    ]);
+    assert.equal((await get('projects/genai-demo/locations/us-central1/tuningJobs')).tuningJobs?.length, jobsBefore, 'no job was created');
+  });
+
   it('launches a custom GPU LoRA job, refusing an impossible GPU count with its message, and saves it as a spec file', async () => {
     const { name, rejected } = await run('vertexGenAi.launchCustomTuning', [
       { expect: 'region', pick: 'us-central1' },

@@ -28,6 +28,7 @@ app.innerHTML = `
     <vscode-button id="refresh" secondary icon="refresh">Refresh</vscode-button>
     <vscode-button id="create" secondary>Create monitor</vscode-button>
     <vscode-button id="run">Run monitoring job now</vscode-button>
+    <span id="run-why" class="note" hidden></span>
     <vscode-button id="cancel" secondary hidden>Cancel</vscode-button>
   </header>
   <p id="status" role="status" aria-live="polite"></p>
@@ -78,8 +79,13 @@ $('#features').addEventListener('click', (e) => {
 host.onMessage((message) => {
   switch (message.type) {
     case 'sources': {
-      source.replaceChildren(...message.sources.map((s) => Object.assign(document.createElement('vscode-option'), { value: s.name, textContent: s.label })));
-      if (message.selected) source.value = message.selected;
+      // The chosen source is marked on its option: a value set before the select has read its
+      // new options is lost, and the picker would show the first monitor instead.
+      source.replaceChildren(...message.sources.map((s) => {
+        const option = Object.assign(document.createElement('vscode-option'), { value: s.name, textContent: s.label });
+        if (s.name === message.selected) option.setAttribute('selected', '');
+        return option;
+      }));
       showError(message.error);
       if (!message.sources.length && !message.error) status.textContent = 'No Model Monitoring monitor and no endpoint logging to BigQuery in the chosen regions.';
       return;
@@ -121,6 +127,11 @@ function renderView(next: DriftView): void {
   view = next;
   $('#note').textContent = next.note ?? '';
   $('#run').toggleAttribute('disabled', !next.monitor);
+  // A disabled button says why: jobs run for Model Monitoring monitors, not for an endpoint's log.
+  const why = next.monitor ? '' : 'Monitoring jobs run for a Model Monitoring monitor; this view computes drift from the endpoint\'s request-response log. Create a monitor to run jobs.';
+  $('#run').title = why;
+  $('#run-why').hidden = !why;
+  $('#run-why').textContent = why;
   const rows = featureRows(next.series);
   if (!selectedFeature || !next.series.some((s) => s.feature === selectedFeature)) selectedFeature = rows[0]?.feature;
   const tbody = $('#features');

@@ -7,9 +7,10 @@ import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '@vscode-elements/elements/dist/vscode-collapsible/index.js';
 import './playground.css';
-import type { GenerationParams, HostMessage, WebviewMessage } from '../../src/protocol/playground';
+import type { GenerationParams, HostMessage, PlaygroundTarget, WebviewMessage } from '../../src/protocol/playground';
 import { connectHost } from '../shared/hostApi';
-import { initialState, isBusy, MAX_COMPARE, newTurn, parseParams, reduce, requestFor, type Action, type PlaygroundState } from './state';
+import { compareOptions, initialState, isBusy, MAX_COMPARE, newTurn, parseParams, reduce, requestFor, type Action, type PlaygroundState } from './state';
+import { servedByLabel } from './figures';
 import { renderTurn } from './turnView';
 
 type Field = HTMLElement & { value: string };
@@ -89,10 +90,6 @@ $('#clear').addEventListener('click', () => {
   dispatch({ type: 'cleared' });
   host.post({ type: 'clear' });
 });
-columns.addEventListener('change', (e) => {
-  const select = (e.target as HTMLElement).closest<Field>('vscode-single-select');
-  if (select) dispatch({ type: 'select', column: Number(select.dataset.column), target: select.value });
-});
 columns.addEventListener('click', (e) => {
   const remove = (e.target as HTMLElement).closest<HTMLElement>('[data-remove]');
   if (remove) dispatch({ type: 'removeColumn', column: Number(remove.dataset.remove) });
@@ -167,7 +164,7 @@ function render(): void {
   const busy = isBusy(state);
   sendButton.toggleAttribute('disabled', busy || !state.selected.length);
   stopButton.hidden = !busy;
-  compareButton.toggleAttribute('disabled', state.selected.length >= MAX_COMPARE || state.targets.length < 2);
+  compareButton.toggleAttribute('disabled', state.selected.length >= MAX_COMPARE || compareOptions(state).every((t) => state.selected.includes(t.name)));
   const nearBottom = transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight < 40;
   const labels = (name: string) => state.targets.find((t) => t.name === name)?.displayName ?? name.split('/').pop() ?? name;
   // Only turns whose data changed are rebuilt: the reducer keeps unchanged turns identical.
@@ -176,7 +173,7 @@ function render(): void {
     live.add(turn.id);
     let view = turnViews.get(turn.id);
     if (!view || view.key !== turn) {
-      view = { key: turn, el: renderTurn(turn, labels, state) };
+      view = { key: turn, el: renderTurn(turn, labels, (a) => servedByLabel(a, state.targets.find((t) => t.name === a.target)), state) };
       turnViews.set(turn.id, view);
     }
     return view.el;
@@ -187,8 +184,10 @@ function render(): void {
 }
 
 function renderColumns(): void {
-  const options = state.targets.map((t) => [t.name, `${t.displayName} · ${t.region}${t.kind === 'gemini' ? '' : t.kind === 'openChat' ? ' · chat' : ' · predict'}`]);
-  const key = JSON.stringify([options, state.selected]);
+  const label = (t: PlaygroundTarget) => `${t.displayName} · ${t.region}${t.kind === 'gemini' ? '' : t.kind === 'openChat' ? ' · chat' : ' · predict (JSON instances)'}`;
+  const all = state.targets.map((t) => [t.name, label(t)]);
+  const comparable = compareOptions(state).map((t) => [t.name, label(t)]);
+  const key = JSON.stringify([all, comparable, state.selected]);
   if (columns.dataset.key === key) return;
   columns.dataset.key = key;
   columns.replaceChildren(...state.selected.map((selected, i) => {
@@ -198,7 +197,9 @@ function renderColumns(): void {
     select.dataset.column = String(i);
     select.setAttribute('aria-label', i === 0 ? 'Target' : `Compare target ${i + 1}`);
     select.id = i === 0 ? 'target' : `target-${i + 1}`;
-    for (const [value, label] of options) {
+    // vscode-single-select's change event does not bubble: listen on the select itself.
+    select.addEventListener('change', () => dispatch({ type: 'select', column: i, target: select.value }));
+    for (const [value, label] of i === 0 ? all : comparable) {
       const option = document.createElement('vscode-option');
       option.setAttribute('value', value);
       option.textContent = label;

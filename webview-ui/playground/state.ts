@@ -35,12 +35,16 @@ export function reduce(state: PlaygroundState, action: Action): PlaygroundState 
       if (!selected.length && action.targets.length) selected = [action.targets[0].name];
       return { ...state, targets: action.targets, selected, targetsError: action.error };
     }
-    case 'select':
-      return { ...state, selected: state.selected.map((n, i) => (i === action.column ? action.target : n)) };
+    case 'select': {
+      const selected = state.selected.map((n, i) => (i === action.column ? action.target : n));
+      // Compared targets answer the same prompt: a new first target drops the ones that cannot.
+      const first = state.targets.find((t) => t.name === selected[0]);
+      return { ...state, selected: selected.filter((n, i) => i === 0 || canCompare(first, state.targets.find((t) => t.name === n))) };
+    }
     case 'addColumn': {
-      if (state.selected.length >= MAX_COMPARE || !state.targets.length) return state;
-      const unused = state.targets.find((t) => !state.selected.includes(t.name)) ?? state.targets[0];
-      return { ...state, selected: [...state.selected, unused.name] };
+      if (state.selected.length >= MAX_COMPARE) return state;
+      const unused = compareOptions(state).find((t) => !state.selected.includes(t.name));
+      return unused ? { ...state, selected: [...state.selected, unused.name] } : state;
     }
     case 'removeColumn':
       return state.selected.length <= 1 ? state : { ...state, selected: state.selected.filter((_, i) => i !== action.column) };
@@ -67,6 +71,20 @@ export function reduce(state: PlaygroundState, action: Action): PlaygroundState 
     case 'cleared':
       return { ...state, turns: [], received: {}, sent: {} };
   }
+}
+
+/**
+ * Whether two targets can answer the same prompt: chat targets (Gemini, open chat models) take
+ * text, a predict endpoint takes JSON instances of its own features.
+ */
+export function canCompare(a: PlaygroundTarget | undefined, b: PlaygroundTarget | undefined): boolean {
+  return !a || !b || (a.kind === 'predict') === (b.kind === 'predict');
+}
+
+/** The targets a compare column may offer: those that can answer what the first target is asked. */
+export function compareOptions(state: PlaygroundState): PlaygroundTarget[] {
+  const first = state.targets.find((t) => t.name === state.selected[0]);
+  return state.targets.filter((t) => canCompare(first, t));
 }
 
 export function isBusy(state: PlaygroundState): boolean {

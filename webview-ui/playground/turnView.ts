@@ -4,7 +4,7 @@ import type { Answer, Turn } from '../../src/protocol/playground';
 import { renderMarkdown } from '../shared/markdown';
 import { figuresLine } from './figures';
 
-export function renderTurn(turn: Turn, label: (target: string) => string, counts: { received: Readonly<Record<string, number>>; sent: Readonly<Record<string, number>> }): HTMLElement {
+export function renderTurn(turn: Turn, label: (target: string) => string, servedBy: (answer: Answer) => string | undefined, counts: { received: Readonly<Record<string, number>>; sent: Readonly<Record<string, number>> }): HTMLElement {
   const el = document.createElement('article');
   el.className = 'turn';
   el.dataset.turn = turn.id;
@@ -13,12 +13,12 @@ export function renderTurn(turn: Turn, label: (target: string) => string, counts
   question.textContent = turn.prompt;
   const answers = document.createElement('div');
   answers.className = `answers columns-${turn.answers.length}`;
-  answers.append(...turn.answers.map((a) => renderAnswer(turn, a, label(a.target), counts.received[a.id] ?? 0, counts.sent[a.id])));
+  answers.append(...turn.answers.map((a) => renderAnswer(turn, a, label(a.target), servedBy(a), counts.received[a.id] ?? 0, counts.sent[a.id])));
   el.append(question, answers);
   return el;
 }
 
-function renderAnswer(turn: Turn, answer: Answer, targetLabel: string, received: number, sent: number | undefined): HTMLElement {
+function renderAnswer(turn: Turn, answer: Answer, targetLabel: string, servedBy: string | undefined, received: number, sent: number | undefined): HTMLElement {
   const el = document.createElement('div');
   el.className = `answer ${answer.status}`;
   el.dataset.answer = answer.id;
@@ -28,6 +28,13 @@ function renderAnswer(turn: Turn, answer: Answer, targetLabel: string, received:
   const head = document.createElement('div');
   head.className = 'answer-target';
   head.textContent = targetLabel;
+  if (servedBy) {
+    // The endpoint splits its traffic: say which of its models this answer came from.
+    const served = document.createElement('span');
+    served.className = 'served-by';
+    served.textContent = ` · answered by ${servedBy}`;
+    head.append(served);
+  }
   el.append(head);
   answer.candidates.forEach((text, i) => {
     const body = document.createElement('div');

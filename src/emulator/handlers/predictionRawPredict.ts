@@ -15,7 +15,7 @@ import { servedCall } from '../logging/servedRequests';
 import { compileTemplate } from '../pathTemplate';
 import type { JsonObject } from '../wireCodec';
 import { generationRequest } from './predictionRequest';
-import { servingTarget } from './predictionTarget';
+import { servingTarget, type ServingTarget } from './predictionTarget';
 
 export function predictionRoutes(): CustomRoute[] {
   return ['v1', 'v1beta1'].map((version) => ({
@@ -26,7 +26,12 @@ export function predictionRoutes(): CustomRoute[] {
     service: 'aiplatform.googleapis.com',
     handle: ({ vars, body, state }) => {
       const payload = payloadOf(body);
-      return servedCall(state, 'rawPredict', payload, () => ({ body: chatCompletion(state, vars.endpoint, payload) }));
+      return servedCall(state, 'rawPredict', payload, () => {
+        const target = servingTarget(state, vars.endpoint, 'endpoint');
+        // As Vertex documents for rawPredict: the endpoint and deployed model that served it, as headers.
+        const headers = { 'X-Vertex-AI-Endpoint-Id': target.name.split('/').pop() ?? '', 'X-Vertex-AI-Deployed-Model-Id': target.deployed?.id ?? '' };
+        return { body: chatCompletion(state, target, payload), headers };
+      });
     },
   }));
 }
@@ -44,8 +49,7 @@ function payloadOf(body: unknown): JsonObject {
   return body as JsonObject;
 }
 
-function chatCompletion(state: EmulatorState, endpoint: string, payload: JsonObject): JsonObject {
-  const target = servingTarget(state, endpoint, 'endpoint');
+function chatCompletion(state: EmulatorState, target: ServingTarget, payload: JsonObject): JsonObject {
   const { backing } = target;
   if (backing.kind !== 'language') {
     throw failedPrecondition(`The model deployed as ${target.deployed?.id ?? ''} is not a language model; rawPredict takes a chat-completion body only for those.`);

@@ -74,7 +74,8 @@ export function seedDemoMonitoring(w: SeedWriter): void {
 export function seedFraudMonitor(w: SeedWriter): void {
   const put = (name: string, kind: string, data: JsonObject) => w.state.store.put(name, `${V1BETA1}.${kind}`, { name, ...data });
   put(DEMO_FRAUD_MONITOR, 'ModelMonitor', {
-    displayName: 'fraud-classifier-monitor',
+    // Named for the endpoint it watches: the demo's churn-scoring model scores transactions.
+    displayName: 'churn-scoring-monitor',
     modelMonitoringTarget: { vertexModel: { model: demoModelName('churnClassifier'), modelVersionId: '1' } },
     trainingDataset: { columnizedDataset: { bigquerySource: { tableUri: `bq://${DEMO_PROJECT.projectId}.${DEMO_DATA_DATASET}.fraud_transactions` } } },
     modelMonitoringSchema: {

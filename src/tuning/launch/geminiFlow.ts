@@ -28,6 +28,7 @@ export function newGeminiLaunch(region: string): GeminiState {
 const MAX_SHOWN_ERRORS = 3;
 
 export function lintMessage(path: string, lint: LintSummary): string | undefined {
+  if (lint.refused) return lint.refused;
   if (!lint.errors.length) return undefined;
   const more = lint.errors.length > MAX_SHOWN_ERRORS ? ` (+${lint.errors.length - MAX_SHOWN_ERRORS} more)` : '';
   return `${basename(path)} has ${lint.errors.length} error(s), fix them first: ${lint.errors.slice(0, MAX_SHOWN_ERRORS).join('; ')}${more}`;
@@ -81,7 +82,9 @@ function dataSteps(env: LaunchEnv, slot: Slot): [PickStep<GeminiState, Source>, 
     placeholder: 'gs://my-bucket/tuning/train.jsonl',
     value: (s) => s[slot] ?? '',
     validate: (t) => gcsObjectProblem(t.trim(), what) ?? datasetProblem(t.trim(), what),
-    apply: (s, t) => ({ ...s, [slot]: t.trim() }),
+    // The object must exist and lint clean before the launch goes on (checked when the URI is accepted).
+    check: (t) => check(t.trim()),
+    apply: (s, t) => ({ ...s, [slot]: t.trim(), warnings: { ...s.warnings, [slot]: lints.get(t.trim())?.warnings.length ?? 0 } }),
   };
   return [source, uri];
 }

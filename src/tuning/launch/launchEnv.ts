@@ -5,6 +5,8 @@ import type { Launch } from './launchTypes';
 export interface LintSummary {
   readonly errors: readonly string[];
   readonly warnings: readonly string[];
+  /** The data cannot be used at all (a gs:// object that does not exist): one sentence. */
+  readonly refused?: string;
 }
 
 export interface LaunchEnv {
@@ -15,6 +17,7 @@ export interface LaunchEnv {
   localJsonl(): Promise<readonly string[]>;
   /** The file dialog; undefined when dismissed. */
   browseJsonl(): Promise<string | undefined>;
+  /** Lints a local file, or a gs:// object (checked to exist, read bounded). */
   lint(path: string): Promise<LintSummary>;
   buckets(): Promise<readonly string[]>;
   /** Review actions. */

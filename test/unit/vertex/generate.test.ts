@@ -81,6 +81,7 @@ describe('vertex: prompting targets', function () {
     assert.equal(result.figures.outputTokens, 8);
     assert.equal(result.figures.finishReason, 'MAX_TOKENS');
     assert.match(result.figures.servedBy ?? '', /gram LM/);
+    assert.equal(result.figures.deployedModelId, DEMO_IDS.deployedModels.gemmaV1, 'rawPredict names the deployed model in X-Vertex-AI-Deployed-Model-Id');
   });
 
   it('prompts a custom model with JSON instances through predict, and says what is wrong with bad JSON', async () => {
@@ -88,7 +89,9 @@ describe('vertex: prompting targets', function () {
     const result = await runPrompt(pool, { name: CHURN, kind: 'predict' }, ask(JSON.stringify([instance])));
     const predictions = JSON.parse(result.candidates[0].replace(/^```json\n|\n```$/g, ''));
     assert.deepEqual(predictions[0].classes, ['0', '1']);
-    assert.match(result.figures.servedBy ?? '', /deployed model \d+/);
+    assert.match(result.figures.deployedModelId ?? '', /^(\d+)$/);
+    assert.ok([DEMO_IDS.deployedModels.churnV1, DEMO_IDS.deployedModels.churnV2].includes(result.figures.deployedModelId as never));
+    assert.match(result.figures.servedBy ?? '', /models\/\d+@\d+$/);
     const bad = await runPrompt(pool, { name: CHURN, kind: 'predict' }, ask('[{"amount": }]')).then(() => undefined, (e: unknown) => e);
     assert.match(parseError(bad).message, /does not parse/);
   });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
-import type { PlaygroundTarget } from '../../../src/protocol/playground';
-import { initialState, isBusy, newTurn, parseParams, reduce, requestFor, type PlaygroundState } from '../../../webview-ui/playground/state';
+import type { Answer, PlaygroundTarget } from '../../../src/protocol/playground';
+import { servedByLabel } from '../../../webview-ui/playground/figures';
+import { compareOptions, initialState, isBusy, newTurn, parseParams, reduce, requestFor, type PlaygroundState } from '../../../webview-ui/playground/state';
 
 const target = (id: string): PlaygroundTarget => ({ name: `projects/1/locations/us-central1/endpoints/${id}`, displayName: id, region: 'us-central1', kind: 'gemini', deployed: [] });
 const targets = ['a', 'b', 'c', 'd', 'e'].map(target);
@@ -30,6 +31,34 @@ describe('playground state', () => {
     assert.equal(s.selected.length, 3);
     s = send(s, 't1', 'hello');
     assert.deepEqual(s.turns[0].answers.map((a) => [a.id, a.target]), s.selected.map((n, i) => [`t1:${i}`, n]));
+  });
+
+  it('compares only targets that can answer the same prompt: no tabular predict endpoint beside a chat target', () => {
+    const churn: PlaygroundTarget = { ...target('churn'), kind: 'predict' };
+    const gemma: PlaygroundTarget = { ...target('gemma'), kind: 'openChat' };
+    const all = [target('bot'), churn, gemma, { ...target('fraud'), kind: 'predict' as const }];
+    let s = reduce(reduce(initialState, { type: 'targets', targets: all }), { type: 'addColumn' });
+    assert.deepEqual(s.selected, [all[0].name, gemma.name], 'the Compare default skips the predict endpoint');
+    assert.deepEqual(compareOptions(s).map((t) => t.displayName), ['bot', 'gemma']);
+    s = reduce(s, { type: 'select', column: 0, target: churn.name });
+    assert.deepEqual(s.selected, [churn.name], 'a predict first target drops the chat column it cannot be compared with');
+    s = reduce(s, { type: 'addColumn' });
+    assert.deepEqual(s.selected, [churn.name, all[3].name]);
+  });
+
+  it('names the deployed model and version that answered, from deployedModelId or the model version', () => {
+    const bot: PlaygroundTarget = {
+      ...target('bot'),
+      deployed: [
+        { id: '11', displayName: 'support-bot-v2', trafficPercent: 90, version: 'projects/1/locations/us-central1/models/7@2' },
+        { id: '12', displayName: 'support-bot-v3-canary', trafficPercent: 10, version: 'projects/1/locations/us-central1/models/7@3' },
+      ],
+    };
+    const answer = (figures: Answer['figures']): Answer => ({ id: 'x', target: bot.name, status: 'done', candidates: ['hi'], figures });
+    assert.equal(servedByLabel(answer({ totalMs: 1, servedBy: 'projects/1/locations/us-central1/models/7@3 (emulator 3-gram LM)' }), bot), 'support-bot-v3-canary (version 3)');
+    assert.equal(servedByLabel(answer({ totalMs: 1, deployedModelId: '11', servedBy: 'projects/1/locations/us-central1/models/7@2' }), bot), 'support-bot-v2 (version 2)');
+    assert.equal(servedByLabel(answer({ totalMs: 1, servedBy: 'gemini-2.0-flash-001 (emulator 3-gram LM)' }), undefined), 'gemini-2.0-flash-001');
+    assert.equal(servedByLabel(answer(undefined), bot), undefined);
   });
 
   it('appends streamed pieces per candidate, counts them, and is busy until every column ends', () => {
