@@ -286,6 +286,8 @@ class Translator {
     const position = positionOf(nodes[start]);
     if (parts.length === 1 && this.ctes.has(parts[0].toLowerCase())) return { sql: quoteIdent(parts[0]), next: i };
     if (parts.some((p) => p.includes('*'))) throw unsupported('Wildcard tables', position);
+    // Names, not paths: DuckDB would read a quoted name such as "/tmp/x.csv" as a file.
+    if (parts.some((p) => !/^[\p{L}\p{N}_\- :]+$/u.test(p))) throw new SqlError(`Invalid table name: ${text}`, position);
     let ref: [string, string, string];
     if (parts.length === 3) ref = parts as [string, string, string];
     else if (parts.length === 2) ref = [this.ctx.defaultProject, parts[0], parts[1]];
