@@ -71,7 +71,7 @@ async function runJobsQuery({ vars, body, query, state }: CustomCall) {
 
 async function insertJob({ vars, body, state }: CustomCall) {
   const bq = bigQueryOf(state);
-  const request = (body ?? {}) as { jobReference?: { jobId?: string; location?: string }; configuration?: Json & { query?: Json; dryRun?: boolean } };
+  const request = (body ?? {}) as { jobReference?: { jobId?: string; location?: string }; configuration?: Json & { query?: Json; dryRun?: boolean; jobTimeoutMs?: unknown } };
   const config = request.configuration?.query;
   if (!config) throw bqInvalid('The Vertex GenAI emulator runs query jobs only: configuration.query is required');
   const job = newJob(state, vars.projectId, request.jobReference?.location, request.jobReference?.jobId, { query: queryConfiguration(config) });
@@ -92,7 +92,7 @@ async function insertJob({ vars, body, state }: CustomCall) {
     const result = await bq.read((db) => execute(db, prepared.sql, 'query'), signal);
     if (destination) await bq.run((db) => writeDestination(bq, db, prepared.sql, result, destination, config));
     return result;
-  });
+  }, request.configuration?.jobTimeoutMs);
   // BigQuery answers jobs.insert at once; waiting for quick jobs keeps their first reply DONE.
   await finished(bq, job, DEFAULT_WAIT_MS);
   return { body: jobResource(job, isRunning(bq, job)) };
@@ -102,12 +102,14 @@ async function insertJob({ vars, body, state }: CustomCall) {
  * Runs the job's work in the background; the job is listed at once (RUNNING) and ends DONE with
  * its result or error. Stopping it (cancel, or --max-query-ms) interrupts its DuckDB connection.
  */
-function start(bq: BigQueryState, job: JobRecord, work: (signal: AbortSignal) => Promise<ResultSet>): void {
+function start(bq: BigQueryState, job: JobRecord, work: (signal: AbortSignal) => Promise<ResultSet>, jobTimeoutMs?: unknown): void {
   const key = keyOf(job);
   const controller = new AbortController();
   const stop = (reason: BigQueryError) => controller.abort(reason);
-  const seconds = Math.floor(bq.maxQueryMs / 1000);
-  const timer = setTimeout(() => stop(new BigQueryError('timeout', `Job execution was cancelled: Job timed out after ${seconds}s`)), bq.maxQueryMs);
+  // The job's own configuration.jobTimeoutMs, if shorter than the emulator's cap.
+  const requested = Number(jobTimeoutMs);
+  const limitMs = Number.isSafeInteger(requested) && requested > 0 ? Math.min(requested, bq.maxQueryMs) : bq.maxQueryMs;
+  const timer = setTimeout(() => stop(new BigQueryError('timeout', `Job execution was cancelled: Job timed out after ${Math.floor(limitMs / 1000)}s`)), limitMs);
   const done = work(controller.signal)
     .then(
       (result) => {

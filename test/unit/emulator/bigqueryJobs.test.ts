@@ -126,4 +126,10 @@ describe('emulator BigQuery: --max-query-ms', function () {
     assert.equal(err.message, 'Job execution was cancelled: Job timed out after 1s');
     assert.equal(err.errors?.[0]?.reason, 'timeout');
   });
+
+  it("stops a job at its own jobTimeoutMs when that is shorter", async () => {
+    const bq = client(h.emulator.url);
+    const err = await rejection(bq.createQueryJob({ query: RUNAWAY, useLegacySql: false, jobTimeoutMs: 500 }));
+    assert.equal(err.message, 'Job execution was cancelled: Job timed out after 0s');
+  });
 });
