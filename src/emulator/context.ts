@@ -30,6 +30,8 @@ export interface EmulatorState {
   storage?: StorageState;
   /** BigQuery datasets, tables and jobs over DuckDB, created on first use (bigquery/bigQueryState.ts). */
   bigquery?: BigQueryState;
+  /** BigQuery queries running longer are stopped with BigQuery's timeout error (--max-query-ms). */
+  maxQueryMs?: number;
   /** Quotas, job speed, live jobs and in-flight deployments (catalog/computeState.ts). */
   compute?: ComputeState;
   /** With --data-dir: durable state; other state plugs in with `durable.register(part)`. */

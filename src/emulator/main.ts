@@ -1,5 +1,5 @@
 // CLI: node dist/emulator.js [--port 8790 (0 = any free port)] [--host 127.0.0.1] [--seed demo|empty|scale:N]
-// [--operation-delay-ms 1000] [--token-delay-ms 20] [--quota [region:]ACCELERATOR=N,...] [--job-duration-ms 60000] [--data-dir DIR] [--fault SPEC]... [--fault-seed N] [--verbose]
+// [--operation-delay-ms 1000] [--token-delay-ms 20] [--quota [region:]ACCELERATOR=N,...] [--job-duration-ms 60000] [--data-dir DIR] [--max-query-ms 300000] [--fault SPEC]... [--fault-seed N] [--verbose]
 // [--traffic endpoint=ID,requests=N,shift=0..1,days=D,seed=K]... (generated traffic, sent once listening).
 // Faults also come from VGO_EMULATOR_FAULTS (`;`-separated specs, see faults/faultSpec.ts).
 // Prints one line once listening; under child_process.fork it also sends
@@ -21,6 +21,7 @@ async function main(): Promise<void> {
       'job-duration-ms': { type: 'string' },
       verbose: { type: 'boolean', default: false },
       'data-dir': { type: 'string' },
+      'max-query-ms': { type: 'string' },
       fault: { type: 'string', multiple: true, default: [] },
       'fault-seed': { type: 'string', default: '0' },
       traffic: { type: 'string', multiple: true, default: [] },
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid --port ${values.port}`);
   const delay = values['operation-delay-ms'];
+  const maxQueryMs = values['max-query-ms'] === undefined ? undefined : Number(values['max-query-ms']);
+  if (maxQueryMs !== undefined && !(Number.isInteger(maxQueryMs) && maxQueryMs > 0)) throw new Error(`Invalid --max-query-ms ${values['max-query-ms']}`);
   const faultSeed = Number(values['fault-seed']);
   if (!Number.isInteger(faultSeed)) throw new Error(`Invalid --fault-seed ${values['fault-seed']}`);
   const emulator = await startEmulator({
@@ -42,6 +45,7 @@ async function main(): Promise<void> {
     jobDurationMs: values['job-duration-ms'] === undefined ? undefined : Number(values['job-duration-ms']),
     log: values.verbose ? (line) => process.stderr.write(`${line}\n`) : undefined,
     dataDir: values['data-dir'],
+    maxQueryMs,
     faults: [...(process.env.VGO_EMULATOR_FAULTS ? [process.env.VGO_EMULATOR_FAULTS] : []), ...values.fault],
     faultSeed,
     traffic: values.traffic.map(parseTrafficFlag),

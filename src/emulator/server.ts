@@ -75,6 +75,8 @@ export interface EmulatorOptions {
   faultSeed?: number;
   /** Keeps state here across restarts and crashes (journal + snapshot); in memory when unset. */
   dataDir?: string;
+  /** BigQuery queries running longer are stopped (default 300 000 ms; --max-query-ms on the CLI). */
+  maxQueryMs?: number;
   /** Traffic generated once listening (traffic/trafficGenerator.ts; --traffic on the CLI); ready waits for it. */
   traffic?: TrafficSpec[];
 }
@@ -117,7 +119,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
 }
 
-export function createState(options: Pick<EmulatorOptions, 'seed' | 'operationDelayMs' | 'tokenDelayMs' | 'now' | 'faults' | 'faultSeed' | 'dataDir' | 'quotas' | 'jobDurationMs'> = {}): EmulatorState {
+export function createState(options: Pick<EmulatorOptions, 'seed' | 'operationDelayMs' | 'tokenDelayMs' | 'now' | 'faults' | 'faultSeed' | 'dataDir' | 'quotas' | 'jobDurationMs' | 'maxQueryMs'> = {}): EmulatorState {
   const schema = loadSchema();
   const now = options.now ?? (() => new Date());
   const ids = new IdGenerator();
@@ -136,6 +138,7 @@ export function createState(options: Pick<EmulatorOptions, 'seed' | 'operationDe
     faults: new FaultInjector(options.faults ?? [], options.faultSeed ?? 0),
     models: new ModelRegistry({ tokenDelayMs: options.tokenDelayMs }),
     compute: createComputeState(options),
+    maxQueryMs: options.maxQueryMs,
   };
   if (options.dataDir) {
     const durable = new DurableState(options.dataDir, state.seed);

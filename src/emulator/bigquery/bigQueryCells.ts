@@ -71,6 +71,25 @@ export function renderRow(values: readonly unknown[], types: readonly DuckDBType
   return { f: values.map((value, i) => ({ v: render(value, types[i], options) })) };
 }
 
+/**
+ * A page's rows, as many as fit in BigQuery's page size: tabledata.list, jobs.query and
+ * getQueryResults answer at most about 10 MB, the rest through pageToken (at least one row).
+ * https://cloud.google.com/bigquery/docs/paging-results
+ */
+export function renderPage(rows: readonly unknown[][], types: readonly DuckDBType[], options: CellOptions, maxBytes = PAGE_BYTES): { f: Cell[] }[] {
+  const page: { f: Cell[] }[] = [];
+  let bytes = 0;
+  for (const values of rows) {
+    const row = renderRow(values, types, options);
+    bytes += JSON.stringify(row).length + 1;
+    if (page.length && bytes > maxBytes) break;
+    page.push(row);
+  }
+  return page;
+}
+
+export const PAGE_BYTES = 10 * 1024 * 1024;
+
 function render(value: unknown, type: DuckDBType, options: CellOptions): unknown {
   if (value === null || value === undefined) return type.typeId === T.LIST || type.typeId === T.ARRAY ? [] : null;
   const id: number = type.typeId;

@@ -76,9 +76,9 @@ export function tableListItem(t: TableMeta): Json {
   };
 }
 
-export function jobResource(job: JobRecord): Json {
-  const status: Json = { state: 'DONE' };
-  if (job.error) {
+export function jobResource(job: JobRecord, running = false): Json {
+  const status: Json = { state: running ? 'RUNNING' : 'DONE' };
+  if (job.error && !running) {
     status.errorResult = job.error;
     status.errors = [job.error];
   }
@@ -110,18 +110,21 @@ export function page<T>(items: T[], query: URLSearchParams, defaultSize = 50): {
   if (token) {
     const decoded = /^o(\d+)$/.exec(Buffer.from(token, 'base64url').toString());
     if (!decoded) throw bqInvalid(`Invalid page token: ${token}`);
-    start = Number(decoded[1]);
-  } else if (startIndex) {
-    start = Number(startIndex);
-    if (!Number.isInteger(start) || start < 0) throw bqInvalid(`Invalid startIndex: ${startIndex}`);
-  }
+    start = count(decoded[1], 'page token');
+  } else if (startIndex) start = count(startIndex, 'startIndex');
   const max = query.get('maxResults');
-  const size = max === null ? defaultSize : Number(max);
-  if (!Number.isInteger(size) || size < 0) throw bqInvalid(`Invalid maxResults: ${max}`);
+  const size = max === null ? defaultSize : count(max, 'maxResults');
   const slice = items.slice(start, start + size);
   const end = start + slice.length;
   // maxResults=0 asks for no rows (schema, totals), not for endless empty pages.
   return { items: slice, start, nextPageToken: size > 0 && end < items.length ? pageToken(end) : undefined };
+}
+
+/** A row count or offset from the URL: a whole number JavaScript holds exactly, else 400 invalid. */
+export function count(text: string, name: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n)) throw bqInvalid(`Invalid ${name}: ${text} (a whole number from 0 to ${Number.MAX_SAFE_INTEGER})`);
+  return n;
 }
 
 export function pageToken(offset: number): string {

@@ -1,8 +1,10 @@
 // BigQuery's state: dataset and table metadata and jobs in memory, table data in DuckDB
 // (a catalog per project, a schema per dataset, a table per table). Seeds and DuckDB
 // wait for the first BigQuery call, so an emulator that never serves BigQuery never
-// loads them. All DuckDB work runs one operation at a time. With --data-dir each project's
-// catalog is a DuckDB file and persistence/bigQueryPart.ts journals the metadata.
+// loads them. Writes run one at a time on one connection; each query runs on a connection of
+// its own, so a slow query blocks no other and can be interrupted. DuckDB is sandboxed: no
+// file, network or extension access from SQL, and its settings locked. With --data-dir each
+// project's catalog is a DuckDB file and persistence/bigQueryPart.ts journals the metadata.
 import type { DuckDBConnection, DuckDBInstance, DuckDBType } from '@duckdb/node-api';
 import type { EmulatorState } from '../context';
 import { duckFieldType, duckString, quoteIdent, type FieldSchema } from '../sql/sqlTypes';
@@ -53,10 +55,14 @@ export interface JobRecord {
   result?: ResultSet;
 }
 
+const DEFAULT_MAX_QUERY_MS = 300_000;
+
 type DuckOp<T> = (db: DuckDBConnection) => Promise<T>;
 
 /** With --data-dir (persistence/bigQueryPart.ts): where catalogs live, and a check when DuckDB opens. */
 export interface BigQueryFiles {
+  /** The only directory DuckDB may open files in (ends with a separator). */
+  dir: string;
   catalogPath(projectId: string): string;
   /** Runs once, on the new connection, before any other work. */
   opened(db: DuckDBConnection): Promise<void>;
@@ -71,6 +77,8 @@ export class BigQueryState {
   readonly datasets = new Map<string, DatasetMeta>();
   readonly tables = new Map<string, TableMeta>();
   readonly jobs = new Map<string, JobRecord>();
+  /** Jobs still running, by jobKey: what they will settle and how to stop them (not persisted). */
+  readonly running = new Map<string, { done: Promise<void>; stop(reason: Error): void }>();
   private instance?: DuckDBInstance;
   private connection?: Promise<DuckDBConnection>;
   private readonly deferred: DuckOp<unknown>[] = [];
@@ -80,7 +88,11 @@ export class BigQueryState {
   readonly seeders: ((bq: BigQueryState) => void)[] = [];
   files?: BigQueryFiles;
 
-  constructor(readonly now: () => Date) {}
+  constructor(
+    readonly now: () => Date,
+    /** A query running longer is stopped (--max-query-ms); BigQuery's own cap is 6 hours. */
+    readonly maxQueryMs = DEFAULT_MAX_QUERY_MS,
+  ) {}
 
   /** Runs after every earlier operation, DuckDB opened (and seeded) first. */
   run<T>(op: DuckOp<T>): Promise<T> {
@@ -91,6 +103,24 @@ export class BigQueryState {
     });
     this.tail = result.catch(() => undefined);
     return result;
+  }
+
+  /**
+   * Runs a query on a connection of its own, after every earlier write; aborting `signal`
+   * interrupts it (DuckDB then fails it with "Interrupted").
+   */
+  async read<T>(op: DuckOp<T>, signal?: AbortSignal): Promise<T> {
+    await this.run(async () => undefined);
+    const db = await this.instance!.connect();
+    const interrupt = () => db.interrupt();
+    signal?.addEventListener('abort', interrupt);
+    try {
+      signal?.throwIfAborted();
+      return await op(db);
+    } finally {
+      signal?.removeEventListener('abort', interrupt);
+      db.closeSync();
+    }
   }
 
   /** Seeds: the write waits until DuckDB is first needed. */
@@ -139,6 +169,8 @@ export class BigQueryState {
   }
 
   async close(): Promise<void> {
+    for (const job of this.running.values()) job.stop(new Error('The emulator is closing'));
+    await Promise.allSettled([...this.running.values()].map((job) => job.done));
     const connection = await this.connection?.catch(() => undefined);
     connection?.closeSync();
     this.instance?.closeSync();
@@ -148,9 +180,14 @@ export class BigQueryState {
     this.connection ??= (async () => {
       // Loaded on first use: a native addon, kept out of the bundle (see esbuild.mjs).
       const { DuckDBInstance } = await import('@duckdb/node-api');
-      this.instance = await DuckDBInstance.create(':memory:');
+      this.instance = await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' });
       const db = await this.instance.connect();
-      await db.run(`SET TimeZone = 'UTC'`);
+      await db.run(`SET GLOBAL TimeZone = 'UTC'`);
+      // Queries may not read, list or write files, reach the network, load extensions or
+      // change settings; only the catalogs of --data-dir may be opened (ATTACH, by the emulator).
+      if (this.files) await db.run(`SET allowed_directories = [${duckString(this.files.dir)}]`);
+      await db.run('SET enable_external_access = false');
+      await db.run('SET lock_configuration = true');
       await this.files?.opened(db);
       return db;
     })();
@@ -173,12 +210,12 @@ export async function inTransaction<T>(db: DuckDBConnection, work: () => Promise
 
 /** The BigQuery side of an emulator, created (and seeded) on first use. */
 export function bigQueryOf(state: EmulatorState): BigQueryState {
-  const bq = (state.bigquery ??= new BigQueryState(state.now));
+  const bq = (state.bigquery ??= new BigQueryState(state.now, state.maxQueryMs));
   while (bq.seeders.length) bq.seeders.shift()?.(bq);
   return bq;
 }
 
 /** Seeds run on the first BigQuery call, so emulators that never serve BigQuery start faster. */
 export function seedBigQuery(state: EmulatorState, seeder: (bq: BigQueryState) => void): void {
-  (state.bigquery ??= new BigQueryState(state.now)).seeders.push(seeder);
+  (state.bigquery ??= new BigQueryState(state.now, state.maxQueryMs)).seeders.push(seeder);
 }

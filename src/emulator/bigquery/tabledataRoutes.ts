@@ -1,15 +1,15 @@
 // tabledata.list (rows in insertion order, paged by pageToken or startIndex, selectedFields) and tabledata.insertAll
 // (per-row insertErrors; one invalid row stops the request unless skipInvalidRows).
 import type { CustomRoute } from '../context';
-import { renderRow, type CellOptions } from './bigQueryCells';
+import { renderPage, type CellOptions } from './bigQueryCells';
 import { bqInvalid } from './bigQueryError';
 import { LiteralProblem, rowLiteral } from './bigQueryLiterals';
-import { etag, pageToken } from './bigQueryResources';
+import { count, etag, pageToken } from './bigQueryResources';
 import { bigQueryOf, duckTable } from './bigQueryState';
 import { bqRoute, table } from './datasetRoutes';
 import { quoteIdent } from '../sql/sqlTypes';
 
-/** Rows per page when the caller sets no maxResults (BigQuery caps pages by size instead). */
+/** Rows per page when the caller sets no maxResults, and the most read at once (pages are also capped by size). */
 const DEFAULT_PAGE_ROWS = 100_000;
 
 export function tabledataRoutes(): CustomRoute[] {
@@ -20,18 +20,15 @@ export function tabledataRoutes(): CustomRoute[] {
       const token = query.get('pageToken');
       const decoded = token ? /^o(\d+)$/.exec(Buffer.from(token, 'base64url').toString()) : undefined;
       if (token && !decoded) throw bqInvalid(`Invalid page token: ${token}`);
-      const start = decoded ? Number(decoded[1]) : Number(query.get('startIndex') ?? 0);
-      const max = Number(query.get('maxResults') ?? DEFAULT_PAGE_ROWS);
-      if (!Number.isInteger(start) || start < 0 || !Number.isInteger(max) || max < 0) throw bqInvalid('Invalid startIndex or maxResults');
+      const start = decoded ? count(decoded[1], 'page token') : count(query.get('startIndex') ?? '0', 'startIndex');
+      const max = count(query.get('maxResults') ?? String(DEFAULT_PAGE_ROWS), 'maxResults');
       const selected = selectedColumns(query.get('selectedFields'), t.schema.map((f) => f.name));
       // No ORDER BY rowid: DuckDB keeps insertion order without it (preserve_insertion_order,
       // on by default), and sorting made a page at row 999,900 of a million cost 60 ms, not 3.
       const reader = await bq.run((db) =>
-        db.runAndReadAll(`SELECT ${selected.map(quoteIdent).join(', ')} FROM ${duckTable(t)} LIMIT ${max} OFFSET ${start}`),
+        db.runAndReadAll(`SELECT ${selected.map(quoteIdent).join(', ')} FROM ${duckTable(t)} LIMIT ${Math.min(max, DEFAULT_PAGE_ROWS)} OFFSET ${start}`),
       );
-      const types = reader.columnTypes();
-      const options = cellOptions(query);
-      const rows = (reader.getRows() as unknown[][]).map((r) => renderRow(r, types, options));
+      const rows = renderPage(reader.getRows() as unknown[][], reader.columnTypes(), cellOptions(query));
       const body: Record<string, unknown> = { kind: 'bigquery#tableDataList', etag: etag([t.lastModifiedTime, start, max]), totalRows: String(t.numRows) };
       if (max > 0 && start + rows.length < t.numRows) body.pageToken = pageToken(start + rows.length);
       if (rows.length) body.rows = rows;

@@ -8,7 +8,7 @@
 // holds it; a data dir without BigQuery metadata starts from an empty bigquery/, so a
 // seed interrupted by a crash is written again, and a seeded one never twice.
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { EmulatorState } from '../context';
 import { BigQueryState, type DatasetMeta, type JobRecord, type TableMeta } from '../bigquery/bigQueryState';
@@ -97,7 +97,7 @@ class BigQueryPart implements PersistentPart {
     mkdirSync(this.dir, { recursive: true });
     for (const [key, table] of this.bq.tables) this.fingerprints.set(key, fingerprint(table));
     for (const kind of KINDS) watch(this.bq[kind] as Map<string, unknown>, (key) => this.dirty[kind].add(key));
-    this.bq.files = { catalogPath: (projectId) => this.catalogPath(projectId), opened: (db) => this.opened(db) };
+    this.bq.files = { dir: join(this.dir, sep), catalogPath: (projectId) => this.catalogPath(projectId), opened: (db) => this.opened(db) };
   }
 
   flush(): void {

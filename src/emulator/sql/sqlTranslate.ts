@@ -7,6 +7,7 @@ import { SqlError, unsupported, type SqlPosition } from './sqlError';
 import { FUNCTIONS, type Arg, type CallSite } from './sqlFunctions';
 import { tokenize, type Token } from './sqlLexer';
 import { group, isGroup, isWord, positionOf, splitArgs, type Group, type Node } from './sqlNodes';
+import { DUCKDB_TABLE_FUNCTIONS } from './duckdbTableFunctions';
 import { duckString, quoteIdent } from './sqlTypes';
 
 export interface TranslateContext {
@@ -80,10 +81,40 @@ function cteNames(nodes: Node[], names = new Set<string>()): Set<string> {
     if (isGroup(n)) cteNames(n.children, names);
     else if ((n.kind === 'ident' || n.kind === 'quoted') && isWord(nodes[i + 1], 'AS') && isGroup(nodes[i + 2], '(')) {
       const before = nodes[i - 1];
-      if (isWord(before, 'WITH', 'RECURSIVE') || (before?.kind === 'op' && before.text === ',')) names.add(n.text.toLowerCase());
+      if (isWord(before, 'WITH', 'RECURSIVE') || (before?.kind === 'op' && before.text === ',')) names.add(cteName(n));
     }
   });
   return names;
+}
+
+/**
+ * A WITH name: a plain name that is no function's. DuckDB lets a name followed by "(" call
+ * its table function even where a WITH defines it, and reads a quoted path as a file.
+ */
+function cteName(n: Token): string {
+  const name = n.text.toLowerCase();
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw unsupported(`WITH names that are not plain names (\`${n.text}\`)`, n);
+  if (name.toUpperCase() in FUNCTIONS || DUCKDB_TABLE_FUNCTIONS.has(name)) throw unsupported(`WITH names that are function names (${n.text})`, n);
+  return name;
+}
+
+/** FROM takes dataset tables, WITH names, UNNEST and subqueries: never a file path or a table function. */
+function refuseInFrom(n: Node, next: Node | undefined): void {
+  if (n.kind === 'string') throw unsupported(`file paths and strings in FROM ('${n.text}')`, n);
+  if (n.kind === 'ident' && isGroup(next, '(') && n.text.toUpperCase() !== 'UNNEST' && !KEYWORDS.has(n.text.toUpperCase())) {
+    throw unsupported(`table-valued functions in FROM (${n.text})`, n);
+  }
+}
+
+/** DuckDB statements that may stand in parentheses, e.g. FROM (SHOW TABLES): only queries may. */
+const STATEMENTS = new Set(
+  ('ALTER ATTACH CALL CHECKPOINT COPY CREATE DELETE DESCRIBE DETACH DROP EXPLAIN EXPORT IMPORT INSERT INSTALL LOAD PRAGMA ' +
+    'RESET SET SHOW SUMMARIZE UPDATE USE VACUUM').split(' '),
+);
+
+function refuseStatement(n: Group): void {
+  const [first, second] = n.children;
+  if (isWord(first) && STATEMENTS.has(first.text.toUpperCase()) && second && second.kind !== 'op') throw unsupported(`${first.text.toUpperCase()} statements (it runs SELECT queries)`, first);
 }
 
 /** Joins emitted pieces, keeping the source's spacing and never gluing two words. */
@@ -120,6 +151,7 @@ class Translator {
         continue;
       }
       if (n.kind === 'group') {
+        refuseStatement(n);
         out.add(`(${this.sequence(n.children)})`, spaced);
         expectTable = false;
         continue;
@@ -128,6 +160,8 @@ class Translator {
       if (n.kind === 'ident' && upper in UNSUPPORTED_WORDS && (upper !== 'SAFE' || nodes[i + 1]?.kind === 'op')) {
         throw unsupported(UNSUPPORTED_WORDS[upper], n);
       }
+      if (n.kind === 'quoted' && isGroup(nodes[i + 1], '(')) throw unsupported(`backtick-quoted function names (\`${n.text}\`)`, n);
+      if (expectTable) refuseInFrom(n, nodes[i + 1]);
       if (expectTable && (n.kind === 'quoted' || (n.kind === 'ident' && !isGroup(nodes[i + 1], '(')))) {
         const { sql, next } = this.tablePath(nodes, i);
         out.add(sql, spaced);
@@ -252,6 +286,8 @@ class Translator {
     const position = positionOf(nodes[start]);
     if (parts.length === 1 && this.ctes.has(parts[0].toLowerCase())) return { sql: quoteIdent(parts[0]), next: i };
     if (parts.some((p) => p.includes('*'))) throw unsupported('Wildcard tables', position);
+    // Names, not paths: DuckDB would read a quoted name such as "/tmp/x.csv" as a file.
+    if (parts.some((p) => !/^[\p{L}\p{N}_\- :]+$/u.test(p))) throw new SqlError(`Invalid table name: ${text}`, position);
     let ref: [string, string, string];
     if (parts.length === 3) ref = parts as [string, string, string];
     else if (parts.length === 2) ref = [this.ctx.defaultProject, parts[0], parts[1]];
