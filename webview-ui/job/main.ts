@@ -23,7 +23,8 @@ const timeline = el('ol', { class: 'timeline' });
 const stats = el('dl', { class: 'stats' });
 const curvesSection = el('section', { class: 'curves' });
 const trialsSection = el('section', { class: 'trials', hidden: '' });
-app.append(header, alert, el('h2', {}, 'Timeline'), timeline, el('h2', { id: 'stats-title', hidden: '' }, 'Tuning data'), stats, el('h2', {}, 'Training curves'), curvesSection, trialsSection);
+const curvesTitle = el('h2', {}, 'Training curves');
+app.append(header, alert, el('h2', {}, 'Timeline'), timeline, el('h2', { id: 'stats-title', hidden: '' }, 'Tuning data'), stats, curvesTitle, curvesSection, trialsSection);
 
 let job: JobView | undefined;
 let sort: Sort | undefined;
@@ -77,9 +78,13 @@ function renderJob(j: JobView): void {
 
 function renderCurves(curves: readonly CurveView[], error?: string): void {
   const groups = groupCurves(curves.filter((c) => c.points.length > 0));
+  // A job that ended without curves (a failed one) gets no empty heading.
+  const none = !groups.length && !error && job?.terminal === true;
+  curvesTitle.hidden = none;
+  curvesSection.hidden = none;
   if (!groups.length) {
     charts.clear();
-    curvesSection.replaceChildren(el('p', { class: 'muted' }, error ?? (job?.terminal ? 'This job logged no training curves.' : 'No points logged yet: curves appear as the job trains.')));
+    curvesSection.replaceChildren(el('p', { class: 'muted' }, error ?? 'No points logged yet: curves appear as the job trains.'));
     return;
   }
   const present = new Set(groups.map((g) => g.title));
@@ -88,9 +93,10 @@ function renderCurves(curves: readonly CurveView[], error?: string): void {
   for (const group of groups) {
     let chart = charts.get(group.title);
     if (!chart) {
-      const canvas = el('canvas', { 'aria-label': `${group.title} by step`, role: 'img' });
+      const axis = job?.kind === 'tuning' ? 'epoch' : 'step';
+      const canvas = el('canvas', { 'aria-label': `${group.title} by ${axis}`, role: 'img' });
       curvesSection.append(el('figure', { class: 'chart' }, el('figcaption', {}, group.title), el('div', { class: 'canvas-box' }, canvas)));
-      chart = new CurveChart(canvas);
+      chart = new CurveChart(canvas, axis);
       charts.set(group.title, chart);
     }
     chart.update(group.curves);
