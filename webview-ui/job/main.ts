@@ -55,6 +55,10 @@ function renderJob(j: JobView): void {
   const actions = el('div', { class: 'actions' });
   if (j.tunedModel) actions.append(button('Open in Playground', { type: 'openPlayground' }, false), button('Deploy…', { type: 'deploy' }));
   if (!j.terminal) actions.append(button('Cancel job…', { type: 'cancelJob' }));
+  // An ended Gemini tuning job (a failed one above all) offers the way on: the same launch, pre-filled.
+  else if (j.kind === 'tuning') actions.append(button('Clone with changes…', { type: 'clone' }, !j.error));
+  const failing = j.error && /(gs:\/\/\S+?\.jsonl) line (\d+)/.exec(j.error.message);
+  if (failing) actions.append(button(`Open ${failing[1].split('/').pop()} at line ${failing[2]}`, { type: 'openDataset', uri: failing[1], line: Number(failing[2]) }));
   actions.append(button('Refresh', { type: 'refresh' }), button('Details', { type: 'showDetails' }));
   header.replaceChildren(
     el('h1', {}, j.displayName),
