@@ -23,6 +23,7 @@ export const COMMAND_IDS = [
   'vertexGenAi.showDetails',
   'vertexGenAi.copyName',
   'vertexGenAi.openJob',
+  'vertexGenAi.cloneJob',
   // Trees (issue 4)
   'vertexGenAi.filter',
   'vertexGenAi.openInConsole',

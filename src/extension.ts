@@ -77,6 +77,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(statusBar.item, log);
   const applySettings = () => {
     void vscode.commands.executeCommand('setContext', CONFIGURED_CONTEXT_KEY, isConfigured(settings));
+    // The walkthrough ticks its backend steps from this, so a user already set up sees them done.
+    void vscode.commands.executeCommand('setContext', 'vertexGenAi.backend', settings.backend);
     statusBar.update(settings);
   };
   applySettings();

@@ -20,14 +20,15 @@ export function createContextStatusBar(): {
     }
     item.backgroundColor = undefined;
     item.text = isConfigured(settings) ? `${icon} ${describeContext(settings)}` : `${icon} ${vscode.l10n.t('Vertex: not connected')}`;
-    item.tooltip = new vscode.MarkdownString(
-      vscode.l10n.t(
-        'Vertex GenAI: backend **{0}**, project **{1}**, regions **{2}**. Click to change.',
-        settings.backend,
-        settings.project || '—',
-        settings.regions.join(', '),
-      ),
+    // Plain text: Markdown here was read out (and shown by some hosts) as literal asterisks.
+    const sentence = vscode.l10n.t(
+      'Vertex GenAI: backend {0}, project {1}, regions {2}. Click to change.',
+      settings.backend,
+      settings.project || '—',
+      settings.regions.join(', '),
     );
+    item.tooltip = sentence;
+    item.accessibilityInformation = { label: sentence, role: 'button' };
     item.show();
   };
   return { item, update };

@@ -34,7 +34,7 @@ async function pickEndpoint(ctx: FeatureContext): Promise<string | undefined> {
       if (failed && !failed.ok) throw failed.error;
       return results.flatMap((r) => (r.ok ? r.page.items : [])).map((e) => ({ label: e.displayName, description: e.region, detail: e.name, endpoint: e.name }));
     })(),
-    { title: vscode.l10n.t('Open Monitoring'), placeHolder: vscode.l10n.t('Choose an endpoint'), matchOnDescription: true },
+    { title: vscode.l10n.t('Open Monitoring Panel'), placeHolder: vscode.l10n.t('Choose an endpoint'), matchOnDescription: true },
   );
   return picked?.endpoint;
 }

@@ -35,6 +35,26 @@ export async function pickContextCommand(pool: () => Promise<ClientPool>): Promi
       },
     },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Vertex GenAI: backend, project and regions') });
+  const picked = await pickWithActive(items, items[s.backend === 'emulator' ? 1 : 0], vscode.l10n.t('Vertex GenAI: backend, project and regions'));
   await picked?.run();
+}
+
+/** A quick pick that opens on the current choice instead of the first row. */
+function pickWithActive<T extends vscode.QuickPickItem>(items: T[], active: T, title: string): Promise<T | undefined> {
+  const qp = vscode.window.createQuickPick<T>();
+  qp.title = title;
+  qp.items = items;
+  qp.activeItems = [active];
+  return new Promise((resolve) => {
+    let chosen: T | undefined;
+    qp.onDidAccept(() => {
+      chosen = qp.activeItems[0];
+      qp.hide();
+    });
+    qp.onDidHide(() => {
+      qp.dispose();
+      resolve(chosen);
+    });
+    qp.show();
+  });
 }

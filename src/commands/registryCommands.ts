@@ -132,7 +132,7 @@ async function aliasesCommand(ctx: FeatureContext, target: unknown): Promise<Mod
   if (choice.kind === 'remove') change = `-${choice.alias}`;
   else {
     const typed = await seam.text({
-      id: 'alias', title: vscode.l10n.t('Alias to add (another version holding it loses it)'), step: 2, totalSteps: 2, canGoBack: false, value: '',
+      id: 'alias', title: vscode.l10n.t('Alias to add — another version holding it loses it'), step: 2, totalSteps: 2, canGoBack: false, value: '',
       validate: (text) => aliasProblem(text),
     });
     if (typed.kind !== 'value') return undefined;
@@ -149,7 +149,7 @@ async function labelsCommand(ctx: FeatureContext, target: unknown): Promise<Mode
   if (!name) return undefined;
   const version = await getModelVersion(pool, name);
   const typed = await ctx.input().text({
-    id: 'labels', title: vscode.l10n.t('Labels of {0} version {1} (key=value, comma-separated)', version.displayName, version.versionId), step: 1, totalSteps: 1, canGoBack: false,
+    id: 'labels', title: vscode.l10n.t('Labels of {0} version {1} — key=value, comma-separated', version.displayName, version.versionId), step: 1, totalSteps: 1, canGoBack: false,
     value: formatLabels(version.labels),
     validate: (text) => { const l = parseLabels(text); return typeof l === 'string' ? l : undefined; },
   });

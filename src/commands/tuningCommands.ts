@@ -8,12 +8,16 @@ import type { CommandHandlers, FeatureContext } from '../features';
 import { runFlow, type Step } from '../input/multiStepFlow';
 import { customSteps, newCustomLaunch } from '../tuning/launch/customFlow';
 import { geminiLaunchOf, geminiSteps, lintMessage, newGeminiLaunch, type GeminiState } from '../tuning/launch/geminiFlow';
-import { isLocal } from '../tuning/launch/geminiRequest';
+import { geminiLaunchFromJob, isLocal } from '../tuning/launch/geminiRequest';
 import { lintTuningFile, lintTuningObject } from '../tuning/launch/lintTuningFile';
 import { hptSteps, newHptLaunch } from '../tuning/launch/hptFlow';
 import type { Launch, LaunchKind } from '../tuning/launch/launchTypes';
 import type { Confirmable } from '../tuning/launch/stepKit';
 import { formatSpecProblem, readSpec } from '../tuning/spec/specFile';
+import { resourceNameFrom } from '../views/resourceNames';
+import { resourceRegion } from '../vertex/protoValues';
+import { getResourceJson } from '../vertex/resourceJson';
+import { jobKindOf } from '../vertex/tuning';
 import { tuningLaunchEnv } from './tuningLaunchEnv';
 import { sendLaunch } from './tuningSend';
 
@@ -29,6 +33,17 @@ export function tuningCommands(ctx: FeatureContext): CommandHandlers {
     'vertexGenAi.launchCustomTuning': async () => launch(ctx, 'customTuning', newCustomLaunch(ctx.host.settings().regions[0]), false),
     'vertexGenAi.launchHyperparameterTuning': async () => launch(ctx, 'hyperparameterTuning', newHptLaunch(ctx.host.settings().regions[0]), false),
     'vertexGenAi.runTuningSpec': async (target?: unknown) => runSpec(ctx, target),
+    'vertexGenAi.cloneJob': async (target?: unknown) => {
+      const name = resourceNameFrom(target);
+      if (!name) return undefined;
+      if (jobKindOf(name) !== 'tuning') {
+        void vscode.window.showErrorMessage(vscode.l10n.t('Clone with changes takes a Gemini tuning job: pick one in the Tuning Jobs view.'));
+        return undefined;
+      }
+      // The launch flow, pre-filled from the job and opened on its review: change what failed, then Start.
+      const job = JSON.parse(await getResourceJson(await ctx.pool(), name)) as Record<string, unknown>;
+      return launch(ctx, 'geminiTuning', geminiLaunchFromJob(job, resourceRegion(name)), true);
+    },
   };
 }
 

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
+import { readOnlyTextUri } from '../editor/resourceDocuments';
 import type { FeatureContext } from '../features';
 import type { LaunchEnv } from '../tuning/launch/launchEnv';
 import { lintTuningFile, lintTuningObject } from '../tuning/launch/lintTuningFile';
@@ -28,7 +29,7 @@ export function tuningLaunchEnv(ctx: FeatureContext): LaunchEnv {
       vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the {0}', what), 4000);
     },
     show: async (content, language) => {
-      const document = await vscode.workspace.openTextDocument({ content, language });
+      const document = await vscode.workspace.openTextDocument(readOnlyTextUri(`request.${language === 'shellscript' ? 'sh' : language}`, content));
       await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
     },
     saveSpec: async (launch) => {

@@ -66,7 +66,7 @@ export function deploySteps(data: FlowData): Step<DeployAnswers>[] {
       }),
     },
     {
-      kind: 'pick', id: 'regions', title: 'Deploy: regions (one endpoint per region)', canPickMany: true,
+      kind: 'pick', id: 'regions', title: 'Deploy: regions — one endpoint per region', canPickMany: true,
       placeholder: () => 'Pick one or several regions; the version is copied to the regions it is not in',
       options: (s) => [...new Set([resourceRegion(s.version), ...s.regions, ...VERTEX_REGIONS])].filter(Boolean).map((r) => ({
         label: r, value: r, description: r === resourceRegion(s.version) ? 'the version is here' : undefined,
@@ -115,7 +115,7 @@ export function deploySteps(data: FlowData): Step<DeployAnswers>[] {
       },
     },
     {
-      kind: 'text', id: 'replicas', title: 'Deploy: replicas (min-max)', placeholder: '1-3',
+      kind: 'text', id: 'replicas', title: 'Deploy: replicas, min-max', placeholder: '1-3',
       prompt: () => 'Minimum and maximum replica count, e.g. 1-3; one number for a fixed size',
       value: (s) => (s.minReplicas === s.maxReplicas ? String(s.minReplicas) : `${s.minReplicas}-${s.maxReplicas}`),
       validate: (text) => { const r = parseReplicas(text); return typeof r === 'string' ? r : undefined; },
@@ -208,16 +208,20 @@ export function versionLabel(s: DeployAnswers): string {
 
 function endpointOptions(endpoints: readonly Endpoint[], regions: readonly string[]): PickOption<EndpointChoice>[] {
   const byName = new Map<string, Record<string, string>>();
+  const serving = new Map<string, string>();
   for (const e of endpoints) {
     if (!regions.includes(e.region)) continue;
     byName.set(e.displayName, { ...byName.get(e.displayName), [e.region]: e.name });
+    serving.set(e.name, e.deployedModels.length ? e.deployedModels.map((d) => `${d.displayName} ${d.trafficPercent}%`).join(', ') : 'nothing deployed');
   }
   return [
     { label: '$(add) New endpoint', value: { kind: 'new' }, description: regions.length > 1 ? `one in each of ${regions.join(', ')}` : undefined },
     ...[...byName].map(([displayName, names]): PickOption<EndpointChoice> => ({
       label: displayName,
       value: { kind: 'existing', displayName, names },
-      description: regions.length > 1 ? `in ${Object.keys(names).join(', ')}${Object.keys(names).length < regions.length ? '; created where missing' : ''}` : resourceId(Object.values(names)[0]),
+      // People know endpoints by name and by what they serve; the id is detail.
+      description: regions.length > 1 ? `in ${Object.keys(names).join(', ')}${Object.keys(names).length < regions.length ? '; created where missing' : ''}` : serving.get(Object.values(names)[0]),
+      detail: Object.values(names).map((n) => `id ${resourceId(n)}`).join(', '),
     })),
   ];
 }

@@ -84,7 +84,7 @@ async function askResplit(ctx: FeatureContext, deployments: readonly Deployment[
   if (choice.kind === 'spread') return spread;
   if (choice.kind === 'all') return Object.fromEntries(rest.map((d) => [d.id, d.id === choice.id ? 100 : 0]));
   const typed = await seam.text({
-    id: 'split', title: vscode.l10n.t('Traffic split without {0} (must add up to 100)', removed.label), step: 2, totalSteps: 2, canGoBack: false,
+    id: 'split', title: vscode.l10n.t('Traffic split without {0} — must add up to 100', removed.label), step: 2, totalSteps: 2, canGoBack: false,
     value: formatSplit(spread, rest),
     validate: (text) => { const s = parseSplit(text, rest); return typeof s === 'string' ? s : undefined; },
   });

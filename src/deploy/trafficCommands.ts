@@ -56,7 +56,7 @@ export async function editTrafficCommand(ctx: FeatureContext, target: unknown): 
       apply: (s, [mode]) => ({ ...s, mode: mode as TrafficState['mode'] }),
     },
     {
-      kind: 'text', id: 'split', title: vscode.l10n.t('Traffic split (must add up to 100)'),
+      kind: 'text', id: 'split', title: vscode.l10n.t('Traffic split — must add up to 100'),
       skip: (s) => s.mode !== 'edit',
       prompt: () => vscode.l10n.t('deployment=percent, comma-separated; deployments left out get 0'),
       value: (s) => s.text,

@@ -16,7 +16,8 @@ interface RequestBase {
   readonly id: string;
   readonly title: string;
   readonly step: number;
-  readonly totalSteps: number;
+  /** Left out when the flow cannot yet tell how many steps it will ask. */
+  readonly totalSteps?: number;
   /** Whether a Back button is offered. */
   readonly canGoBack: boolean;
 }

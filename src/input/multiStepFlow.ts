@@ -47,12 +47,10 @@ export async function runFlow<S>(seam: InputSeam, steps: readonly Step<S>[], ini
       index++;
       continue;
     }
-    const visible = steps.filter((s) => !s.skip?.(state));
     const common = {
       id: step.id,
       title: step.title,
-      step: visible.indexOf(step) + 1,
-      totalSteps: visible.length,
+      ...counter(steps, index, state),
       canGoBack: history.length > 0,
     };
     let next: S | { readonly goto: string };
@@ -106,6 +104,17 @@ export async function runFlow<S>(seam: InputSeam, steps: readonly Step<S>[], ini
     }
   }
   return { status: 'done', state };
+}
+
+/**
+ * The step's number among the steps asked so far, and the total only when it
+ * cannot change: a later step that may be skipped depends on answers not yet
+ * given, so a total counted now could jump (3/10 → 4/11).
+ */
+function counter<S>(steps: readonly Step<S>[], index: number, state: S): { step: number; totalSteps: number | undefined } {
+  const asked = steps.slice(0, index + 1).filter((s) => !s.skip?.(state)).length;
+  const later = steps.slice(index + 1);
+  return { step: asked, totalSteps: later.some((s) => s.skip) ? undefined : asked + later.length };
 }
 
 function isGoto(value: unknown): value is { readonly goto: string } {

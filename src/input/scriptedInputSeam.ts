@@ -15,9 +15,11 @@ export interface TranscriptEntry {
   readonly id: string;
   readonly title: string;
   readonly step: number;
-  readonly totalSteps: number;
+  readonly totalSteps?: number;
   /** What the step offered or prefilled when it was shown. */
   readonly shown: readonly string[] | string;
+  /** A pick's options as the quick input shows them under their labels: description and detail. */
+  readonly described?: readonly string[];
   readonly answer?: string | readonly string[];
   /** The validation message the answer got, if it was refused. */
   readonly rejected?: string;
@@ -48,14 +50,15 @@ export class ScriptedInputSeam implements InputSeam {
 
   async pick<T>(request: PickRequest<T>): Promise<Answer<readonly T[]>> {
     const shown = request.options.map((o) => o.label);
+    const described = request.options.map((o) => [o.description, o.detail].filter(Boolean).join(' | '));
     for (;;) {
       const answer = this.take(request);
-      if ('back' in answer || 'cancel' in answer) return this.control(request, answer, shown);
+      if ('back' in answer || 'cancel' in answer) return this.control(request, answer, shown, described);
       if (!('pick' in answer)) throw new Error(`Step "${request.id}" is a pick, the script types "${answer.text}"`);
       const labels = typeof answer.pick === 'string' ? [answer.pick] : answer.pick;
       const values = labels.map((label) => findOption(request.options, label, request.id).value);
       const rejected = await request.validate?.(values);
-      this.record(request, shown, labels, rejected);
+      this.record(request, shown, labels, rejected, described);
       if (!rejected) return { kind: 'value', value: values };
     }
   }
@@ -67,14 +70,14 @@ export class ScriptedInputSeam implements InputSeam {
     return answer;
   }
 
-  private control<T>(request: TextRequest | PickRequest<unknown>, answer: ScriptedAnswer, shown: readonly string[] | string): Answer<T> {
+  private control<T>(request: TextRequest | PickRequest<unknown>, answer: ScriptedAnswer, shown: readonly string[] | string, described?: readonly string[]): Answer<T> {
     const kind = 'back' in answer ? 'back' : 'cancel';
-    this.transcript.push({ ...describe(request), shown, outcome: kind });
+    this.transcript.push({ ...describe(request), shown, described, outcome: kind });
     return { kind };
   }
 
-  private record(request: TextRequest | PickRequest<unknown>, shown: readonly string[] | string, answer: string | readonly string[], rejected: string | undefined): void {
-    this.transcript.push({ ...describe(request), shown, answer, rejected, outcome: rejected ? 'rejected' : 'value' });
+  private record(request: TextRequest | PickRequest<unknown>, shown: readonly string[] | string, answer: string | readonly string[], rejected: string | undefined, described?: readonly string[]): void {
+    this.transcript.push({ ...describe(request), shown, described, answer, rejected, outcome: rejected ? 'rejected' : 'value' });
   }
 }
 

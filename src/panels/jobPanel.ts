@@ -7,7 +7,9 @@ import type { ClientPool } from '../vertex/clients';
 import { cancelJob } from '../vertex/tuning';
 import { getJobDetails, type JobDetails } from '../vertex/jobDetails';
 import { parseError } from '../vertex/parseError';
+import { readObjectText } from '../vertex/storage';
 import { readCurves } from '../vertex/tensorboard';
+import { readOnlyTextUri } from '../editor/resourceDocuments';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 import { confirmModal } from '../input/confirmModal';
 import type { InputSeam } from '../input/inputSeam';
@@ -97,6 +99,24 @@ export class JobPanel implements vscode.Disposable {
         return;
       case 'cancelJob':
         return this.cancel();
+      case 'clone':
+        await vscode.commands.executeCommand('vertexGenAi.cloneJob', this.name);
+        return;
+      case 'openDataset':
+        return this.openDataset(message.uri, message.line);
+    }
+  }
+
+  /** The dataset a failed job's error names, read-only, at the failing line. */
+  private async openDataset(uri: string, line: number): Promise<void> {
+    if (!/^gs:\/\/[^/]+\/.+/.test(uri) || !Number.isInteger(line) || line < 1) return;
+    try {
+      const text = await readObjectText(await this.pool(), uri);
+      const document = await vscode.workspace.openTextDocument(readOnlyTextUri(uri.split('/').pop()!, text));
+      const at = new vscode.Position(Math.min(line, document.lineCount) - 1, 0);
+      await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, selection: new vscode.Range(at, document.lineAt(at.line).range.end) });
+    } catch (error) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not read {0}: {1} Check that the object exists and that you may read it.', uri, parseError(error).message));
     }
   }
 

@@ -35,4 +35,6 @@ export type JobWebviewMessage =
   | { readonly type: 'openPlayground' }
   | { readonly type: 'deploy' }
   | { readonly type: 'showDetails' }
-  | { readonly type: 'cancelJob' };
+  | { readonly type: 'cancelJob' }
+  | { readonly type: 'clone' }
+  | { readonly type: 'openDataset'; readonly uri: string; readonly line: number };

@@ -168,3 +168,10 @@ function page<T>(items: T[], next: unknown): Page<T> {
   const token = (next as { pageToken?: string } | null | undefined)?.pageToken;
   return { items, ...(token ? { nextPageToken: token } : {}) };
 }
+
+/** An object's text (for a dataset a job's error points into); bounded, so a huge file is not read whole. */
+export async function readObjectText(pool: ClientPool, uri: string, maxBytes = 32 * 1024 * 1024): Promise<string> {
+  const { bucket, object } = parseGcsUri(uri);
+  const [data] = await (await storageClient(pool)).bucket(bucket).file(object).download({ start: 0, end: maxBytes - 1 });
+  return data.toString('utf8');
+}

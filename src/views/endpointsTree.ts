@@ -21,9 +21,10 @@ function deployedModelItem(endpoint: Endpoint, d: DeployedModel): vscode.TreeIte
   item.id = `${endpoint.name}/deployedModels/${d.id}`;
   const machine = [d.machineType, formatAccelerator(d.acceleratorType, d.acceleratorCount)].filter(Boolean).join(' + ');
   const replicas = d.minReplicaCount !== undefined ? vscode.l10n.t('{0}–{1} replicas', d.minReplicaCount, d.maxReplicaCount ?? d.minReplicaCount) : undefined;
-  item.description = [`${d.trafficPercent}%`, d.modelVersionId && `v${d.modelVersionId}`, machine, replicas].filter(Boolean).join(' · ');
+  // Short enough for the default sidebar width: traffic and version; the machine is in the tooltip.
+  item.description = [`${d.trafficPercent}%`, d.modelVersionId && `v${d.modelVersionId}`].filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon('vm', d.trafficPercent > 0 ? new vscode.ThemeColor('charts.green') : undefined);
-  item.tooltip = `${d.model}@${d.modelVersionId}\n${vscode.l10n.t('Deployed model {0}', d.id)}`;
+  item.tooltip = [`${d.model}@${d.modelVersionId}`, vscode.l10n.t('Deployed model {0}', d.id), [machine, replicas].filter(Boolean).join(' · ')].filter(Boolean).join('\n');
   item.contextValue = 'vertexGenAi.deployedModel';
   return item;
 }

@@ -39,19 +39,30 @@ function jobSubject(job: Job): string | undefined {
   return [accelerator ?? m.machineType, m.tpuTopology, replicas].filter(Boolean).join(' ') || undefined;
 }
 
+/** Time since the job started, or how long it ran; none when it ended without running (a start and end in the same second). */
+function jobDuration(job: Job): string | undefined {
+  const started = job.startTime ?? job.createTime;
+  if (!started) return undefined;
+  const ms = (job.endTime ?? new Date()).getTime() - started.getTime();
+  return job.endTime && ms < 1000 ? undefined : formatElapsed(ms);
+}
+
 export function jobItem(job: Job): vscode.TreeItem {
   const item = new vscode.TreeItem(job.displayName);
   item.id = job.name;
-  const started = job.startTime ?? job.createTime;
-  const elapsed = started ? formatElapsed((job.endTime ?? new Date()).getTime() - started.getTime()) : undefined;
+  const elapsed = jobDuration(job);
   const trials = job.kind === 'hyperparameterTuning' ? vscode.l10n.t('{0}/{1} trials', job.trialsCompleted, job.maxTrialCount) : undefined;
-  item.description = [job.state, jobSubject(job), trials, elapsed].filter(Boolean).join(' · ');
+  // Short enough for the default sidebar width: the state first, then trials while a sweep runs, else the
+  // duration; the subject (and the rest) is in the tooltip.
+  item.description = [job.state, trials && isLiveJob(job) ? trials : elapsed].filter(Boolean).join(' · ');
   item.iconPath = JOB_ICONS[job.state];
   const labels = Object.entries(job.labels).map(([k, v]) => `${k}=${v}`).join(', ');
   const lines = [
     `**${job.displayName}** — ${JOB_KIND_LABELS[job.kind]}, ${job.state}`,
     `\`${job.name}\``,
     job.kind === 'tuning' ? job.baseModel && vscode.l10n.t('Base model: {0}', job.baseModel) : job.machine.image && vscode.l10n.t('Container: {0}', job.machine.image),
+    elapsed && vscode.l10n.t('Duration: {0}', elapsed),
+    trials,
     job.kind !== 'tuning' && job.machine.machineType && vscode.l10n.t('Machine: {0}', [job.machine.machineType, jobSubject(job)].filter(Boolean).join(', ')),
     job.kind === 'hyperparameterTuning' && job.bestTrial && vscode.l10n.t('Best trial {0}: {1} = {2}', job.bestTrial.id, job.metricId ?? 'metric', job.bestTrial.value),
     labels && vscode.l10n.t('Labels: {0}', labels),

@@ -1,13 +1,13 @@
 // Model Registry: models → versions (aliases, created time, labels, deployed or not).
 import * as vscode from 'vscode';
-import { listModels, listModelVersions } from '../vertex/resources';
-import type { Model } from '../vertex/types';
+import type { ClientPool } from '../vertex/clients';
+import { resourceId, resourceRegion } from '../vertex/protoValues';
+import { listEndpoints, listModels, listModelVersions } from '../vertex/resources';
+import type { Model, Page } from '../vertex/types';
 import { regional, type TreeDefinition } from './resourceTreeProvider';
 
-/** Labels people set; Vertex's own (`google-…`) stay in the tooltip. */
-function labelText(labels: Record<string, string>, all = true): string {
+function labelText(labels: Record<string, string>): string {
   return Object.entries(labels)
-    .filter(([k]) => all || !k.startsWith('google-'))
     .map(([k, v]) => `${k}=${v}`)
     .join(', ');
 }
@@ -22,18 +22,22 @@ function modelItem(m: Model): vscode.TreeItem {
   return item;
 }
 
-function versionItem(v: Model): vscode.TreeItem {
+/** A version with the display names of the endpoints it is deployed to, for people to read. */
+type NamedVersion = Model & { readonly deployedToNames?: readonly string[] };
+
+async function withEndpointNames(pool: ClientPool, model: string, page: Page<Model>): Promise<Page<NamedVersion>> {
+  if (!page.items.some((v) => v.deployedTo.length > 0)) return page;
+  const endpoints = await listEndpoints(pool, { region: resourceRegion(model), pageSize: 100 }).catch(() => ({ items: [] }));
+  const names = new Map(endpoints.items.map((e) => [e.name, e.displayName]));
+  return { ...page, items: page.items.map((v) => ({ ...v, deployedToNames: v.deployedTo.map((e) => names.get(e) ?? resourceId(e)) })) };
+}
+
+function versionItem(v: NamedVersion): vscode.TreeItem {
   const item = new vscode.TreeItem(vscode.l10n.t('v{0}', v.versionId));
   item.id = `${v.name}@${v.versionId}`;
   const deployed = v.deployedTo.length > 0;
-  item.description = [
-    v.versionAliases.join(', '),
-    (v.versionCreateTime ?? v.createTime)?.toISOString().slice(0, 10),
-    deployed ? vscode.l10n.t('deployed') : vscode.l10n.t('not deployed'),
-    labelText(v.labels, false),
-  ]
-    .filter(Boolean)
-    .join(' · ');
+  // Short enough for the default sidebar width: the state first; date and labels are in the tooltip.
+  item.description = [deployed ? vscode.l10n.t('deployed') : vscode.l10n.t('not deployed'), v.versionAliases.join(', ')].filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon(deployed ? 'rocket' : 'versions', deployed ? new vscode.ThemeColor('charts.green') : undefined);
   item.tooltip = new vscode.MarkdownString(
     [
@@ -42,7 +46,7 @@ function versionItem(v: Model): vscode.TreeItem {
       v.versionAliases.length > 0 && vscode.l10n.t('Aliases: {0}', v.versionAliases.join(', ')),
       (v.versionCreateTime ?? v.createTime) && vscode.l10n.t('Created: {0}', (v.versionCreateTime ?? v.createTime)!.toLocaleString()),
       labelText(v.labels) && vscode.l10n.t('Labels: {0}', labelText(v.labels)),
-      deployed ? vscode.l10n.t('Deployed to: {0}', v.deployedTo.join(', ')) : vscode.l10n.t('Not deployed'),
+      deployed ? vscode.l10n.t('Deployed to: {0}', (v.deployedToNames ?? v.deployedTo.map(resourceId)).join(', ')) : vscode.l10n.t('Not deployed'),
     ]
       .filter(Boolean)
       .join('\n\n'),
@@ -69,7 +73,7 @@ export const registryTree: TreeDefinition = {
         key: `versions:${model.name}`,
         kind: 'modelVersion',
         empty: vscode.l10n.t('No versions'),
-        list: (pool, r) => listModelVersions(pool, model.name, { pageSize: r.pageSize, pageToken: r.pageToken }),
+        list: async (pool, r) => withEndpointNames(pool, model.name, await listModelVersions(pool, model.name, { pageSize: r.pageSize, pageToken: r.pageToken })),
         idOf: (v) => (v as Model).versionId,
       },
     };

@@ -100,8 +100,12 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         item.contextValue = node.contextValue;
         return item;
       }
-      case 'resource':
-        return this.definition.treeItem(node);
+      case 'resource': {
+        const item = this.definition.treeItem(node);
+        // Without this, screen readers get a string tooltip: for most rows a full resource path.
+        item.accessibilityInformation ??= { label: [labelOf(item), item.description].filter(Boolean).join(', ') };
+        return item;
+      }
       case 'loadMore': {
         const item = new vscode.TreeItem(vscode.l10n.t('Load more…'));
         item.id = `${node.key}#more`;
@@ -272,4 +276,8 @@ export function regional(regions: readonly string[], source: (region: string) =>
       children: { source: source(region) },
     })),
   };
+}
+
+function labelOf(item: vscode.TreeItem): string {
+  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
 }

@@ -15,7 +15,7 @@ async function retype(page: Page, text: string): Promise<void> {
 
 /** The quick input showing exactly this step (titles read "Title (3/12)"). */
 function step(page: Page, title: string) {
-  const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s*\\(\\d+/\\d+\\))?$`);
+  const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s*\\(\\d+(/\\d+)?\\))?$`);
   return page.locator('.quick-input-widget .quick-input-title', { hasText: exact });
 }
 
@@ -43,12 +43,12 @@ describe('deploy and traffic editor (e2e)', function () {
     await runContextMenuItem(page, model, 'Deploy Model Version…');
 
     const input = page.locator('.quick-input-widget');
-    await answer(page, 'Deploy: regions (one endpoint per region)');
+    await answer(page, 'Deploy: regions — one endpoint per region');
     await answer(page, 'Deploy: endpoint', 'New endpoint');
     await answer(page, 'Deploy: name of the new endpoint', 'churn-e2e', true);
     await answer(page, 'Deploy: how the new endpoint is reached');
     await answer(page, 'Deploy: machine and accelerator', 'g2-standard-8');
-    await step(page, 'Deploy: replicas (min-max)').waitFor();
+    await step(page, 'Deploy: replicas, min-max').waitFor();
     await retype(page, '3-1');
     await input.getByText('The maximum (1) must be at least the minimum (3).').waitFor({ timeout: 10_000 });
     await retype(page, '1-2');
@@ -107,7 +107,7 @@ describe('deploy and traffic editor (e2e)', function () {
     await answer(page, 'Edit traffic split: endpoint', 'support-bot-prod');
     await answer(page, 'Traffic split');
     const input = page.locator('.quick-input-widget');
-    await step(page, 'Traffic split (must add up to 100)').waitFor();
+    await step(page, 'Traffic split — must add up to 100').waitFor();
     await retype(page, 'support-bot-v2=80, support-bot-v3-canary=10');
     await input.getByText('The split adds up to 90%; it must add up to 100%.').waitFor({ timeout: 10_000 });
     await screenshot(page, 'traffic-editor');

@@ -73,7 +73,7 @@ describe('drift and explain panels (UI)', function () {
 
   it('explain: the same transaction against both deployed versions, side by side', async () => {
     const { page } = wb;
-    await fromContextMenu(page, 'churn-scoring', 'Explain a Prediction');
+    await fromContextMenu(page, 'churn-scoring', 'Open Explanation Panel');
     // The Drift panel's webview stays in the page (in a background tab): the newest is ours.
     const webview = page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
     await webview.locator('#versions vscode-checkbox').first().waitFor({ timeout: 60_000 });

@@ -32,6 +32,31 @@ describe('job panel in the browser', function () {
       return n;
     });
     assert.ok(painted > 1000, `the loss chart is drawn (${painted} painted pixels)`);
+    // A Gemini tuning job logs one point per epoch: the x-axis says so (its 117 tuning steps are not on it).
+    assert.equal(await webview.locator('figure.chart canvas').first().getAttribute('aria-label'), 'Loss by epoch');
     await screenshot(page, 'job-panel');
+  });
+
+  it('a failed job shows its error and no empty "Training curves" heading', async () => {
+    const { page } = wb;
+    const input = page.locator('.quick-input-widget');
+    // One webview on the page, so the frame below is this job's.
+    await page.keyboard.press('F1');
+    await page.keyboard.type('View: Close All Editors');
+    await input.locator('.quick-input-list-row', { hasText: 'View: Close All Editors' }).first().click();
+    await page.locator('iframe.webview').first().waitFor({ state: 'detached', timeout: 20_000 });
+    await page.keyboard.press('F1');
+    await page.keyboard.type('Vertex GenAI: Open Job Panel');
+    await input.locator('.quick-input-list-row', { hasText: 'Open Job Panel' }).first().click();
+    await input.locator('.quick-input-list-row', { hasText: 'summarizer-v1' }).first().waitFor({ timeout: 60_000 });
+    await page.keyboard.type('summarizer-v1');
+    await page.keyboard.press('Enter');
+    const webview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await webview.locator('h1', { hasText: 'summarizer-v1' }).waitFor({ timeout: 60_000 });
+    await webview.locator('[role=alert]', { hasText: 'line 57' }).waitFor({ timeout: 30_000 });
+    // The curves request has answered (empty) once the heading is hidden; wait for that, not a fixed time.
+    await webview.locator('h2', { hasText: 'Training curves' }).waitFor({ state: 'hidden', timeout: 30_000 });
+    assert.equal(await webview.locator('h2:visible', { hasText: 'Training curves' }).count(), 0);
+    await screenshot(page, 'job-panel-failed');
   });
 });

@@ -8,7 +8,7 @@ import { startEmulator, type RunningEmulator } from '../../src/emulator/server';
 import type { DeployResult } from '../../src/commands/deployCommands';
 import type { RollbackResult } from '../../src/deploy/trafficCommands';
 import type { ScriptedAnswer } from '../../src/input/scriptedInputSeam';
-import { extension, waitFor } from './helpers';
+import { assertSteadyCounters, extension, waitFor } from './helpers';
 
 const US = 'projects/123456789012/locations/us-central1';
 const CHURN = `${US}/models/${DEMO_IDS.models.churnClassifier}`;
@@ -54,6 +54,7 @@ describe('deploy and traffic', function () {
     ]);
     const result = (await vscode.commands.executeCommand('vertexGenAi.deployModel', `${CHURN}@1`)) as DeployResult;
     assert.ok(seam.finished, 'every scripted answer was used');
+    assertSteadyCounters(seam.transcript);
     const [outcome] = result.outcomes;
     assert.ok(outcome.ok, JSON.stringify(result.outcomes));
     endpoint = outcome.endpoint;
@@ -69,7 +70,7 @@ describe('deploy and traffic', function () {
 
   it('splits 90/10 and the emulator serves each deployment its share of 1,000 predictions (±5 points)', async () => {
     assert.ok(endpoint, 'needs the endpoint of the first test');
-    await script([
+    const deploySeam = await script([
       { expect: 'regions', pick: ['us-central1'] },
       { expect: 'endpoint', pick: 'churn-canary' },
       { expect: 'machine', pick: 'n1-standard-4' },
@@ -81,6 +82,11 @@ describe('deploy and traffic', function () {
     ]);
     const result = (await vscode.commands.executeCommand('vertexGenAi.deployModel', `${CHURN}@2`)) as DeployResult;
     assert.ok(result.outcomes[0].ok);
+    // Endpoints are described by what they serve, by name; the numeric id is only the detail line.
+    const picker = deploySeam.transcript.find((t) => t.id === 'endpoint')!;
+    const canaryRow = picker.described![(picker.shown as string[]).indexOf('churn-canary')];
+    assert.match(canaryRow, /^churn-canary-v1 100% \| id \d+$/, canaryRow);
+    for (const row of picker.described!.slice(1)) assert.doesNotMatch(row.split(' | ')[0], /^\d+$/, 'no endpoint is described by its id alone');
     const canaryId = result.outcomes[0].ok ? result.outcomes[0].deployedModelId : '';
     const labels = (await endpointOf(endpoint)).deployedModels.map((d: { displayName: string }) => d.displayName);
     assert.equal(labels.length, 2);

@@ -43,3 +43,22 @@ export function loraArgAnswers(epochs: string, outputDir: string) {
     { expect: 'args.outputDir', text: outputDir },
   ];
 }
+
+/**
+ * What the quick input's title bar shows through a flow must not jump: each step
+ * asked is one more than the last (Back and goto aside), a total once shown never
+ * changes, and no title ends in parentheses of its own ("(optional) (5/11)").
+ */
+export function assertSteadyCounters(transcript: readonly { id: string; title: string; step: number; totalSteps?: number; outcome: string }[]): void {
+  // The flow itself: up to its review (what follows is the review's own prompts, such as "Save as spec file").
+  const review = transcript.findIndex((t) => t.id === 'review');
+  const flow = review < 0 ? transcript : transcript.slice(0, review + 1);
+  const totals = new Set(flow.map((t) => t.totalSteps).filter((n) => n !== undefined));
+  assert.ok(totals.size <= 1, `the total changed along the flow: ${[...totals].join(' → ')}`);
+  for (const t of flow) assert.doesNotMatch(t.title, /\)\s*$/, `a title that doubles its parentheses: ${t.title}`);
+  const asked = flow.filter((t, i) => t.outcome === 'value' && flow[i - 1]?.outcome !== 'back');
+  for (let i = 1; i < asked.length; i++) {
+    if (asked[i].id === 'review' || asked[i - 1].id === 'review') break;
+    assert.equal(asked[i].step, asked[i - 1].step + 1, `step ${asked[i - 1].id} (${asked[i - 1].step}) → ${asked[i].id} (${asked[i].step})`);
+  }
+}

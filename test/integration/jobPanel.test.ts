@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DEMO_IDS } from '../../src/emulator/seeds/demoIds';
-import type { JobHostMessage } from '../../src/protocol/jobPanel';
-import { waitFor } from './helpers';
+import type { JobHostMessage, JobWebviewMessage } from '../../src/protocol/jobPanel';
+import { extension, waitFor } from './helpers';
 
 const US = 'projects/genai-demo/locations/us-central1';
-type Panel = { readonly posted: readonly JobHostMessage[]; dispose(): void };
+type Panel = { readonly posted: readonly JobHostMessage[]; receive(message: JobWebviewMessage): Promise<void>; dispose(): void };
 
 async function open(name: string): Promise<Panel> {
   const panel = await vscode.commands.executeCommand<Panel>('vertexGenAi.openJob', name);
@@ -48,6 +48,26 @@ describe('job panel', function () {
     assert.equal(job.state, 'failed');
     assert.match(job.error?.message ?? '', /line 57: "contents" is required/);
     assert.equal(job.terminal, true);
+    panel.dispose();
+  });
+
+  it('offers a failed job the way on: Clone with changes… opens the launch review pre-filled from the job', async () => {
+    const panel = await open(`${US}/tuningJobs/${DEMO_IDS.tuningJobs.summarizerFailed}`);
+    await waitFor('the job', () => last(panel, 'job')?.job);
+    const seam = await extension().exports.scriptInput([{ expect: 'review', cancel: true }]);
+    await panel.receive({ type: 'clone' });
+    assert.ok(seam.finished, 'the review was shown');
+    const review = seam.transcript[0];
+    const fields = (review.shown as string[]).map((label, i) => `${label.replace(/\$\([^)]*\)\s*/, '')}: ${review.described?.[i] ?? ''}`);
+    for (const expected of [/gemini-1\.5-pro-002/, /gs:\/\/genai-demo-data\/summaries\/train\.jsonl/, /summarizer-v1-clone/, /team=docs/]) {
+      assert.ok(fields.some((f) => expected.test(f)), `${expected} in the review: ${fields.join(' / ')}`);
+    }
+    // The error names the dataset and line: the panel's button opens it there, read-only.
+    await panel.receive({ type: 'openDataset', uri: 'gs://genai-demo-data/summaries/train.jsonl', line: 57 });
+    const editor = await waitFor('the dataset', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.path.endsWith('/train.jsonl')));
+    assert.equal(editor.document.uri.scheme, 'vertex-genai');
+    assert.equal(editor.selection.start.line, 56);
+    assert.doesNotMatch(editor.document.lineAt(56).text, /"contents"/, 'line 57 is the one without "contents"');
     panel.dispose();
   });
 

@@ -114,15 +114,18 @@ describe('resource trees', function () {
   it('Tuning Jobs: state icons, base model or accelerator, elapsed time, the error of a failed job', async () => {
     const jobs = await rows('vertexGenAi.tuningJobs');
     const running = find(jobs, 'support-bot-v3');
-    assert.match(running.description, /^running · gemini-2\.0-flash-001 · \d+ min$/);
+    assert.match(running.description, /^running · \d+ min$/);
+    assert.match(running.tooltip, /Base model: gemini-2\.0-flash-001/);
     assert.equal(running.icon, 'sync~spin');
     const failed = find(jobs, 'summarizer-v1');
     assert.equal(failed.icon, 'error');
     assert.match(failed.tooltip, /Dataset validation failed/);
     assert.equal(find(jobs, 'ticket-classifier-exp').icon, 'circle-slash');
     assert.equal(find(jobs, 'support-bot-v2').icon, 'pass');
-    assert.match(find(jobs, 'llama-3-8b-lora-l4').description, /^running · L4 · 2 h 5\d min$/);
-    assert.match(find(jobs, 'gemma-2b-peft-tpu').description, /^succeeded · 4 × TPU v5e 2x2 · /);
+    assert.match(find(jobs, 'llama-3-8b-lora-l4').description, /^running · 2 h 5\d min$/);
+    assert.match(find(jobs, 'llama-3-8b-lora-l4').tooltip, /Machine: .*L4/);
+    assert.match(find(jobs, 'gemma-2b-peft-tpu').description, /^succeeded · /);
+    assert.match(find(jobs, 'gemma-2b-peft-tpu').tooltip, /4 × TPU v5e 2x2/);
   });
 
   it('Model Registry: models → versions with aliases, created date and deployed or not', async () => {
@@ -131,9 +134,10 @@ describe('resource trees', function () {
     assert.equal(bot.item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
     const versions = await rows('vertexGenAi.registry', bot.node);
     assert.deepEqual(versions.map((v) => v.label), ['v1', 'v2', 'v3']);
-    assert.match(find(versions, 'v2').description, /^prod · \d{4}-\d\d-\d\d · deployed · team=support$/);
-    assert.match(find(versions, 'v3').description, /^default, staging · .* · deployed/);
-    assert.match(find(versions, 'v1').description, /not deployed/);
+    assert.equal(find(versions, 'v2').description, 'deployed · prod');
+    assert.match(find(versions, 'v2').tooltip, /Created: .*[\s\S]*Labels: .*team=support/);
+    assert.equal(find(versions, 'v3').description, 'deployed · default, staging');
+    assert.equal(find(versions, 'v1').description, 'not deployed');
     assert.equal(find(versions, 'v2').contextValue, 'vertexGenAi.modelVersion');
     await vscode.commands.executeCommand('vertexGenAi.copyName', find(versions, 'v2').node);
     assert.match(await vscode.env.clipboard.readText(), /^projects\/123456789012\/locations\/us-central1\/models\/\d+@2$/);
@@ -146,7 +150,34 @@ describe('resource trees', function () {
     const deployed = await rows('vertexGenAi.endpoints', prod.node);
     assert.deepEqual(deployed.map((d) => d.description.split(' · ').slice(0, 2)), [['90%', 'v2'], ['10%', 'v3']]);
     const churn = await rows('vertexGenAi.endpoints', find(endpoints, 'churn-scoring').node);
-    assert.match(churn[0].description, /n1-standard-4 · \d–3 replicas$/);
+    assert.match(churn[0].tooltip, /n1-standard-4 · \d–3 replicas$/);
+  });
+
+  it('rows fit the default sidebar width, state first; ended jobs show how long they ran or nothing, never "0 s"', async () => {
+    const jobs = await rows('vertexGenAi.tuningJobs');
+    const bot = find(await rows('vertexGenAi.registry'), 'support-bot');
+    const prod = find(await rows('vertexGenAi.endpoints'), 'support-bot-prod');
+    const all = [...jobs, bot, ...(await rows('vertexGenAi.registry', bot.node)), prod, ...(await rows('vertexGenAi.endpoints', prod.node))];
+    for (const r of all) assert.ok(`${r.label} ${r.description}`.length <= 45, `cut at the default width (about 45 characters): "${r.label} ${r.description}"`);
+    for (const r of jobs) assert.match(r.description, /^(pending|running|succeeded|failed|cancelling|cancelled|paused)\b/, r.label);
+    // The demo's failed and cancelled jobs ended within the second they started.
+    assert.equal(find(jobs, 'summarizer-v1').description, 'failed');
+    assert.equal(find(jobs, 'ticket-classifier-exp').description, 'cancelled');
+    for (const r of jobs) assert.doesNotMatch(r.description, /(^| )0 s$/, r.label);
+  });
+
+  it('names, not numbers: readable accessible labels, and a version\'s endpoints by display name', async () => {
+    const bot = find(await rows('vertexGenAi.registry'), 'support-bot');
+    const versions = await rows('vertexGenAi.registry', bot.node);
+    assert.match(find(versions, 'v2').tooltip, /Deployed to: support-bot-prod/);
+    assert.doesNotMatch(find(versions, 'v2').tooltip, /Deployed to: projects\//);
+    const prod = find(await rows('vertexGenAi.endpoints'), 'support-bot-prod');
+    for (const r of [bot, ...versions, prod, ...(await rows('vertexGenAi.endpoints', prod.node)), ...(await rows('vertexGenAi.tuningJobs'))]) {
+      const spoken = r.item.accessibilityInformation?.label ?? '';
+      assert.ok(spoken.startsWith(r.label), `"${r.label}" is read out as "${spoken}"`);
+      assert.doesNotMatch(spoken, /projects\//, r.label);
+    }
+    assert.equal(prod.item.accessibilityInformation?.label, 'support-bot-prod, 2 deployed');
   });
 
   it('groups by region when several are shown', async () => {
@@ -230,7 +261,7 @@ describe('resource trees', function () {
     assert.equal(created.status, 200, await created.clone().text());
     await vscode.commands.executeCommand('vertexGenAi.tuningJobs.refresh');
     const job = await waitFor('the new job', async () => (await rows('vertexGenAi.tuningJobs')).find((r) => r.label === 'self-refreshing-job'));
-    assert.match(job.description, /^(pending|running) · L4/);
+    assert.match(job.description, /^(pending|running)\b/);
     // "Notify When Finished" follows it to the end (the command resolves with the ended job).
     const ended = vscode.commands.executeCommand<{ state: string } | undefined>('vertexGenAi.notifyWhenDone', job.node);
     // No refresh from here on: the view polls while it is visible.

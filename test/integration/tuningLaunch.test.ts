@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server';
 import type { ScriptedAnswer } from '../../src/input/scriptedInputSeam';
-import { extension, loraArgAnswers, waitFor } from './helpers';
+import { assertSteadyCounters, extension, loraArgAnswers, waitFor } from './helpers';
 
 const GOOD_LINE = (q: string, a: string) => JSON.stringify({ contents: [{ role: 'user', parts: [{ text: q }] }, { role: 'model', parts: [{ text: a }] }] });
 
@@ -73,6 +73,7 @@ describe('tuning launch flows', function () {
       ['labels', 'Label key "Team" must start with a lowercase letter.'],
     ]);
     assert.ok(seam.finished);
+    assertSteadyCounters(seam.transcript);
     assert.match(name ?? '', /^projects\/.+\/locations\/us-central1\/tuningJobs\/\d+$/);
     const job = await get(name!);
     assert.equal(job.supervisedTuningSpec.trainingDatasetUri, 'gs://genai-demo-tuning/tuning-data/support.jsonl');
@@ -108,7 +109,7 @@ describe('tuning launch flows', function () {
   });
 
   it('launches a custom GPU LoRA job, refusing an impossible GPU count with its message, and saves it as a spec file', async () => {
-    const { name, rejected } = await run('vertexGenAi.launchCustomTuning', [
+    const { name, rejected, seam } = await run('vertexGenAi.launchCustomTuning', [
       { expect: 'region', pick: 'us-central1' },
       { expect: 'displayName', text: 'gemma-lora-v100' },
       { expect: 'container', pick: 'Model Garden PEFT trainer (PyTorch, GPU)' },
@@ -128,6 +129,7 @@ describe('tuning launch flows', function () {
     assert.deepEqual(rejected, [
       ['machine.acceleratorCount', 'Accelerator count 1 is not supported for machine type "n1-standard-16" with accelerator "NVIDIA_TESLA_V100". Supported counts: 2, 4, 8.'],
     ]);
+    assertSteadyCounters(seam.transcript);
     const job = await get(name!);
     const pool = job.jobSpec.workerPoolSpecs[0];
     assert.deepEqual([pool.machineSpec.machineType, pool.machineSpec.acceleratorType, pool.machineSpec.acceleratorCount], ['n1-standard-16', 'NVIDIA_TESLA_V100', 2]);
@@ -157,6 +159,19 @@ describe('tuning launch flows', function () {
     assert.deepEqual(vscode.languages.getDiagnostics(uri), []);
     assert.equal((await get(name!)).jobSpec.workerPoolSpecs[0].machineSpec.machineType, 'a2-highgpu-1g');
     await finished(name!);
+  });
+
+  it('Show request JSON opens a read-only document, leaving no dirty Untitled editor', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const uri = vscode.Uri.file(join(root(), 'specs', 'gemma.tuning.yaml'));
+    const { seam } = await run('vertexGenAi.runTuningSpec', [{ expect: 'review', pick: 'Show request JSON' }, { expect: 'review', cancel: true }], uri);
+    assert.ok(seam.finished);
+    const shown = await waitFor('the request JSON', () => vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'json')?.document);
+    assert.equal(shown.uri.scheme, 'vertex-genai', `opened as ${shown.uri.toString()}`);
+    assert.equal(JSON.parse(shown.getText()).displayName, 'gemma-lora-v100');
+    assert.equal(shown.isDirty, false);
+    assert.deepEqual(vscode.workspace.textDocuments.filter((d) => d.isUntitled && d.isDirty).map((d) => d.uri.toString()), []);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('launches hyperparameter tuning on a TPU slice, refusing workers beside a TPU, grid search over a DOUBLE and parallel > max', async () => {

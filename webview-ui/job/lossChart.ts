@@ -21,7 +21,8 @@ export class CurveChart {
   private chart: Chart<'line', { x: number; y: number }[]> | undefined;
   private curves: readonly CurveView[] = [];
 
-  constructor(private readonly canvas: HTMLCanvasElement) {
+  /** `axis`: what x counts, "epoch" for Gemini tuning (one point per epoch), else "step". */
+  constructor(private readonly canvas: HTMLCanvasElement, private readonly axis = 'step') {
     live.add(this);
   }
 
@@ -38,7 +39,7 @@ export class CurveChart {
       data: { datasets },
       options: {
         parsing: false,
-        scales: { x: { type: 'linear', title: { display: true, text: 'step' }, ticks: { precision: 0 } }, y: {} },
+        scales: { x: { type: 'linear', title: { display: true, text: this.axis }, ticks: { precision: 0 } }, y: {} },
         plugins: { tooltip: { intersect: false, mode: 'index' } },
       },
     });

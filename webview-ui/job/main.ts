@@ -24,7 +24,8 @@ const stats = el('dl', { class: 'stats' });
 const curvesSection = el('section', { class: 'curves' });
 const trialsSection = el('section', { class: 'trials', hidden: '' });
 const statsTitle = el('h2', { id: 'stats-title', hidden: '' }, 'Tuning data');
-app.append(header, alert, el('h2', {}, 'Timeline'), timeline, statsTitle, stats, el('h2', {}, 'Training curves'), curvesSection, trialsSection);
+const curvesTitle = el('h2', {}, 'Training curves');
+app.append(header, alert, el('h2', {}, 'Timeline'), timeline, statsTitle, stats, curvesTitle, curvesSection, trialsSection);
 
 let job: JobView | undefined;
 let sort: Sort | undefined;
@@ -55,6 +56,10 @@ function renderJob(j: JobView): void {
   const actions = el('div', { class: 'actions' });
   if (j.tunedModel) actions.append(button('Open in Playground', { type: 'openPlayground' }, false), button('Deploy…', { type: 'deploy' }));
   if (!j.terminal) actions.append(button('Cancel job…', { type: 'cancelJob' }));
+  // An ended Gemini tuning job (a failed one above all) offers the way on: the same launch, pre-filled.
+  else if (j.kind === 'tuning') actions.append(button('Clone with changes…', { type: 'clone' }, !j.error));
+  const failing = j.error && /(gs:\/\/\S+?\.jsonl) line (\d+)/.exec(j.error.message);
+  if (failing) actions.append(button(`Open ${failing[1].split('/').pop()} at line ${failing[2]}`, { type: 'openDataset', uri: failing[1], line: Number(failing[2]) }));
   actions.append(button('Refresh', { type: 'refresh' }), button('Details', { type: 'showDetails' }));
   header.replaceChildren(
     el('h1', {}, j.displayName),
@@ -78,9 +83,13 @@ function renderJob(j: JobView): void {
 
 function renderCurves(curves: readonly CurveView[], error?: string): void {
   const groups = groupCurves(curves.filter((c) => c.points.length > 0));
+  // A job that ended without curves (a failed one) gets no empty heading.
+  const none = !groups.length && !error && job?.terminal === true;
+  curvesTitle.hidden = none;
+  curvesSection.hidden = none;
   if (!groups.length) {
     charts.clear();
-    curvesSection.replaceChildren(el('p', { class: 'muted' }, error ?? (job?.terminal ? 'This job logged no training curves.' : 'No points logged yet: curves appear as the job trains.')));
+    curvesSection.replaceChildren(el('p', { class: 'muted' }, error ?? 'No points logged yet: curves appear as the job trains.'));
     return;
   }
   const present = new Set(groups.map((g) => g.title));
@@ -89,9 +98,10 @@ function renderCurves(curves: readonly CurveView[], error?: string): void {
   for (const group of groups) {
     let chart = charts.get(group.title);
     if (!chart) {
-      const canvas = el('canvas', { 'aria-label': `${group.title} by step`, role: 'img' });
+      const axis = job?.kind === 'tuning' ? 'epoch' : 'step';
+      const canvas = el('canvas', { 'aria-label': `${group.title} by ${axis}`, role: 'img' });
       curvesSection.append(el('figure', { class: 'chart' }, el('figcaption', {}, group.title), el('div', { class: 'canvas-box' }, canvas)));
-      chart = new CurveChart(canvas);
+      chart = new CurveChart(canvas, axis);
       charts.set(group.title, chart);
     }
     chart.update(group.curves);

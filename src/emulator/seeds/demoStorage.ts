@@ -21,4 +21,11 @@ export function seedDemoStorage(w: SeedWriter): void {
   // Line 3 is cut off mid-object, as a botched export leaves it.
   const bad = [good[0], good[1], good[2].slice(0, 80), toTuningLine(SUPPORT_CONVERSATIONS[3])];
   storage.put(DEMO_TUNING_BUCKET, 'bad/train.jsonl', jsonl(bad), new Date(w.ago(5, 'd')));
+  // The data the demo's failed summarizer job names in its error: line 57 has no "contents",
+  // line 212 has two model turns in a row.
+  storage.addBucket({ name: 'genai-demo-data', projectNumber: DEMO_PROJECT.projectNumber, location: 'US-CENTRAL1', storageClass: 'STANDARD', timeCreated: created });
+  const summaries = Array.from({ length: 240 }, (_, i) => toTuningLine(SUPPORT_CONVERSATIONS[i % SUPPORT_CONVERSATIONS.length]));
+  summaries[56] = JSON.stringify({ systemInstruction: { parts: [{ text: 'Summarise the ticket in one sentence.' }] } });
+  summaries[211] = JSON.stringify({ contents: [{ role: 'user', parts: [{ text: 'Summarise: the kettle leaks.' }] }, { role: 'model', parts: [{ text: 'A leaking kettle.' }] }, { role: 'model', parts: [{ text: 'Refund asked.' }] }] });
+  storage.put('genai-demo-data', 'summaries/train.jsonl', jsonl(summaries), new Date(w.ago(4, 'd')));
 }

@@ -216,7 +216,7 @@ export function trialSteps<S extends CustomishState>(env: LaunchEnv): Step<S>[] 
     {
       kind: 'text',
       id: 'serviceAccount',
-      title: 'Service account (optional)',
+      title: 'Service account — optional',
       prompt: () => 'The job runs as this account; leave empty for the Vertex AI custom code service agent',
       placeholder: 'trainer@my-project.iam.gserviceaccount.com',
       value: (s) => s.serviceAccount ?? '',

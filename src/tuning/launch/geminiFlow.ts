@@ -46,7 +46,7 @@ function dataSteps(env: LaunchEnv, slot: Slot): [PickStep<GeminiState, Source>, 
   const source: PickStep<GeminiState, Source> = {
     kind: 'pick',
     id: `${slot}Source`,
-    title: slot === 'training' ? 'Training data' : 'Validation data (optional)',
+    title: slot === 'training' ? 'Training data' : 'Validation data — optional',
     placeholder: () => 'A JSONL file in Cloud Storage, or a local one (linted now, uploaded after the review)',
     options: async (s) => {
       const current = s[slot];
@@ -116,7 +116,7 @@ export function geminiSteps(env: LaunchEnv): Step<GeminiState>[] {
     } satisfies PickStep<GeminiState, string>,
     numberStep<GeminiState>({
       id: 'epochs',
-      title: 'Epochs (optional)',
+      title: 'Epochs — optional',
       prompt: 'Passes over the training data; leave empty for the value Vertex recommends for your data size',
       optional: true,
       get: (s) => s.epochs,
@@ -125,7 +125,7 @@ export function geminiSteps(env: LaunchEnv): Step<GeminiState>[] {
     }),
     numberStep<GeminiState>({
       id: 'learningRateMultiplier',
-      title: 'Learning-rate multiplier (optional)',
+      title: 'Learning-rate multiplier — optional',
       prompt: 'Scales the recommended learning rate; leave empty for 1.0',
       optional: true,
       get: (s) => s.learningRateMultiplier,
@@ -135,7 +135,7 @@ export function geminiSteps(env: LaunchEnv): Step<GeminiState>[] {
     {
       kind: 'pick',
       id: 'adapterSize',
-      title: 'Adapter size (LoRA rank)',
+      title: 'Adapter size: LoRA rank',
       placeholder: (s) => `The adapter sizes ${s.baseModel} takes`,
       options: (s) => [
         { label: 'Default', description: 'Vertex chooses', value: undefined },

@@ -86,6 +86,25 @@ export function tuningJobBody(launch: GeminiLaunch): Record<string, unknown> {
   };
 }
 
+/** The launch that would send this TuningJob again (REST JSON): what *Clone with changes…* starts from. */
+export function geminiLaunchFromJob(job: Record<string, any>, region: string): GeminiLaunch { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const spec = job.supervisedTuningSpec ?? {};
+  const hp = spec.hyperParameters ?? {};
+  const name = String(job.tunedModelDisplayName || job.displayName || 'tuned-model');
+  return {
+    kind: 'geminiTuning',
+    region,
+    baseModel: String(job.baseModel ?? ''),
+    training: String(spec.trainingDatasetUri ?? ''),
+    ...(spec.validationDatasetUri ? { validation: String(spec.validationDatasetUri) } : {}),
+    ...(hp.epochCount !== undefined ? { epochs: Number(hp.epochCount) } : {}),
+    ...(hp.learningRateMultiplier !== undefined ? { learningRateMultiplier: Number(hp.learningRateMultiplier) } : {}),
+    ...(hp.adapterSize && hp.adapterSize !== 'ADAPTER_SIZE_UNSPECIFIED' ? { adapterSize: hp.adapterSize } : {}),
+    displayName: `${name.slice(0, 120)}-clone`,
+    labels: { ...(job.labels ?? {}) },
+  };
+}
+
 export function geminiRestCall(project: string, launch: GeminiLaunch): RestCall {
   return { method: 'POST', url: vertexRestUrl(launch.region, `projects/${project}/locations/${launch.region}/tuningJobs`), body: tuningJobBody(launch) };
 }

@@ -34,7 +34,7 @@ export function hptSteps(env: LaunchEnv): Step<HptState>[] {
     {
       kind: 'text',
       id: 'study.learningRate',
-      title: 'Learning rate range (log scale)',
+      title: 'Learning rate range, log scale',
       prompt: () => 'Minimum and maximum, such as 1e-5, 1e-3: trials draw from this range on a log scale',
       value: (s) => `${s.study.learningRate.min}, ${s.study.learningRate.max}`,
       validate: (t) => {
@@ -50,7 +50,7 @@ export function hptSteps(env: LaunchEnv): Step<HptState>[] {
     {
       kind: 'text',
       id: 'study.loraRanks',
-      title: 'LoRA ranks to try (discrete)',
+      title: 'LoRA ranks to try, discrete',
       prompt: () => 'Values separated by commas, such as 8, 16, 32',
       value: (s) => s.study.loraRanks.join(', '),
       validate: (t) => {

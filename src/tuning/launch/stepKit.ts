@@ -37,7 +37,7 @@ export function labelsStep<S extends { readonly labels: Readonly<Record<string, 
   return {
     kind: 'text',
     id: 'labels',
-    title: 'Labels (optional)',
+    title: 'Labels — optional',
     prompt: () => 'key=value pairs separated by commas: lowercase letters, digits, _ and -',
     placeholder: 'team=nlp, purpose=support-bot',
     value: (s) => formatLabels(s.labels),

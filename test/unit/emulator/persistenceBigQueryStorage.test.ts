@@ -99,7 +99,7 @@ describe('emulator: Cloud Storage and BigQuery persistence (--data-dir)', functi
     const gone = await rejection(second.gcs.bucket('genai-demo-tuning').file('bad/train.jsonl').download());
     assert.equal(gone.code, 404);
     // The data dir keeps the bytes of live generations only: not those replaced or deleted.
-    const live = await Promise.all([kept, second.gcs.bucket('genai-demo-tuning')].map(async (b) => (await b.getFiles())[0].map((f) => String(f.metadata.generation))));
+    const live = await Promise.all([kept, second.gcs.bucket('genai-demo-tuning'), second.gcs.bucket('genai-demo-data')].map(async (b) => (await b.getFiles())[0].map((f) => String(f.metadata.generation))));
     assert.deepEqual(readdirSync(join(dir, 'objects')).sort(), live.flat().sort());
 
     const [got] = await second.bq.dataset('durable').table('events').getRows();

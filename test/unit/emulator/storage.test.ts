@@ -23,7 +23,7 @@ describe('emulator Cloud Storage: buckets and objects', () => {
 
   it('lists the demo bucket and downloads the seeded tuning data', async () => {
     const [buckets] = await storage.getBuckets();
-    assert.deepEqual(buckets.map((b) => b.name), ['genai-demo-tuning']);
+    assert.deepEqual(buckets.map((b) => b.name), ['genai-demo-data', 'genai-demo-tuning']);
     const [files] = await storage.bucket('genai-demo-tuning').getFiles();
     assert.deepEqual(files.map((f) => f.name), ['bad/train.jsonl', 'support-chat/train.jsonl', 'support-chat/validation.jsonl']);
     const [train] = await storage.bucket('genai-demo-tuning').file('support-chat/train.jsonl').download();
@@ -89,6 +89,6 @@ describe('emulator Cloud Storage: buckets and objects', () => {
     assert.equal(exists.code, 412);
     await storage.bucket('vgo-uploads').deleteFiles();
     await storage.bucket('vgo-uploads').delete();
-    assert.deepEqual((await storage.getBuckets())[0].map((b) => b.name), ['genai-demo-tuning']);
+    assert.deepEqual((await storage.getBuckets())[0].map((b) => b.name), ['genai-demo-data', 'genai-demo-tuning']);
   });
 });
