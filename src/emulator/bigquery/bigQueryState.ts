@@ -146,16 +146,25 @@ export class BigQueryState {
 
   private open(): Promise<DuckDBConnection> {
     this.connection ??= (async () => {
-      // Loaded on first use: a native addon, kept out of the bundle (see esbuild.mjs).
-      const { DuckDBInstance } = await import('@duckdb/node-api');
-      this.instance = await DuckDBInstance.create(':memory:');
-      const db = await this.instance.connect();
-      await db.run(`SET TimeZone = 'UTC'`);
+      const { instance, db } = await openDuckDb();
+      this.instance = instance;
       await this.files?.opened(db);
       return db;
     })();
     return this.connection;
   }
+}
+
+/** An in-memory DuckDB that computes and prints TIMESTAMPs in UTC, as BigQuery does, whatever the machine's TZ. */
+export async function openDuckDb(): Promise<{ instance: DuckDBInstance; db: DuckDBConnection }> {
+  // Loaded on first use: a native addon, kept out of the bundle (see esbuild.mjs).
+  const { DuckDBInstance, DuckDBTimestampTZValue } = await import('@duckdb/node-api');
+  // The client library prints TIMESTAMPTZ values (getRowObjectsJson) at the offset of TZ when Node started.
+  DuckDBTimestampTZValue.timezoneOffsetInMinutes = 0;
+  const instance = await DuckDBInstance.create(':memory:');
+  const db = await instance.connect();
+  await db.run(`SET TimeZone = 'UTC'`);
+  return { instance, db };
 }
 
 /** All of `work` or none of it: a failed or interrupted write leaves no half (with --data-dir, across a crash too). */
