@@ -18,7 +18,7 @@ import { SUPPORT_CONVERSATIONS } from './demoSupportChat';
 
 const DAYS = 14;
 const HOUR = 3_600_000;
-const SUPPORT_BOT_PER_HOUR = 16;
+const SUPPORT_BOT_PER_HOUR = 9;
 const MIN_PER_HOUR = 5;
 const CANARY_EVERY = 10;
 
