@@ -15,7 +15,7 @@ const port = Number(process.env.VGO_DEMO_PORT || 8080);
 const emulatorPort = Number(process.env.VGO_EMULATOR_PORT || 8790);
 
 ensureDependencies(root);
-const tools = ensureAll();
+const tools = ensureAll({ browser: false });
 // VGO_VSIX: use an already packaged extension (the end-to-end test of this script does).
 const vsix = process.env.VGO_VSIX || packageVsix(root);
 console.log(`Extension: ${vsix}`);

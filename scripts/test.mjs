@@ -2,9 +2,12 @@
 // npm packages, Chromium, code-server), then runs type-check, lint, unit tests
 // (plain Node), integration tests (real VS Code extension host) and end-to-end
 // tests (Chromium driving real VS Code), and prints how many tests ran per layer.
+// The unit layer runs three times: as is, then under two more time zones with its files
+// in a seeded shuffled order (VGO_SHUFFLE_SEED=N reproduces an order), so a test that
+// depends on TZ or on an earlier file's state fails here rather than on someone's machine.
 //   node scripts/test.mjs [unit] [integration] [e2e]   only those layers
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +24,7 @@ reexecUnderNode24(fileURLToPath(import.meta.url));
 const started = Date.now();
 const steps = [];
 const counts = {};
+const EXTRA_TIME_ZONES = ['America/Los_Angeles', 'Asia/Kolkata'];
 
 function step(name, cmd, args, options = {}) {
   const t = Date.now();
@@ -82,7 +86,15 @@ healthy = step('build', process.execPath, ['esbuild.mjs']) && healthy;
 
 const reporter = join(root, 'scripts', 'mochaReporter.cjs');
 if (layers.includes('unit')) {
-  layer('unit', bin('mocha'), ['--reporter', reporter, '--timeout', '20000', 'dist/test/unit/**/*.test.js']);
+  const unitArgs = ['--reporter', reporter, '--timeout', '20000'];
+  layer('unit', bin('mocha'), [...unitArgs, 'dist/test/unit/**/*.test.js']);
+  const seed = Number(process.env.VGO_SHUFFLE_SEED || Date.now() % 1_000_000);
+  // The chosen-instants test spawns its own time zones: not needed again here.
+  const files = unitTestFiles().filter((f) => !f.endsWith('chosenInstants.test.js'));
+  for (const [i, tz] of EXTRA_TIME_ZONES.entries()) {
+    console.log(`\nunit files shuffled with seed ${seed}+${i} (VGO_SHUFFLE_SEED=${seed} node scripts/test.mjs unit reproduces this order)`);
+    layer(`unit TZ=${tz}`, bin('mocha'), [...unitArgs, ...shuffled(files, seed + i)], { TZ: tz });
+  }
 }
 if (layers.includes('integration')) {
   layer('integration', process.execPath, [join(root, 'scripts', 'runIntegration.mjs')]);
@@ -93,18 +105,40 @@ if (layers.includes('e2e')) {
   layer('e2e', bin('mocha'), ['--reporter', reporter, '--timeout', '180000', ...grep, 'dist/test/e2e/**/*.test.js'], { VGO_VSIX: vsix ?? '' });
 }
 
+function unitTestFiles() {
+  const dir = join('dist', 'test', 'unit');
+  return readdirSync(join(root, dir), { recursive: true }).map(String).filter((f) => f.endsWith('.test.js')).sort().map((f) => join(dir, f));
+}
+
+/** Fisher–Yates with mulberry32: the same seed, the same order, on any machine. */
+function shuffled(items, seed) {
+  let a = seed >>> 0;
+  const random = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
 console.log('\n━━ summary');
-for (const s of steps) console.log(`${s.ok ? '✔' : '✘'} ${s.name.padEnd(20)} ${s.seconds.toFixed(1).padStart(6)} s`);
+for (const s of steps) console.log(`${s.ok ? '✔' : '✘'} ${s.name.padEnd(26)} ${s.seconds.toFixed(1).padStart(6)} s`);
 let passed = 0;
 let failed = 0;
-for (const name of layers) {
-  const c = counts[name];
+for (const [name, c] of Object.entries(counts)) {
   if (c.tests === 0 && c.failures === 0) c.failures = 1; // ran nothing: that is a failure
-  console.log(`${name.padEnd(12)} ${String(c.passes).padStart(4)} passed ${String(c.failures).padStart(3)} failed ${String(c.pending).padStart(3)} pending`);
+  console.log(`${name.padEnd(26)} ${String(c.passes).padStart(4)} passed ${String(c.failures).padStart(3)} failed ${String(c.pending).padStart(3)} pending`);
   passed += c.passes;
   failed += c.failures;
 }
-if (!healthy) failed += steps.filter((s) => !s.ok && !LAYERS.includes(s.name)).length;
-console.log(`total time ${((Date.now() - started) / 1000).toFixed(0)} s`);
+if (!healthy) failed += steps.filter((s) => !s.ok && !(s.name in counts)).length;
+const seconds = Math.round((Date.now() - started) / 1000);
+console.log(`total time ${seconds} s (${Math.floor(seconds / 60)} min ${seconds % 60} s)`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 
 export const NODE_VERSION = '24.21.0';
 export const CODE_SERVER_VERSION = '4.139.1';
-export const CHROMIUM = '/usr/bin/chromium';
+// VGO_CHROMIUM: any Chromium or Chrome binary, for machines where apt-get cannot install one.
+export const CHROMIUM = process.env.VGO_CHROMIUM || '/usr/bin/chromium';
 export const cacheDir = process.env.VGO_CACHE_DIR || join(homedir(), '.cache', 'vertex-genai-ops');
 
 const log = (msg) => console.log(`[toolchain] ${msg}`);
@@ -45,12 +46,19 @@ export function ensureNode() {
 }
 
 /** Debian packages: Chromium for the browser tests, Kerberos headers for code-server's native module. */
-export function ensureAptPackages() {
+export function ensureAptPackages({ browser = true } = {}) {
   const missing = [];
-  if (!existsSync(CHROMIUM)) missing.push('chromium');
-  if (spawnSync('dpkg', ['-s', 'libkrb5-dev'], { stdio: 'ignore' }).status !== 0) missing.push('libkrb5-dev');
+  if (browser && !existsSync(CHROMIUM)) missing.push('chromium');
+  if (process.platform === 'linux' && spawnSync('dpkg', ['-s', 'libkrb5-dev'], { stdio: 'ignore' }).status !== 0) missing.push('libkrb5-dev');
   if (missing.length === 0) return;
-  const sudo = process.getuid?.() === 0 ? [] : ['sudo', '-n'];
+  const root = process.getuid?.() === 0;
+  const canInstall = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0 && (root || spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0);
+  if (!canInstall) {
+    const orBinary = missing.includes('chromium') ? ', or set VGO_CHROMIUM to a Chromium or Chrome binary' : '';
+    console.error(`[toolchain] ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing and this user cannot run apt-get as root: install ${missing.length > 1 ? 'them' : 'it'} (Debian/Ubuntu: sudo apt-get install ${missing.join(' ')})${orBinary}, then run the command again.`);
+    process.exit(1);
+  }
+  const sudo = root ? [] : ['sudo', '-n'];
   log(`installing ${missing.join(', ')} with apt-get`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const [cmd, ...pre] = [...sudo, 'apt-get'];
@@ -126,9 +134,10 @@ export function packageVsix(root) {
   return vsix;
 }
 
-export function ensureAll() {
+/** Everything; `browser: false` (the demo, opened in your own browser) skips Chromium. */
+export function ensureAll({ browser = true } = {}) {
   const node = ensureNode();
-  ensureAptPackages();
+  ensureAptPackages({ browser });
   const codeServer = ensureCodeServer(node);
   return { node, codeServer, chromium: CHROMIUM };
 }

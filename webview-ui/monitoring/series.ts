@@ -14,10 +14,11 @@ export interface ChartSeries {
   outputTokens: number[];
 }
 
-export function chartSeries(metrics: Metrics, locale?: string): ChartSeries {
+/** Labels are wall-clock times in `timeZone` (default: the viewer's own). */
+export function chartSeries(metrics: Metrics, locale?: string, timeZone?: string): ChartSeries {
   const step = metrics.bucketSeconds * 1000;
   const byStart = new Map(metrics.series.map((p) => [p.t, p]));
-  const format = labelFormat(metrics.filter.range, locale);
+  const format = labelFormat(metrics.filter.range, locale, timeZone);
   const out: ChartSeries = { labels: [], requests: [], errors: [], errorRate: [], p50: [], p95: [], p99: [], inputTokens: [], outputTokens: [] };
   for (let t = Math.floor(metrics.startMs / step) * step; t < metrics.endMs; t += step) {
     const p = byStart.get(t);
@@ -34,10 +35,10 @@ export function chartSeries(metrics: Metrics, locale?: string): ChartSeries {
   return out;
 }
 
-function labelFormat(range: TimeRange, locale?: string): Intl.DateTimeFormat {
+function labelFormat(range: TimeRange, locale?: string, timeZone?: string): Intl.DateTimeFormat {
   return range === '1h' || range === '24h'
-    ? new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' })
-    : new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: '2-digit' });
+    ? new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone })
+    : new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: '2-digit', timeZone });
 }
 
 export interface Tile {

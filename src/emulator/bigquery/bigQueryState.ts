@@ -178,21 +178,30 @@ export class BigQueryState {
 
   private open(): Promise<DuckDBConnection> {
     this.connection ??= (async () => {
-      // Loaded on first use: a native addon, kept out of the bundle (see esbuild.mjs).
-      const { DuckDBInstance } = await import('@duckdb/node-api');
-      this.instance = await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' });
-      const db = await this.instance.connect();
-      await db.run(`SET GLOBAL TimeZone = 'UTC'`);
-      // Queries may not read, list or write files, reach the network, load extensions or
-      // change settings; only the catalogs of --data-dir may be opened (ATTACH, by the emulator).
-      if (this.files) await db.run(`SET allowed_directories = [${duckString(this.files.dir)}]`);
-      await db.run('SET enable_external_access = false');
-      await db.run('SET lock_configuration = true');
+      const { instance, db } = await openDuckDb(this.files?.dir);
+      this.instance = instance;
       await this.files?.opened(db);
       return db;
     })();
     return this.connection;
   }
+}
+
+/** An in-memory DuckDB that computes and prints TIMESTAMPs in UTC, as BigQuery does, whatever the machine's TZ. */
+export async function openDuckDb(allowedDirectory?: string): Promise<{ instance: DuckDBInstance; db: DuckDBConnection }> {
+  // Loaded on first use: a native addon, kept out of the bundle (see esbuild.mjs).
+  const { DuckDBInstance, DuckDBTimestampTZValue } = await import('@duckdb/node-api');
+  // The client library prints TIMESTAMPTZ values (getRowObjectsJson) at the offset of TZ when Node started.
+  DuckDBTimestampTZValue.timezoneOffsetInMinutes = 0;
+  const instance = await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' });
+  const db = await instance.connect();
+  await db.run(`SET GLOBAL TimeZone = 'UTC'`);
+  // Queries may not read, list or write files, reach the network, load extensions or
+  // change settings; only the catalogs of --data-dir may be opened (ATTACH, by the emulator).
+  if (allowedDirectory) await db.run(`SET allowed_directories = [${duckString(allowedDirectory)}]`);
+  await db.run('SET enable_external_access = false');
+  await db.run('SET lock_configuration = true');
+  return { instance, db };
 }
 
 /** All of `work` or none of it: a failed or interrupted write leaves no half (with --data-dir, across a crash too). */

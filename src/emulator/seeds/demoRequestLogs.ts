@@ -5,6 +5,10 @@
 // its rows are the deployed classifiers' real answers to the traffic generator's unshifted
 // inputs (the training distribution), so live traffic and drift baselines match the history.
 // A daily rhythm, token-driven latency and an error burst three days ago.
+// Guaranteed for any "now" (weekday, hour): support-bot-prod logs at least MIN_PER_HOUR
+// requests an hour and every tenth of its last two days goes to the v3 canary, so any
+// 24 hours of the canary hold at least 11 rows (22 whole hours × 5 / 10) — enough for
+// the monitoring tests and the demo's 24-hour canary view.
 import type { FraudFeatures } from '../models/fraudData';
 import { seededRandom, type Random } from '../models/rng';
 import { tabularInstance } from '../traffic/trafficInputs';
@@ -14,6 +18,9 @@ import { SUPPORT_CONVERSATIONS } from './demoSupportChat';
 
 const DAYS = 14;
 const HOUR = 3_600_000;
+const SUPPORT_BOT_PER_HOUR = 9;
+const MIN_PER_HOUR = 5;
+const CANARY_EVERY = 10;
 
 /** The fraud probability the classifier deployed as version `versionId` of the churn model gives. */
 export type Score = (versionId: '1' | '2', instance: FraudFeatures) => number;
@@ -22,20 +29,22 @@ export function requestLogRows(now: Date, score: Score): Record<string, unknown>
   const random = seededRandom(20_240_611);
   const rows: Record<string, unknown>[] = [];
   const start = now.getTime() - DAYS * 24 * HOUR;
+  const canary = { served: 0 };
   for (let hourStart = start; hourStart < now.getTime(); hourStart += HOUR) {
     const hour = new Date(hourStart).getUTCHours();
     const weekday = new Date(hourStart).getUTCDay();
     // Busy in (European) office hours, quieter at night and on weekends.
     const rhythm = (0.35 + Math.max(0, Math.sin(((hour - 6) / 24) * 2 * Math.PI))) * (weekday === 0 || weekday === 6 ? 0.6 : 1);
     const incident = now.getTime() - hourStart > 3 * 24 * HOUR && now.getTime() - hourStart <= 3 * 24 * HOUR + 2 * HOUR;
-    for (let i = 0, n = poisson(random, 9 * rhythm); i < n; i++) rows.push(geminiRow(random, hourStart + random() * HOUR, now, incident));
+    for (let i = 0, n = Math.max(MIN_PER_HOUR, poisson(random, SUPPORT_BOT_PER_HOUR * rhythm)); i < n; i++) rows.push(geminiRow(random, hourStart + random() * HOUR, now, incident, canary));
     for (let i = 0, n = poisson(random, 4 * rhythm); i < n; i++) rows.push(churnRow(random, hourStart + random() * HOUR, now, score));
   }
   return rows.filter((r) => (r.logging_time as string) <= now.toISOString()).sort((a, b) => String(a.logging_time).localeCompare(String(b.logging_time)));
 }
 
-function geminiRow(random: Random, at: number, now: Date, incident: boolean): Record<string, unknown> {
-  const canary = now.getTime() - at < 2 * 24 * HOUR && random() < 0.1;
+/** The traffic split's 10 % as a count (every tenth request), not a draw: the canary's share never runs thin. */
+function geminiRow(random: Random, at: number, now: Date, incident: boolean, split: { served: number }): Record<string, unknown> {
+  const canary = now.getTime() - at < 2 * 24 * HOUR && ++split.served % CANARY_EVERY === 0;
   const version = canary ? '3' : '2';
   const conversation = SUPPORT_CONVERSATIONS[Math.floor(random() * SUPPORT_CONVERSATIONS.length)];
   const turn = conversation.turns[0];
@@ -90,13 +99,19 @@ function churnRow(random: Random, at: number, now: Date, score: Score): Record<s
   };
 }
 
-/** Roughly what a SentencePiece tokenizer gives for English: 1.3 tokens a word. */
+const tokenCounts = new Map<string, number>();
+
+/** Roughly what a SentencePiece tokenizer gives for English: 1.3 tokens a word (counted once per text). */
 function tokens(text: string): number {
-  return Math.round(text.split(/\s+/).length * 1.3);
+  let n = tokenCounts.get(text);
+  if (n === undefined) tokenCounts.set(text, (n = Math.round(text.split(/\s+/).length * 1.3)));
+  return n;
 }
 
 function requestId(random: Random): string {
-  return `${1 + Math.floor(random() * 9)}${Array.from({ length: 17 }, () => Math.floor(random() * 10)).join('')}`;
+  let id = String(1 + Math.floor(random() * 9));
+  for (let i = 0; i < 17; i++) id += Math.floor(random() * 10);
+  return id;
 }
 
 function poisson(random: Random, mean: number): number {

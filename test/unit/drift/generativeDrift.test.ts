@@ -9,6 +9,7 @@ import { DEMO_IDS, US } from '../../../src/emulator/seeds/demoIds';
 import { ClientPool } from '../../../src/vertex/clients';
 import { runQuery } from '../../../src/vertex/bigquery';
 import { useEmulator } from '../emulator/emulatorHarness';
+import { testNow } from '../../support/testClock';
 
 const TABLE = 'bq://genai-demo.genai_demo_logs.request_response_logging';
 const ENDPOINT = `${US}/endpoints/${DEMO_IDS.endpoints.supportBotProd}`;
@@ -18,7 +19,7 @@ describe('drift: generative endpoints, computed in BigQuery', function () {
   this.timeout(60_000);
   const h = useEmulator();
   let pool: ClientPool;
-  const now = Date.now();
+  const now = testNow();
   const window = {
     baselineStart: new Date(now - 14 * DAY),
     baselineEnd: new Date(now - 7 * DAY),

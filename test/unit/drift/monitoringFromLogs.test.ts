@@ -10,6 +10,7 @@ import { runQuery } from '../../../src/vertex/bigquery';
 import { ClientPool } from '../../../src/vertex/clients';
 import { searchDriftAlerts, searchDriftStats } from '../../../src/vertex/modelMonitoring';
 import { US_PARENT, useEmulator } from '../emulator/emulatorHarness';
+import { testClock, testNow } from '../../support/testClock';
 
 const MONITOR = DEMO_FRAUD_MONITOR.replace('123456789012', 'genai-demo');
 const ENDPOINT = `${US_PARENT}/endpoints/${DEMO_IDS.endpoints.churnScoring}`;
@@ -48,7 +49,7 @@ describe('drift: emulator monitoring stats from logged traffic', function () {
   });
 
   it('unshifted traffic: stats equal src/drift over the same rows, and no feature alerts', async () => {
-    const since = new Date(Date.now() - 1000);
+    const since = new Date(testNow() - 1000);
     await traffic(0);
     const job = { name: await jobSince(since, 'unshifted') };
     const series = await searchDriftStats(pool, MONITOR);
@@ -72,7 +73,7 @@ describe('drift: emulator monitoring stats from logged traffic', function () {
   });
 
   it('shifted traffic: a job over its window alerts on the features the shift moved', async () => {
-    const since = new Date();
+    const since = testClock();
     await traffic(1);
     const created = { name: await jobSince(since, 'after-shift') };
     const alerts = (await searchDriftAlerts(pool, MONITOR)).filter((a) => a.job === created.name);

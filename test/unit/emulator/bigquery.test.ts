@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { BigQuery, type Table } from '@google-cloud/bigquery';
 import { OAuth2Client } from 'google-auth-library';
 import { rejection, useEmulator } from './emulatorHarness';
+import { testNow } from '../../support/testClock';
 
 const PROJECT = 'genai-demo';
 type Row = Record<string, unknown>;
@@ -56,7 +57,7 @@ describe('emulator BigQuery: datasets, tables and tabledata', () => {
     const times = rows.map((r) => (r.logging_time as { value: string }).value);
     assert.deepEqual(times, [...times].sort());
     assert.equal(new Set(rows.map((r) => r.request_id)).size, rows.length);
-    const now = Date.now();
+    const now = testNow();
     assert.ok(Date.parse(times[0]) >= now - 15 * 86_400_000 && Date.parse(times[times.length - 1]) <= now, 'rows span the last 14 days');
     const [page] = await logs().getRows({ startIndex: '10', maxResults: 2, selectedFields: 'request_id,api_method', autoPaginate: false } as never);
     assert.deepEqual(page, rows.slice(10, 12).map((r) => ({ request_id: r.request_id, api_method: r.api_method })));

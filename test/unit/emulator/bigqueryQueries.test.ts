@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { BigQuery, type Table } from '@google-cloud/bigquery';
 import { OAuth2Client } from 'google-auth-library';
 import { rejection, useEmulator } from './emulatorHarness';
+import { testNow } from '../../support/testClock';
 
 const PROJECT = 'genai-demo';
 const LOG_TABLE = '`genai-demo.genai_demo_logs.request_response_logging`';
@@ -79,7 +80,7 @@ describe('emulator BigQuery: queries and jobs', () => {
 
   it('binds named and positional query parameters', async () => {
     const endpoint = log[0].endpoint;
-    const since = new Date(Date.now() - 3 * 86_400_000);
+    const since = new Date(testNow() - 3 * 86_400_000);
     const [named] = await bq.query({
       query: `SELECT COUNT(*) AS n FROM ${LOG_TABLE} WHERE endpoint = @endpoint AND logging_time >= @since AND CAST(JSON_VALUE(metadata, '$.request_latency') AS INT64) > @slow_ms`,
       params: { endpoint, since: bq.timestamp(since), slow_ms: 500 },

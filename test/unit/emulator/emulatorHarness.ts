@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { OAuth2Client } from 'google-auth-library';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../src/emulator/server';
 import { ClientPool } from '../../../src/vertex/clients';
+import { testClock } from '../../support/testClock';
 
 /** The constructor options every generated aiplatform client takes. */
 export type ClientOptions = NonNullable<ConstructorParameters<typeof EndpointServiceClient>[0]>;
@@ -23,7 +24,7 @@ export interface Harness {
 export function useEmulator(options: EmulatorOptions = {}): Harness {
   const harness = { requests: [] as string[] } as Harness;
   before(async () => {
-    const emulator = await startEmulator({ seed: 'demo', operationDelayMs: 50, log: (line) => harness.requests.push(line), ...options });
+    const emulator = await startEmulator({ seed: 'demo', operationDelayMs: 50, now: testClock, log: (line) => harness.requests.push(line), ...options });
     const auth = new OAuth2Client();
     auth.setCredentials({ access_token: 'emulator', expiry_date: Date.now() + 3_600_000 });
     harness.emulator = emulator;

@@ -7,6 +7,7 @@ import { OAuth2Client } from 'google-auth-library';
 import { generateFraudRows } from '../../../src/emulator/models/fraudData';
 import { DEMO_IDS } from '../../../src/emulator/seeds/demoIds';
 import { US_PARENT, useEmulator } from './emulatorHarness';
+import { testClock } from '../../support/testClock';
 
 const CHURN = `${US_PARENT}/endpoints/${DEMO_IDS.endpoints.churnScoring}`;
 const SUPPORT_BOT = `${US_PARENT}/endpoints/${DEMO_IDS.endpoints.supportBotProd}`;
@@ -92,7 +93,7 @@ describe('emulator: request-response logging', function () {
 
   it('logs generateContent and streamGenerateContent with full_request and full_response (streams merged)', async () => {
     const table = '`genai-demo.genai_demo_logs.request_response_logging`';
-    const since = new Date().toISOString();
+    const since = testClock().toISOString();
     const [answer] = await prediction.generateContent({ model: SUPPORT_BOT, contents: [{ role: 'user', parts: [{ text: 'How do I reset my password?' }] }], generationConfig: { seed: 3, maxOutputTokens: 20 } });
     const streamed: string[] = [];
     for await (const chunk of prediction.streamGenerateContent({ model: SUPPORT_BOT, contents: [{ role: 'user', parts: [{ text: 'My invoice is wrong' }] }], generationConfig: { seed: 4, maxOutputTokens: 20 } })) {
@@ -113,7 +114,7 @@ describe('emulator: request-response logging', function () {
   });
 
   it('logs rawPredict bodies as request and response payloads', async () => {
-    const since = new Date();
+    const since = testClock();
     const body = { messages: [{ role: 'user', content: 'Tell me a fable' }], max_tokens: 8, seed: 1 };
     const response = await h.fetch(`/v1/${GEMMA}:rawPredict`, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
     const completion = (await response.json()) as { choices: { message: { content: string } }[] };

@@ -1,7 +1,8 @@
 // GoogleSQL → DuckDB, construct by construct: each query is translated and run on
 // DuckDB, and the answer must be the one BigQuery documents for it.
 import * as assert from 'node:assert/strict';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { openDuckDb } from '../../../src/emulator/bigquery/bigQueryState';
 import { SqlError } from '../../../src/emulator/sql/sqlError';
 import { translateQuery, type TranslateContext } from '../../../src/emulator/sql/sqlTranslate';
 
@@ -12,9 +13,7 @@ describe('emulator SQL: GoogleSQL translated to DuckDB', () => {
   let db: DuckDBConnection;
 
   before(async () => {
-    instance = await DuckDBInstance.create(':memory:');
-    db = await instance.connect();
-    await db.run(`SET TimeZone = 'UTC'`);
+    ({ instance, db } = await openDuckDb());
     await db.run(`ATTACH ':memory:' AS "genai-demo"`);
     await db.run(`CREATE SCHEMA "genai-demo".logs`);
     await db.run(`CREATE TABLE "genai-demo".logs.requests (id BIGINT, latency_ms BIGINT, ok BOOLEAN, ts TIMESTAMPTZ, meta JSON, tags VARCHAR[])`);

@@ -5,6 +5,7 @@ import { OAuth2Client } from 'google-auth-library';
 import { DEMO_IDS } from '../../../src/emulator/seeds/demoIds';
 import { parseTrafficFlag } from '../../../src/emulator/traffic/trafficGenerator';
 import { US_PARENT, useEmulator } from './emulatorHarness';
+import { testNow } from '../../support/testClock';
 
 const CHURN = `${US_PARENT}/endpoints/${DEMO_IDS.endpoints.churnScoring}`;
 const SUPPORT_BOT = `${US_PARENT}/endpoints/${DEMO_IDS.endpoints.supportBotProd}`;
@@ -52,7 +53,7 @@ describe('emulator: traffic generator', function () {
     const logged = await rows('traffic_test.churn');
     assert.equal(logged.length, 600);
     const times = logged.map((r) => Date.parse(r.logging_time.value));
-    const now = Date.now();
+    const now = testNow();
     assert.ok(times[0] >= now - 7 * DAY - 60_000 && times[0] < now - 6 * DAY, 'the oldest back-dated row is about 7 days old');
     // Ordered by time: the back-dated baseline first, then the shifted requests sent now.
     const inputs = logged.map((r) => JSON.parse(r.request_payload[0]) as { amount: number; merchant_category: string });

@@ -7,6 +7,7 @@ import { exportPages, loadLogEntry, loadMetrics, LogPager, timeWindow, type Quer
 import { bigQueryClient } from '../../../src/vertex/bigquery';
 import { ClientPool } from '../../../src/vertex/clients';
 import { useEmulator } from '../emulator/emulatorHarness';
+import { testNow } from '../../support/testClock';
 
 const ENDPOINT = (id: string) => `projects/123456789012/locations/us-central1/endpoints/${id}`;
 const TABLE = { projectId: 'genai-demo', datasetId: 'genai_demo_logs', tableId: 'request_response_logging' };
@@ -58,7 +59,7 @@ describe('monitoring queries (BigQuery SQL run by the emulator)', function () {
       const response = await h.fetch('/_emulator/traffic', { method: 'POST', body: JSON.stringify(spec) });
       assert.equal(response.status, 200);
     }
-    now = Date.now() + 1000;
+    now = testNow() + 1000;
     const bq = await bigQueryClient(pool);
     const rows = await allRows(bq.dataset('genai_demo_logs').table('request_response_logging'));
     raw = rows.map((r) => {
