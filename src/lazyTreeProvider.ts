@@ -3,12 +3,17 @@ import type { ViewId } from './contributions';
 import type { Features } from './features';
 
 /** A real tree provider that wants to know its view (visibility, description). */
-export type AttachableTree = vscode.TreeDataProvider<unknown> & { attach?(view: vscode.TreeView<unknown>): vscode.Disposable };
+export type AttachableTree = vscode.TreeDataProvider<unknown> & {
+  attach?(view: vscode.TreeView<unknown>): vscode.Disposable;
+  /** Whether anything was loaded (kept on screen when the sign-in expires). */
+  hasItems?(): boolean;
+};
 
 /**
  * Stands in for a tree until the features chunk is needed. While nothing is
- * configured it answers "no children" so VS Code shows the welcome view, and
- * nothing is loaded; afterwards it forwards to the real provider.
+ * configured, or while signed out with nothing loaded, it answers "no children" so
+ * VS Code shows the welcome view, and nothing is loaded; afterwards it forwards to
+ * the real provider. Signed out with items loaded, the items stay and the view says why.
  */
 export class LazyTreeProvider implements vscode.TreeDataProvider<unknown>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<unknown>();
@@ -17,15 +22,21 @@ export class LazyTreeProvider implements vscode.TreeDataProvider<unknown>, vscod
   private forwarding: vscode.Disposable | undefined;
   private attached: vscode.Disposable | undefined;
   private view: vscode.TreeView<unknown> | undefined;
+  private signedOutMessage: string | undefined;
 
   constructor(
     private readonly viewId: ViewId,
     private readonly isConfigured: () => boolean,
+    private readonly isSignedOut: () => boolean,
     private readonly features: () => Promise<Features>,
   ) {}
 
+  hasItems(): boolean {
+    return this.inner?.hasItems?.() ?? false;
+  }
+
   async getChildren(element?: unknown): Promise<unknown[]> {
-    if (element === undefined && !this.isConfigured()) return [];
+    if (element === undefined && (!this.isConfigured() || (this.isSignedOut() && !this.hasItems()))) return [];
     const inner = await this.load();
     return (await inner.getChildren(element)) ?? [];
   }
@@ -53,13 +64,23 @@ export class LazyTreeProvider implements vscode.TreeDataProvider<unknown>, vscod
     if (!this.inner) this.changed.fire(undefined);
   }
 
+  /** Signed out: loaded items stay, with the view's message saying why; nothing loaded shows the welcome view. */
+  signInChanged(signedOut: boolean): void {
+    if (this.view) {
+      const message = signedOut && this.hasItems() ? vscode.l10n.t('Signed out of Google Cloud: these items were loaded earlier. Sign in again and they reload.') : undefined;
+      if (message || this.view.message === this.signedOutMessage) this.view.message = message;
+      this.signedOutMessage = message;
+    }
+    this.changed.fire(undefined);
+  }
+
   dispose(): void {
     this.forwarding?.dispose();
     this.attached?.dispose();
     this.changed.dispose();
   }
 
-  private async load(): Promise<vscode.TreeDataProvider<unknown>> {
+  private async load(): Promise<AttachableTree> {
     if (!this.inner) {
       const inner = (await this.features()).tree(this.viewId);
       if (this.inner) return this.inner;
