@@ -25,6 +25,8 @@ export interface ExtensionApi {
   tree(viewId: ViewId): vscode.TreeDataProvider<unknown>;
   /** Tests: the error messages commands have shown, oldest first. */
   shownErrors(): Promise<readonly string[]>;
+  /** Whether the views show the signed-out state. */
+  signedOut(): boolean;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -126,6 +128,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     scriptInput: async (script) => (await features()).scriptInput(script),
     tree: (viewId) => trees[VIEW_IDS.indexOf(viewId)],
     shownErrors: async () => (await features()).shownErrors(),
+    signedOut: () => signIn.isSignedOut,
   };
 }
 

@@ -1,6 +1,7 @@
 // Credentials for the official clients. Never writes process.env: the extension
 // host is shared with other extensions.
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { requireEmulatorUrl, usesGoogleSignIn, type Connection } from './connection';
@@ -64,8 +65,10 @@ export async function createAuthClient(connection: Connection, chunk: Aiplatform
   }
   const keyFilename = findAdcFile(defaultLookup(connection.keyFile));
   if (!keyFilename) throw new NotSignedInError();
+  // Read here (not `keyFilename`, which the library deprecates): the file is the user's own, found above.
+  const credentials = JSON.parse(await readFile(keyFilename, 'utf8')) as object;
   const auth = new chunk.GoogleAuth({
-    keyFilename,
+    credentials,
     scopes: [CLOUD_PLATFORM_SCOPE],
     projectId: connection.project,
     clientOptions: { forceRefreshOnFailure: true, ...tokenUrl },
@@ -74,7 +77,7 @@ export async function createAuthClient(connection: Connection, chunk: Aiplatform
   const client = connection.impersonate
     ? (new chunk.Impersonated({ sourceClient: source, targetPrincipal: connection.impersonate, targetScopes: [CLOUD_PLATFORM_SCOPE], lifetime: 3600 }) as unknown as AuthClient)
     : source;
-  if (connection.proxy) throughProxy(source, chunk, connection.proxy);
+  throughProxy(source, chunk, connection.proxy);
   if (client !== source) throughProxy(client, chunk, connection.proxy);
   return client;
 }

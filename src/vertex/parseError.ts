@@ -92,6 +92,13 @@ export function parseError(error: unknown): ActionableError {
   const code = errorCode(e, raw);
   const text = stripCodePrefix(raw);
 
+  if (isRevokedGrant(e, raw)) {
+    return {
+      code: 'UNAUTHENTICATED',
+      message: `Your Google Cloud sign-in expired or was revoked: sign in again with \`${SIGN_IN_COMMAND}\`, or choose a key file.`,
+      action: 'signIn',
+    };
+  }
   if (/Could not load the default credentials|No Application Default Credentials/i.test(raw) || code === 'UNAUTHENTICATED') {
     return {
       code: 'UNAUTHENTICATED',
@@ -259,6 +266,12 @@ function networkCode(e: Record<string, unknown>, raw: string): string | undefine
 
 function isProxyOrTlsFailure(e: Record<string, unknown>, raw: string): boolean {
   return networkCode(e, raw) !== undefined;
+}
+
+/** The token endpoint refused the refresh token (RFC 6749 `invalid_grant`; `invalid_rapt` when Google wants a reauth). */
+function isRevokedGrant(e: Record<string, unknown>, raw: string): boolean {
+  const data = ((e.response as { data?: unknown } | undefined)?.data ?? {}) as { error?: unknown };
+  return data.error === 'invalid_grant' || /\binvalid_(grant|rapt)\b|Token has been expired or revoked/.test(raw);
 }
 
 function isConnectionRefused(e: Record<string, unknown>, raw: string): boolean {
