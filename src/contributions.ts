@@ -59,6 +59,9 @@ export const COMMAND_IDS = [
   // Drift and explanations (issue 8)
   'vertexGenAi.openDrift',
   'vertexGenAi.explain',
+  // Sign-in (issue 21)
+  'vertexGenAi.signIn',
+  'vertexGenAi.useKeyFile',
 ] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];
 

@@ -28,11 +28,16 @@ import { deployCommands } from './commands/deployCommands';
 import { registryCommands } from './commands/registryCommands';
 import { monitoringCommands } from './commands/monitoringCommands';
 import { driftCommands } from './commands/driftCommands';
+import { signInCommands } from './commands/signInCommands';
 
 export interface FeatureHost {
   readonly context: vscode.ExtensionContext;
   readonly log: vscode.LogOutputChannel;
   settings(): ConnectionSettings;
+  /** Google refused the credentials: every view shows the signed-out state. */
+  signedOut(): void;
+  /** A sign-in was started: notice when its credentials file is written. */
+  watchForSignIn(): void;
 }
 
 /** What a feature area's commands get; each area exports `xCommands(ctx): CommandHandlers`. */
@@ -52,6 +57,8 @@ export interface Features extends vscode.Disposable {
   resourceDocument(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string>;
   execute(command: CommandId, ...args: unknown[]): Promise<unknown>;
   settingsChanged(connectionChanged: boolean): void;
+  /** New credentials: new clients, and every view reloads in place. */
+  signedIn(): void;
   /** Tests: the next multi-step flows answer from this script instead of the quick input. */
   scriptInput(script: readonly ScriptedAnswer[]): ScriptedInputSeam;
   /** Tests: every error message shown to the user so far, oldest first. */
@@ -64,7 +71,7 @@ export function createFeatures(host: FeatureHost): Features {
   const trees = new Map<ViewId, ResourceTreeProvider>(
     TREE_DEFINITIONS.map((definition) => [
       definition.viewId,
-      new ResourceTreeProvider(definition, () => session.pool(), () => host.settings().regions, pageSizeSetting, host.log),
+      new ResourceTreeProvider(definition, () => session.pool(), () => host.settings().regions, pageSizeSetting, host.log, () => host.signedOut()),
     ]),
   );
 
@@ -115,6 +122,7 @@ export function createFeatures(host: FeatureHost): Features {
     ...tuningCommands(ctx),
     ...monitoringCommands(ctx),
     ...driftCommands(ctx),
+    ...signInCommands(ctx),
   };
 
   return {
@@ -124,6 +132,10 @@ export function createFeatures(host: FeatureHost): Features {
     shownErrors: () => [...shownErrors],
     promptCodeLenses,
     scriptInput: (script) => (scripted = new ScriptedInputSeam(script)),
+    signedIn() {
+      session.reset();
+      for (const tree of trees.values()) tree.refresh();
+    },
     settingsChanged(connectionChanged) {
       if (connectionChanged) session.reset();
       for (const tree of trees.values()) tree.reset();

@@ -9,12 +9,17 @@ class ProblemNode {
 }
 
 /** A real tree provider that wants to know its view (visibility, description). */
-export type AttachableTree = vscode.TreeDataProvider<unknown> & { attach?(view: vscode.TreeView<unknown>): vscode.Disposable };
+export type AttachableTree = vscode.TreeDataProvider<unknown> & {
+  attach?(view: vscode.TreeView<unknown>): vscode.Disposable;
+  /** Whether anything was loaded (kept on screen when the sign-in expires). */
+  hasItems?(): boolean;
+};
 
 /**
  * Stands in for a tree until the features chunk is needed. While nothing is
- * configured it answers "no children" so VS Code shows the welcome view, and
- * nothing is loaded; afterwards it forwards to the real provider.
+ * configured, or while signed out with nothing loaded, it answers "no children" so
+ * VS Code shows the welcome view, and nothing is loaded; afterwards it forwards to
+ * the real provider. Signed out with items loaded, the items stay and the view says why.
  */
 export class LazyTreeProvider implements vscode.TreeDataProvider<unknown>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<unknown>();
@@ -23,20 +28,26 @@ export class LazyTreeProvider implements vscode.TreeDataProvider<unknown>, vscod
   private forwarding: vscode.Disposable | undefined;
   private attached: vscode.Disposable | undefined;
   private view: vscode.TreeView<unknown> | undefined;
+  private signedOutMessage: string | undefined;
 
   constructor(
     private readonly viewId: ViewId,
     private readonly isConfigured: () => boolean,
+    private readonly isSignedOut: () => boolean,
     private readonly features: () => Promise<Features>,
     private readonly problem: () => SettingProblem | undefined = () => undefined,
   ) {}
+
+  hasItems(): boolean {
+    return this.inner?.hasItems?.() ?? false;
+  }
 
   async getChildren(element?: unknown): Promise<unknown[]> {
     if (element === undefined) {
       // Checked before anything loads, so an invalid setting sends nothing.
       const problem = this.problem();
       if (problem) return [new ProblemNode(problem)];
-      if (!this.isConfigured()) return [];
+      if (!this.isConfigured() || (this.isSignedOut() && !this.hasItems())) return [];
     }
     if (element instanceof ProblemNode) return [];
     const inner = await this.load();
@@ -76,13 +87,23 @@ export class LazyTreeProvider implements vscode.TreeDataProvider<unknown>, vscod
     if (!this.inner) this.changed.fire(undefined);
   }
 
+  /** Signed out: loaded items stay, with the view's message saying why; nothing loaded shows the welcome view. */
+  signInChanged(signedOut: boolean): void {
+    if (this.view) {
+      const message = signedOut && this.hasItems() ? vscode.l10n.t('Signed out of Google Cloud: these items were loaded earlier. Sign in again and they reload.') : undefined;
+      if (message || this.view.message === this.signedOutMessage) this.view.message = message;
+      this.signedOutMessage = message;
+    }
+    this.changed.fire(undefined);
+  }
+
   dispose(): void {
     this.forwarding?.dispose();
     this.attached?.dispose();
     this.changed.dispose();
   }
 
-  private async load(): Promise<vscode.TreeDataProvider<unknown>> {
+  private async load(): Promise<AttachableTree> {
     if (!this.inner) {
       const inner = (await this.features()).tree(this.viewId);
       if (this.inner) return this.inner;

@@ -7,6 +7,7 @@ import type { Connection } from './vertex/connection';
 import { InvalidSettingError } from './vertex/parseError';
 import { freePort, startEmulatorProcess, type RunningEmulator } from './emulatorLauncher';
 import type { FeatureHost } from './features';
+import { readSignInSettings } from './signIn/signInSettings';
 
 export class Session implements vscode.Disposable {
   private current: Promise<ClientPool> | undefined;
@@ -43,13 +44,30 @@ export class Session implements vscode.Disposable {
     const s = this.host.settings();
     // An invalid setting sends nothing, not even the emulator's start.
     if (s.problem) throw new InvalidSettingError(s.problem.message);
-    const base: Connection = { backend: s.backend, project: s.project, regions: s.regions };
+    const { keyFile, impersonate } = readSignInSettings();
+    const base: Connection = { backend: s.backend, project: s.project, regions: s.regions, keyFile, impersonate, proxy: this.proxy() };
     const trace = (m: string) => this.host.log.debug(m);
-    if (s.backend !== 'emulator') return new ClientPool(base, trace);
+    if (s.backend !== 'emulator') {
+      // Tests only: a Google sign-in whose requests go to an emulator instead of googleapis.com.
+      const apis = process.env.VGO_GOOGLE_APIS_URL;
+      return new ClientPool(apis ? { ...base, backend: 'emulator', emulatorUrl: apis, auth: 'google' } : base, trace);
+    }
     if (s.emulatorUrl) return new ClientPool({ ...base, emulatorUrl: s.emulatorUrl }, trace);
     // Clients are built while the emulator boots; requests wait for it.
     const emulator = await this.startEmulator(s.emulatorSeed);
     return new ClientPool({ ...base, emulatorUrl: emulator.url }, trace, emulator.ready);
+  }
+
+  /** VS Code's proxy settings, for requests to Google (never to the loopback emulator). */
+  private proxy(): Connection['proxy'] {
+    const http = vscode.workspace.getConfiguration('http');
+    const url = http.get<string>('proxy', '').trim();
+    if (!url) return undefined;
+    if (!/^https?:\/\/[^\s/]+/i.test(url)) {
+      this.host.log.warn(`http.proxy "${url}" is not an http:// or https:// URL; requests go direct.`);
+      return undefined;
+    }
+    return { url, strictSSL: http.get<boolean>('proxyStrictSSL', true) };
   }
 
   private startEmulator(seed: string): Promise<RunningEmulator> {

@@ -10,3 +10,6 @@ export { PredictionServiceClient } from '@google-cloud/aiplatform/build/src/v1/p
 export { GoogleAuth, OAuth2Client } from 'google-auth-library';
 // v1beta1: Model Monitoring v2 (model monitors, monitoring jobs, stats and alerts) is only there.
 export { ModelMonitoringServiceClient } from '@google-cloud/aiplatform/build/src/v1beta1/model_monitoring_service_client';
+export { Impersonated } from 'google-auth-library';
+// The proxy agent gaxios itself uses for HTTPS_PROXY; here for VS Code's `http.proxy`.
+export { HttpsProxyAgent } from 'https-proxy-agent';

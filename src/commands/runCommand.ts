@@ -1,6 +1,6 @@
 // Every command goes through here once: errors become one sentence with a next step.
 import * as vscode from 'vscode';
-import { parseError, SIGN_IN_COMMAND } from '../vertex/parseError';
+import { parseError, type ActionableError } from '../vertex/parseError';
 
 export async function runCommand(log: vscode.LogOutputChannel, id: string, fn: () => Promise<unknown>, onShown?: (message: string) => void): Promise<unknown> {
   try {
@@ -10,20 +10,32 @@ export async function runCommand(log: vscode.LogOutputChannel, id: string, fn: (
     if (parsed.code === 'CANCELLED') return undefined;
     log.error(`${id} failed:`, error instanceof Error ? (error.stack ?? error.message) : String(error));
     onShown?.(parsed.message);
-    await showActionableError(parsed.message, parsed.action);
+    await showActionableError(parsed);
     return undefined;
   }
 }
 
-async function showActionableError(message: string, action: ReturnType<typeof parseError>['action']): Promise<void> {
-  const copy = vscode.l10n.t('Copy Sign-in Command');
+async function showActionableError({ message, action, url }: ActionableError): Promise<void> {
+  const signIn = vscode.l10n.t('Sign in with gcloud');
   const emulator = vscode.l10n.t('Try the Emulator');
   const choose = vscode.l10n.t('Choose Project or Region');
+  const enable = vscode.l10n.t('Enable the API');
+  const proxy = vscode.l10n.t('Open Proxy Settings');
   const showLog = vscode.l10n.t('Show Log');
   const buttons =
-    action === 'signIn' ? [copy, emulator] : action === 'chooseProject' ? [choose, showLog] : [showLog];
+    action === 'signIn'
+      ? [signIn, emulator]
+      : action === 'chooseProject'
+        ? [choose, showLog]
+        : action === 'enableApi'
+          ? [enable, showLog]
+          : action === 'networkSettings'
+            ? [proxy, showLog]
+            : [showLog];
   const picked = await vscode.window.showErrorMessage(message, ...buttons);
-  if (picked === copy) await vscode.env.clipboard.writeText(SIGN_IN_COMMAND);
+  if (picked === signIn) await vscode.commands.executeCommand('vertexGenAi.signIn');
+  else if (picked === enable && url) await vscode.env.openExternal(vscode.Uri.parse(url));
+  else if (picked === proxy) await vscode.commands.executeCommand('workbench.action.openSettings', 'http.proxy');
   else if (picked === emulator) await vscode.commands.executeCommand('vertexGenAi.useEmulator');
   else if (picked === choose) await vscode.commands.executeCommand('vertexGenAi.pickContext');
   else if (picked === showLog) await vscode.commands.executeCommand('vertexGenAi.showLog');

@@ -22,6 +22,7 @@ import { monitoringHandlers } from './handlers/monitoring';
 import { createComputeState } from './catalog/computeState';
 import type { QuotaOverride } from './catalog/quotas';
 import { resourceManagerRoutes } from './handlers/resourceManager';
+import { oauthTokenRoutes } from './handlers/oauthToken';
 import { bigQueryRoutes } from './bigquery/bigQueryRoutes';
 import { storageRoutes } from './storage/storageRoutes';
 import { readBytes, sendBytes } from './storage/httpBytes';
@@ -153,7 +154,7 @@ export function createState(options: Pick<EmulatorOptions, 'seed' | 'operationDe
 const OVERRIDES: Record<string, MethodHandler> = { ...modelHandlers, ...endpointHandlers, ...customJobHandlers, ...hyperparameterTuningHandlers, ...tensorboardHandlers, ...monitoringHandlers, ...generateHandlers, ...predictHandlers, ...tuningHandlers };
 
 class Dispatcher {
-  private readonly custom = new RouteTable<CustomRoute>([...operationRoutes(), ...locationRoutes(), ...resourceManagerRoutes(), ...predictionRoutes(), ...bigQueryRoutes(), ...storageRoutes()]);
+  private readonly custom = new RouteTable<CustomRoute>([...operationRoutes(), ...locationRoutes(), ...resourceManagerRoutes(), ...oauthTokenRoutes(), ...predictionRoutes(), ...bigQueryRoutes(), ...storageRoutes()]);
   private readonly proto: RouteTable<ProtoRoute>;
   private readonly handlers = new Map<ProtoRoute, MethodHandler | undefined>();
   /** The port listened on: requests must name it in Host (requestOrigin.ts). */
@@ -195,7 +196,7 @@ class Dispatcher {
       }
       const error = toApiError(err);
       status = error.httpStatus;
-      const headers: Record<string, string> = error.status === 'UNAUTHENTICATED' ? { 'WWW-Authenticate': 'Bearer realm="https://accounts.google.com/"' } : headersOf(err);
+      const headers: Record<string, string> = error.status === 'UNAUTHENTICATED' ? { 'WWW-Authenticate': 'Bearer realm="https://accounts.google.com/"', ...headersOf(err) } : headersOf(err);
       if (!res.headersSent) sendJson(res, status, error.toBody(), pretty, headers);
     } finally {
       this.log?.(`${req.method} ${rawPath} ${status} ${Date.now() - started}ms`);

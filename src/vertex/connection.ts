@@ -10,6 +10,22 @@ export interface Connection {
   readonly regions: readonly string[];
   /** For the emulator: its base URL, e.g. http://127.0.0.1:8790. */
   readonly emulatorUrl?: string;
+  /**
+   * Whose credentials: the emulator's fixed token, or the user's Google sign-in (ADC, a key
+   * file, impersonation). Defaults by backend; tests route a Google sign-in to the emulator.
+   */
+  readonly auth?: 'google' | 'emulator';
+  /** `vertexGenAi.keyFile`: a service-account (or other ADC) JSON file, before the usual ADC places. */
+  readonly keyFile?: string;
+  /** `vertexGenAi.impersonateServiceAccount`: act as this service account. */
+  readonly impersonate?: string;
+  /** VS Code's `http.proxy` / `http.proxyStrictSSL`, for requests to Google. */
+  readonly proxy?: { readonly url: string; readonly strictSSL: boolean };
+}
+
+/** Whether requests carry the user's Google credentials (not the emulator's fixed token). */
+export function usesGoogleSignIn(connection: Connection): boolean {
+  return (connection.auth ?? (connection.backend === 'cloud' ? 'google' : 'emulator')) === 'google';
 }
 
 /** Options for an official client: regional host on Google, the loopback emulator otherwise. */

@@ -20,13 +20,15 @@ export type ErrorCode =
   | 'UNAUTHENTICATED';
 
 /** What the UI offers as the next step. */
-export type NextAction = 'signIn' | 'chooseProject' | 'retry' | 'useEmulator' | 'none';
+export type NextAction = 'signIn' | 'chooseProject' | 'retry' | 'useEmulator' | 'enableApi' | 'networkSettings' | 'none';
 
 export interface ActionableError {
   readonly code: ErrorCode;
   /** One sentence, with what went wrong and what to do. */
   readonly message: string;
   readonly action: NextAction;
+  /** For `enableApi`: the console page that enables the API (Google's `activationUrl`). */
+  readonly url?: string;
 }
 
 const GRPC_CODES: readonly ErrorCode[] = [
@@ -99,6 +101,13 @@ export function parseError(error: unknown): ActionableError {
   const text = stripCodePrefix(raw);
 
   if (e.name === 'InvalidSettingError') return { code: 'FAILED_PRECONDITION', message: raw, action: 'chooseProject' };
+  if (isRevokedGrant(e, raw)) {
+    return {
+      code: 'UNAUTHENTICATED',
+      message: `Your Google Cloud sign-in expired or was revoked: sign in again with \`${SIGN_IN_COMMAND}\`, or choose a key file.`,
+      action: 'signIn',
+    };
+  }
   if (/Could not load the default credentials|No Application Default Credentials/i.test(raw) || code === 'UNAUTHENTICATED') {
     return {
       code: 'UNAUTHENTICATED',
@@ -106,16 +115,36 @@ export function parseError(error: unknown): ActionableError {
       action: 'signIn',
     };
   }
+  if (isProxyOrTlsFailure(e, raw)) {
+    return {
+      code: 'UNAVAILABLE',
+      message: `Could not reach Google Cloud (${networkCode(e, raw)}): check VS Code's \`http.proxy\` and \`http.proxyStrictSSL\` settings, and for a corporate certificate start VS Code with \`NODE_EXTRA_CA_CERTS\` naming it.`,
+      action: 'networkSettings',
+    };
+  }
   if (isConnectionRefused(e, raw)) {
     return { code: 'UNAVAILABLE', message: `Could not reach ${connectionTarget(raw)}: check your network or proxy, then retry.`, action: 'retry' };
   }
   switch (code) {
     case 'PERMISSION_DENIED': {
-      const permission = findPermission(e, details, raw);
+      const info = errorInfoOf(e, details);
+      if (info.reason === 'SERVICE_DISABLED') {
+        const api = info.metadata.serviceTitle ?? info.metadata.service ?? 'The API';
+        const project = info.metadata.consumer?.replace(/^projects\//, '');
+        const url = info.metadata.activationUrl ?? (info.metadata.service ? `https://console.cloud.google.com/apis/library/${info.metadata.service}${project ? `?project=${project}` : ''}` : undefined);
+        return {
+          code,
+          message: `${api} is not enabled${project ? ` in project ${project}` : ''}: enable it in the Cloud console, wait a minute, then retry.`,
+          action: url ? 'enableApi' : 'chooseProject',
+          url,
+        };
+      }
+      const permission = info.metadata.permission ?? findPermission(raw);
+      const role = permission && roleGranting(permission);
       return {
         code,
         message: permission
-          ? `Permission denied: your account lacks \`${permission}\`; ask a project owner to grant it, or choose another project.`
+          ? `Permission denied: your account lacks \`${permission}\`${role ? `, which the role ${role} grants` : ''}; ask a project owner to grant it, or choose another project.`
           : `Permission denied: ${sentence(text)} Ask a project owner for access, or choose another project.`,
         action: 'chooseProject',
       };
@@ -189,15 +218,71 @@ function sentence(text: string): string {
   return /[.!?]$/.test(t) ? t : `${t}.`;
 }
 
-function findPermission(e: Record<string, unknown>, details: Detail[], raw: string): string | undefined {
-  const meta = (e.errorInfoMetadata as Record<string, string> | undefined) ?? details.find((d) => d.metadata)?.metadata;
-  return meta?.permission ?? raw.match(/Permission '([\w.]+)' denied/)?.[1] ?? raw.match(/permission[s]? ['`"]?([a-z]+\.[\w.]+)/i)?.[1];
+/** Google's google.rpc.ErrorInfo: gax lifts it onto the error (`reason`, `errorInfoMetadata`); otherwise from `details`. */
+function errorInfoOf(e: Record<string, unknown>, details: Detail[]): { reason?: string; metadata: Record<string, string> } {
+  const detail = details.find((d) => d.reason || d.metadata);
+  const reason = (typeof e.reason === 'string' ? e.reason : undefined) ?? detail?.reason;
+  const metadata = (e.errorInfoMetadata as Record<string, string> | undefined) ?? detail?.metadata ?? {};
+  return { reason, metadata };
+}
+
+function findPermission(raw: string): string | undefined {
+  return raw.match(/Permission '([\w.]+)' denied/)?.[1] ?? raw.match(/permission[s]? ['`"]?([a-z]+\.[\w.]+)/i)?.[1];
+}
+
+/** The predefined role a user is most likely to be granted for a permission (least privilege first). */
+const ROLES: readonly [RegExp, string][] = [
+  [/^aiplatform\.[^.]+\.(list|get)$/, 'Vertex AI Viewer (roles/aiplatform.viewer)'],
+  [/^aiplatform\./, 'Vertex AI User (roles/aiplatform.user)'],
+  [/^bigquery\.jobs\.create$/, 'BigQuery Job User (roles/bigquery.jobUser)'],
+  [/^bigquery\.(datasets|tables)\.(get|list|getData)$/, 'BigQuery Data Viewer (roles/bigquery.dataViewer)'],
+  [/^bigquery\./, 'BigQuery Data Editor (roles/bigquery.dataEditor)'],
+  [/^storage\.(objects|buckets)\.(get|list)$/, 'Storage Object Viewer (roles/storage.objectViewer)'],
+  [/^storage\./, 'Storage Object Admin (roles/storage.objectAdmin)'],
+  [/^iam\.serviceAccounts\.getAccessToken$/, 'Service Account Token Creator (roles/iam.serviceAccountTokenCreator)'],
+  [/^resourcemanager\.projects\.(get|list)$/, 'Browser (roles/browser)'],
+];
+
+export function roleGranting(permission: string): string | undefined {
+  return ROLES.find(([pattern]) => pattern.test(permission))?.[1];
 }
 
 function findQuota(details: Detail[], raw: string): string | undefined {
   const v = details.flatMap((d) => d.violations ?? []).find((x) => x.subject || x.quotaMetric || x.description);
   if (v) return [v.description, v.quotaMetric && `(${v.quotaMetric})`].filter(Boolean).join(' ') || v.subject;
   return raw.match(/[Qq]uota (?:exceeded )?for (?:quota metric )?'([^']+)'/)?.[1];
+}
+
+const NETWORK_CODES = [
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ECONNABORTED',
+  'EPROTO',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+];
+
+/** The Node error code of a proxy or TLS failure, on the error, its cause, or in its text. */
+function networkCode(e: Record<string, unknown>, raw: string): string | undefined {
+  const cause = (e.cause ?? {}) as Record<string, unknown>;
+  for (const c of [e.code, cause.code, (cause.cause as Record<string, unknown> | undefined)?.code]) {
+    if (typeof c === 'string' && NETWORK_CODES.includes(c)) return c;
+  }
+  return NETWORK_CODES.find((c) => raw.includes(c)) ?? (/self[- ]signed certificate|tunneling socket could not be established/i.test(raw) ? 'TLS' : undefined);
+}
+
+function isProxyOrTlsFailure(e: Record<string, unknown>, raw: string): boolean {
+  return networkCode(e, raw) !== undefined;
+}
+
+/** The token endpoint refused the refresh token (RFC 6749 `invalid_grant`; `invalid_rapt` when Google wants a reauth). */
+function isRevokedGrant(e: Record<string, unknown>, raw: string): boolean {
+  const data = ((e.response as { data?: unknown } | undefined)?.data ?? {}) as { error?: unknown };
+  return data.error === 'invalid_grant' || /\binvalid_(grant|rapt)\b|Token has been expired or revoked/.test(raw);
 }
 
 function isConnectionRefused(e: Record<string, unknown>, raw: string): boolean {

@@ -26,7 +26,9 @@ export interface TreeDefinition {
 }
 
 const ACTIONS: Record<NextAction, { command: string; title: string } | undefined> = {
-  signIn: { command: 'vertexGenAi.connect', title: vscode.l10n.t('Sign in') },
+  signIn: { command: 'vertexGenAi.signIn', title: vscode.l10n.t('Sign in with gcloud') },
+  enableApi: { command: 'vscode.open', title: vscode.l10n.t('Enable the API') },
+  networkSettings: { command: 'workbench.action.openSettings', title: vscode.l10n.t('Open proxy settings') },
   chooseProject: { command: 'vertexGenAi.pickContext', title: vscode.l10n.t('Choose project or region') },
   retry: { command: 'vertexGenAi.refresh', title: vscode.l10n.t('Retry') },
   useEmulator: { command: 'vertexGenAi.useEmulator', title: vscode.l10n.t('Try the emulator') },
@@ -51,13 +53,19 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     private readonly regionList: () => readonly string[],
     pageSize: () => number,
     log: vscode.LogOutputChannel,
+    onSignedOut?: () => void,
   ) {
     this.listings = new TreeListings({
       pool,
       pageSize,
       serverFilter: (source) => (source.filterable ? serverFilter(this.filter) : undefined),
       log: (m) => log.debug(m),
+      onSignedOut,
     });
+  }
+
+  hasItems(): boolean {
+    return this.listings.all().some((l) => l.nodes.length > 0);
   }
 
   /** The view showing this tree: its visibility drives self-refresh, its description shows the filter. */
@@ -120,7 +128,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         item.description = action.title;
         item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
         item.tooltip = `${node.error.message}\n${vscode.l10n.t('Click: {0}', action.title)}`;
-        item.command = { ...action, arguments: action.command === 'vertexGenAi.refresh' ? [node] : [] };
+        item.command = { ...action, arguments: errorActionArguments(action.command, node) };
         item.contextValue = 'vertexGenAi.error';
         return item;
       }
@@ -261,6 +269,13 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.view.message = this.filter ? vscode.l10n.t('Filter: {0}', this.filter.text) : undefined;
     void vscode.commands.executeCommand('setContext', `${this.definition.viewId}.filtered`, this.filter !== undefined);
   }
+}
+
+function errorActionArguments(command: string, node: Extract<TreeNode, { type: 'error' }>): unknown[] {
+  if (command === 'vertexGenAi.refresh') return [node];
+  if (command === 'vscode.open' && node.error.url) return [vscode.Uri.parse(node.error.url)];
+  if (command === 'workbench.action.openSettings') return ['http.proxy'];
+  return [];
 }
 
 /** A source per region, grouped under region nodes when there are several. */

@@ -29,6 +29,8 @@ export interface ListingOptions {
   pageSize(): number;
   serverFilter(source: PagedSource): string | undefined;
   log?(message: string): void;
+  /** Google refused the credentials: one signed-out state for every view, not an error row per list. */
+  onSignedOut?(): void;
 }
 
 const MAX_PAGE = 1000;
@@ -96,7 +98,14 @@ export class TreeListings {
           return result;
         },
         (error: unknown) => {
-          listing.error = parseError(error);
+          const parsed = parseError(error);
+          if (parsed.action === 'signIn' && this.options.onSignedOut) {
+            // What was loaded stays; the list reloads after the next sign-in.
+            this.options.log?.(`Listing ${listing.source.key}: not signed in`);
+            this.options.onSignedOut();
+            return { structural: false, changed: [] };
+          }
+          listing.error = parsed;
           listing.loaded = true;
           this.options.log?.(`Listing ${listing.source.key} failed: ${listing.error.message}`);
           return { structural: true, changed: [] };

@@ -53,7 +53,7 @@ export async function applyFaults(injector: FaultInjector | undefined, target: F
   const plan = injector.plan(target);
   if (plan.latencyMs > 0) await sleep(plan.latencyMs);
   const effect = plan.effect;
-  if (effect?.kind === 'error') throw injectedError(effect.status, effect.retryAfterS, target.path, target.method);
+  if (effect?.kind === 'error') throw injectedError(effect, target.path, target.method);
   if (effect?.kind === 'reset') throw new ConnectionReset();
   return effect;
 }

@@ -12,6 +12,13 @@
 //   Effect (exactly one)
 //     latency=MS | latency=MIN-MAX   wait before handling (uniform in the range)
 //     error=429 | 500 | 503          answer with that status in Google's error shape
+//     error=401                      UNAUTHENTICATED (ACCESS_TOKEN_EXPIRED): the token is expired or
+//                                    revoked; on the OAuth token route (/token) an `invalid_grant`
+//                                    refusal, so the refresh fails too
+//     error=403                      PERMISSION_DENIED with ErrorInfo IAM_PERMISSION_DENIED naming the
+//                                    permission (derived from the method, or `permission=NAME`);
+//                                    with `reason=SERVICE_DISABLED`, the API is disabled in the project
+//                                    (ErrorInfo SERVICE_DISABLED with activationUrl, and a Help link)
 //     retryAfter=S                   429 only: Retry-After seconds (default 1), also sent as RetryInfo
 //     reset                          destroy the connection without answering (also error=reset)
 //     stream=stall | truncate        streamed responses: after `after=N` elements (default 1),
@@ -26,12 +33,13 @@
 //     times=N          hit at most N requests, then the rule is spent
 //
 // Examples: `method=*ListEndpoints,error=429,rate=0.5,retryAfter=1`, `latency=50-200`,
+// `path=/v1/projects/genai-demo/locations/europe-west4/,error=403`, `error=401,times=1`,
 // `method=*StreamGenerateContent,stream=stall,after=3`, `path=/bigquery/v2/,error=503,times=2`.
 // Several rules: repeat --fault, or separate them with `;` (VGO_EMULATOR_FAULTS, admin route).
 
 export type FaultEffect =
   | { kind: 'latency'; minMs: number; maxMs: number }
-  | { kind: 'error'; status: 429 | 500 | 503; retryAfterS: number }
+  | { kind: 'error'; status: ErrorStatus; retryAfterS: number; reason?: 'SERVICE_DISABLED'; permission?: string }
   | { kind: 'reset' }
   | { kind: 'stream'; mode: 'stall' | 'truncate'; after: number }
   | { kind: 'operation'; status: 429 | 500 | 503 };
@@ -47,8 +55,10 @@ export interface FaultRule {
   times?: number;
 }
 
-const ERROR_STATUSES = new Set([429, 500, 503]);
-const KEYS = new Set(['method', 'path', 'verb', 'latency', 'error', 'retryAfter', 'reset', 'stream', 'after', 'operation', 'rate', 'times']);
+export type ErrorStatus = 401 | 403 | 429 | 500 | 503;
+const ERROR_STATUSES = new Set([401, 403, 429, 500, 503]);
+const OPERATION_STATUSES = new Set([429, 500, 503]);
+const KEYS = new Set(['method', 'path', 'verb', 'latency', 'error', 'retryAfter', 'reset', 'stream', 'after', 'operation', 'rate', 'times', 'reason', 'permission']);
 
 /** Parses one spec; throws an Error naming the problem. */
 export function parseFaultSpec(spec: string): FaultRule {
@@ -84,7 +94,9 @@ function effectOf(pairs: Map<string, string>, text: string): FaultEffect {
   }
   if (pairs.has('operation')) {
     if (pairs.get('operation') !== 'fail') throw new Error(`operation must be "fail" in "${text}".`);
-    return { kind: 'operation', status: errorStatus(pairs.get('error') ?? '500', text) };
+    const status = errorStatus(pairs.get('error') ?? '500', text);
+    if (!OPERATION_STATUSES.has(status)) throw new Error(`operation=fail takes error=429, 500 or 503 in "${text}".`);
+    return { kind: 'operation', status: status as 429 | 500 | 503 };
   }
   if (pairs.has('latency')) {
     const m = /^(\d+)(?:-(\d+))?$/.exec(pairs.get('latency') ?? '');
@@ -103,13 +115,22 @@ function effectOf(pairs: Map<string, string>, text: string): FaultEffect {
   }
   const status = errorStatus(pairs.get('error') ?? '', text);
   const retryAfterS = pairs.has('retryAfter') ? numberIn(pairs.get('retryAfter'), 'retryAfter', text, 0, 3600) : 1;
-  return { kind: 'error', status, retryAfterS };
+  const effect: FaultEffect = { kind: 'error', status, retryAfterS };
+  if (pairs.has('reason') || pairs.has('permission')) {
+    if (status !== 403) throw new Error(`reason and permission go with error=403 in "${text}".`);
+    const reason = pairs.get('reason');
+    if (reason !== undefined && reason !== 'SERVICE_DISABLED') throw new Error(`reason must be SERVICE_DISABLED in "${text}".`);
+    const permission = pairs.get('permission');
+    if (permission !== undefined && !/^[a-z]+(\.[A-Za-z]+)+$/.test(permission)) throw new Error(`permission must look like aiplatform.endpoints.list in "${text}".`);
+    return { ...effect, ...(reason ? { reason } : {}), ...(permission ? { permission } : {}) };
+  }
+  return effect;
 }
 
-function errorStatus(value: string, text: string): 429 | 500 | 503 {
+function errorStatus(value: string, text: string): ErrorStatus {
   const status = Number(value);
-  if (!ERROR_STATUSES.has(status)) throw new Error(`error must be 429, 500, 503 or reset in "${text}".`);
-  return status as 429 | 500 | 503;
+  if (!ERROR_STATUSES.has(status)) throw new Error(`error must be 401, 403, 429, 500, 503 or reset in "${text}".`);
+  return status as ErrorStatus;
 }
 
 function numberIn(value: string | undefined, key: string, text: string, min: number, max: number): number {

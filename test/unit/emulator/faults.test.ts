@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { EndpointServiceClient } from '@google-cloud/aiplatform/build/src/v1/endpoint_service_client';
 import { parseFaultSpec } from '../../../src/emulator/faults/faultSpec';
+import { parseError } from '../../../src/vertex/parseError';
 import { US_PARENT, rejection, useEmulator } from './emulatorHarness';
 
 const CLI = process.env.VGO_EMULATOR_JS ?? resolve(__dirname, '../../../emulator.js');
@@ -87,6 +88,46 @@ describe('emulator: fault injection', () => {
     assert.deepEqual([after.faults[0].matched, after.faults[0].hits], [4, 2]);
   });
 
+  it('plays an expired token (401 ACCESS_TOKEN_EXPIRED) and a revoked refresh token (invalid_grant)', async () => {
+    await setFaults(['method=*ListEndpoints,error=401', 'path=/token,error=401']);
+    const res = await h.fetch(`/v1/${US_PARENT}/endpoints`);
+    assert.equal(res.status, 401);
+    assert.match(res.headers.get('www-authenticate') ?? '', /invalid_token/);
+    const body = (await res.json()) as { error: { status: string; details: { reason?: string }[] } };
+    assert.equal(body.error.status, 'UNAUTHENTICATED');
+    assert.equal(body.error.details[0].reason, 'ACCESS_TOKEN_EXPIRED');
+    const token = await h.fetch('/token', { method: 'POST', body: 'grant_type=refresh_token&refresh_token=r', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    assert.equal(token.status, 400);
+    assert.deepEqual(await token.json(), { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' });
+    await setFaults([]);
+    const fresh = await h.fetch('/token', { method: 'POST', body: 'grant_type=refresh_token&refresh_token=r', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    assert.equal(((await fresh.json()) as { token_type: string }).token_type, 'Bearer');
+  });
+
+  it('plays IAM_PERMISSION_DENIED per region, naming the permission the method needs', async () => {
+    await setFaults(['path=/v1/projects/genai-demo/locations/us-central1/,error=403']);
+    const err = await rejection(list());
+    assert.equal(err.code, 7);
+    assert.equal(err.message, "Permission 'aiplatform.endpoints.list' denied on resource '//aiplatform.googleapis.com/projects/genai-demo/locations/us-central1' (or it may not exist).");
+    assert.equal(
+      parseError(err).message,
+      'Permission denied: your account lacks `aiplatform.endpoints.list`, which the role Vertex AI Viewer (roles/aiplatform.viewer) grants; ask a project owner to grant it, or choose another project.',
+    );
+    await setFaults(['path=/v1/projects/genai-demo/locations/us-central1/,error=403,permission=aiplatform.endpoints.predict']);
+    assert.match(parseError(await rejection(list())).message, /`aiplatform\.endpoints\.predict`, which the role Vertex AI User \(roles\/aiplatform\.user\)/);
+  });
+
+  it('plays SERVICE_DISABLED with the activation URL, and the client offers it', async () => {
+    await setFaults(['method=*ListEndpoints,error=403,reason=SERVICE_DISABLED']);
+    const err = await rejection(list());
+    const parsed = parseError(err);
+    assert.equal(parsed.action, 'enableApi');
+    assert.equal(parsed.url, 'https://console.developers.google.com/apis/api/aiplatform.googleapis.com/overview?project=genai-demo');
+    assert.equal(parsed.message, 'Vertex AI API is not enabled in project genai-demo: enable it in the Cloud console, wait a minute, then retry.');
+    assert.throws(() => parseFaultSpec('error=500,reason=SERVICE_DISABLED'), /go with error=403/);
+    assert.throws(() => parseFaultSpec('error=403,reason=NOPE'), /SERVICE_DISABLED/);
+  });
+
   it('adds latency within the range', async () => {
     await setFaults(['method=*ListEndpoints,latency=150-200']);
     const started = performance.now();
@@ -109,7 +150,7 @@ describe('emulator: fault injection', () => {
     await setFaults(['method=*GetEndpoint,error=503']);
     const res = await h.fetch('/_emulator/faults', { method: 'POST', body: JSON.stringify({ faults: ['error=418'] }) });
     assert.equal(res.status, 400);
-    assert.match(((await res.json()) as { error: { message: string } }).error.message, /error must be 429, 500, 503/);
+    assert.match(((await res.json()) as { error: { message: string } }).error.message, /error must be 401, 403, 429, 500, 503/);
     const report = (await (await h.fetch('/_emulator/faults')).json()) as { faults: { spec: string }[] };
     assert.deepEqual(report.faults.map((f) => f.spec), ['method=*GetEndpoint,error=503']);
   });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { findAdcFile } from '../../../src/vertex/auth';
+import { adcPath, findAdcFile } from '../../../src/vertex/auth';
 import { validateProjectId } from '../../../src/vertex/regions';
 
 describe('credentials lookup', () => {
@@ -16,6 +16,12 @@ describe('credentials lookup', () => {
     assert.equal(findAdcFile(lookup({ GOOGLE_APPLICATION_CREDENTIALS: '/keys/sa.json' })), '/keys/sa.json');
     assert.equal(findAdcFile(lookup({ GOOGLE_APPLICATION_CREDENTIALS: '/keys/missing.json' })), undefined);
     assert.equal(findAdcFile({ ...lookup({}), exists: () => false }), undefined);
+  });
+
+  it('puts the key file setting first, and honours CLOUDSDK_CONFIG for the file to watch', () => {
+    assert.equal(findAdcFile({ ...lookup({ GOOGLE_APPLICATION_CREDENTIALS: '/keys/missing.json' }), keyFile: '/keys/sa.json' }), '/keys/sa.json');
+    assert.equal(adcPath(lookup({ CLOUDSDK_CONFIG: '/tmp/gc' })), '/tmp/gc/application_default_credentials.json');
+    assert.equal(findAdcFile(lookup({ CLOUDSDK_CONFIG: '/tmp/gc' })), undefined, 'not signed in until gcloud writes it');
   });
 
   it('validates project ids before anything is sent', () => {

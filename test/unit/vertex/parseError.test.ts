@@ -20,6 +20,29 @@ describe('parseError', () => {
     }
   });
 
+  it('tells a person whose sign-in was revoked to sign in again', () => {
+    const revoked = Object.assign(new Error('invalid_grant'), { response: { status: 400, data: { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' } } });
+    const parsed = parseError(revoked);
+    assert.equal(parsed.action, 'signIn');
+    assert.match(parsed.message, /^Your Google Cloud sign-in expired or was revoked: sign in again/);
+  });
+
+  it('names the proxy and certificate settings for proxy and TLS failures', () => {
+    for (const [error, code] of [
+      [Object.assign(new Error('request to https://us-central1-aiplatform.googleapis.com failed, reason: self-signed certificate in certificate chain'), { code: 'SELF_SIGNED_CERT_IN_CHAIN' }), 'SELF_SIGNED_CERT_IN_CHAIN'],
+      [Object.assign(new TypeError('fetch failed'), { cause: { code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' } }), 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'],
+      [new Error('read ECONNRESET'), 'ECONNRESET'],
+      [Object.assign(new Error('connect ETIMEDOUT 142.250.1.95:443'), { code: 'ETIMEDOUT' }), 'ETIMEDOUT'],
+    ] as const) {
+      const parsed = parseError(error);
+      assert.equal(parsed.action, 'networkSettings');
+      assert.equal(
+        parsed.message,
+        `Could not reach Google Cloud (${code}): check VS Code's \`http.proxy\` and \`http.proxyStrictSSL\` settings, and for a corporate certificate start VS Code with \`NODE_EXTRA_CA_CERTS\` naming it.`,
+      );
+    }
+  });
+
   it('names the missing permission from ErrorInfo metadata or from the message', () => {
     const viaInfo = parseError(
       googleError(7, "Permission denied on resource project genai-demo.", [], {
