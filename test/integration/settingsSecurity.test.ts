@@ -26,13 +26,14 @@ describe('security: a hostile workspace setting', function () {
       res.writeHead(503).end();
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    // The user's own settings: the emulator backend, at our recording server.
-    await user().update('backend', 'emulator', vscode.ConfigurationTarget.Global);
-    await user().update('emulator.url', `http://127.0.0.1:${(server.address() as AddressInfo).port}`, vscode.ConfigurationTarget.Global);
-    // The repository's settings, written as a cloned repository would carry them.
+    // The repository's settings first, written as a cloned repository would carry them (earlier
+    // tests' trees are still live: with a valid region they would rightly list at our server).
     mkdirSync(join(folder(), '.vscode'), { recursive: true });
     writeFileSync(join(folder(), '.vscode', 'settings.json'), JSON.stringify({ 'vertexGenAi.regions': ['attacker.example#'] }));
     await waitFor('the workspace setting to apply', () => JSON.stringify(user().get('regions')) === '["attacker.example#"]');
+    // Then the user's own settings: the emulator backend, at our recording server.
+    await user().update('backend', 'emulator', vscode.ConfigurationTarget.Global);
+    await user().update('emulator.url', `http://127.0.0.1:${(server.address() as AddressInfo).port}`, vscode.ConfigurationTarget.Global);
   });
 
   after(async () => {
