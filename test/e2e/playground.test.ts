@@ -159,8 +159,6 @@ describe('playground on a model tuned for the test', function () {
       await ask(webview, CLOBBER_PROMPT);
       const streaming = webview.locator('.answer.streaming .answer-text');
       await streaming.filter({ hasText: 'clobbered' }).waitFor({ timeout: 60_000 });
-      const html = await streaming.innerHTML();
-      assert.doesNotMatch(html, /\s(id|name)=/i, `the answer keeps no id or name: ${html}`);
       // The real Stop button (in the footer, not in the answer) is shown and stops the stream.
       const stop = webview.locator('footer vscode-button#stop');
       await stop.waitFor({ state: 'visible', timeout: 10_000 });
@@ -168,6 +166,8 @@ describe('playground on a model tuned for the test', function () {
       const stopped = webview.locator('.answer.stopped');
       await stopped.waitFor({ timeout: 30_000 });
       await stop.waitFor({ state: 'hidden', timeout: 10_000 });
+      const html = await stopped.locator('.answer-text').innerHTML();
+      assert.doesNotMatch(html, /\s(id|name)=/i, `the answer keeps no id or name: ${html}`);
       await screenshot(page, 'playground-clobbering-stopped');
       // Send still sends: the next answer (no fault now) streams to the end.
       await ask(webview, CLOBBER_PROMPT);
