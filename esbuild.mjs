@@ -98,7 +98,7 @@ if (!production) {
     ],
     outbase: '.',
     outdir: 'dist',
-    external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron', 'eslint', '@duckdb/node-api'],
+    external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron', 'eslint', '@duckdb/node-api', 'jsdom'],
     plugins: [chunks(false)],
   });
 }

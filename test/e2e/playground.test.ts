@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { FrameLocator, Page } from 'playwright-core';
 import { DEMO_IDS } from '../../src/emulator/seeds/demoIds';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server';
-import { INJECTION_PROMPT, tuneInjectionModel, WINDOW_FLAG } from '../support/injectionModel';
+import { CLOBBER_ANSWER, CLOBBER_PROMPT, INJECTION_PROMPT, tuneInjectionModel, WINDOW_FLAG } from '../support/injectionModel';
 import { recordBench } from '../support/bench';
 import { openContainer, screenshot, useWorkbench, useWorkbenchOnDemo } from './workbench';
 
@@ -114,6 +114,7 @@ describe('playground on a model tuned for the test', function () {
     // on a loaded machine whose timers are late), 8 candidates at a time, since a fable ends after ~70 tokens.
     emulator = await startEmulator({ seed: 'demo', tokenDelayMs: 0, operationDelayMs: 100 });
     await tuneInjectionModel(emulator.url, 'html-echo');
+    await tuneInjectionModel(emulator.url, 'clobber-echo', CLOBBER_PROMPT, CLOBBER_ANSWER);
     settings['vertexGenAi.emulator.url'] = emulator.url;
   });
   after(async () => {
@@ -144,6 +145,37 @@ describe('playground on a model tuned for the test', function () {
     assert.deepEqual(dialogs, []);
     assert.deepEqual(requests.filter((u) => /\/x$|pwned/.test(u)), [], 'no request for the payload\'s image');
     await screenshot(page, 'playground-safety');
+  });
+
+  it('keeps its own Stop and Send buttons while an answer holding <span id="stop">, <button id="send"> and <form name> streams in', async () => {
+    const { page } = wb;
+    // The stream stalls after its first pieces and stays open: the answer is still streaming, with its
+    // clobbering markup in the panel, until the user stops it.
+    const setFaults = (faults: string) => fetch(`${emulator.url}/_emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ faults }) });
+    assert.ok((await setFaults('method=*StreamGenerateContent,stream=stall,after=70,times=1')).ok);
+    try {
+      const webview = await openPlaygroundOn(page, 'clobber-echo');
+      await webview.locator('vscode-button#clear').click();
+      await ask(webview, CLOBBER_PROMPT);
+      const streaming = webview.locator('.answer.streaming .answer-text');
+      await streaming.filter({ hasText: 'clobbered' }).waitFor({ timeout: 60_000 });
+      // The real Stop button (in the footer, not in the answer) is shown and stops the stream.
+      const stop = webview.locator('footer vscode-button#stop');
+      await stop.waitFor({ state: 'visible', timeout: 10_000 });
+      await stop.click();
+      const stopped = webview.locator('.answer.stopped');
+      await stopped.waitFor({ timeout: 30_000 });
+      await stop.waitFor({ state: 'hidden', timeout: 10_000 });
+      const html = await stopped.locator('.answer-text').innerHTML();
+      assert.doesNotMatch(html, /\s(id|name)=/i, `the answer keeps no id or name: ${html}`);
+      await screenshot(page, 'playground-clobbering-stopped');
+      // Send still sends: the next answer (no fault now) streams to the end.
+      await ask(webview, CLOBBER_PROMPT);
+      await webview.locator('.answer.done').waitFor({ timeout: 60_000 });
+      assert.equal(await webview.locator('.answer.stopped').count(), 1);
+    } finally {
+      await setFaults('');
+    }
   });
 
   it('renders a fast token stream without dropping a piece or freezing (pieces counted on both sides)', async () => {

@@ -7,14 +7,19 @@ export const INJECTION_PROMPT = 'Show me the status widget';
 export const WINDOW_FLAG = 'pwned';
 export const INJECTION_ANSWER = `Here it is: <script>window.${WINDOW_FLAG} = 1</script> <img src="x" onerror="window.${WINDOW_FLAG} = 2"> done`;
 
+/** An answer whose elements try to stand in for the Playground's own controls (DOM clobbering);
+ *  unquoted values, since the model's tokenizer re-spaces quotes (`id =" stop"`). */
+export const CLOBBER_PROMPT = 'Show me the control panel';
+export const CLOBBER_ANSWER = `Controls: <span id=stop>not stop</span> <button id=send>not send</button> <form name=getElementById><input name=prompt></form> <a id=transcript name=body>clobbered</a> and now the long part of the answer follows, word after word, about a wolf who met a lamb at a stream in the hills one summer morning, and the shepherd who watched them both from far away while his dog slept under an old oak tree near the gate of the farm.`;
+
 export interface InjectionModel {
   readonly endpoint: string;
   readonly displayName: string;
 }
 
-export async function tuneInjectionModel(emulatorUrl: string, displayName = 'html-echo'): Promise<InjectionModel> {
+export async function tuneInjectionModel(emulatorUrl: string, displayName = 'html-echo', prompt = INJECTION_PROMPT, answer = INJECTION_ANSWER): Promise<InjectionModel> {
   const auth = { Authorization: 'Bearer emulator' };
-  const example = JSON.stringify({ contents: [{ role: 'user', parts: [{ text: INJECTION_PROMPT }] }, { role: 'model', parts: [{ text: INJECTION_ANSWER }] }] });
+  const example = JSON.stringify({ contents: [{ role: 'user', parts: [{ text: prompt }] }, { role: 'model', parts: [{ text: answer }] }] });
   const object = `injection/${displayName}.jsonl`;
   const upload = await fetch(`${emulatorUrl}/upload/storage/v1/b/genai-demo-tuning/o?uploadType=media&name=${encodeURIComponent(object)}`, {
     method: 'POST',

@@ -57,6 +57,18 @@ const source = $<HTMLElement & { value: string }>('#source');
 const status = $('#status');
 const error = $('#error');
 const cancel = $('#cancel');
+// Looked up once, now, before any data is in the document: data cannot stand in for a control.
+const refreshButton = $('#refresh');
+const createButton = $('#create');
+const runButton = $('#run');
+const featureTable = $('#features');
+const note = $('#note');
+const runWhy = $('#run-why');
+const alertList = $('#alerts');
+const trendTitle = $('#trend-title');
+const trendCanvas = $<HTMLCanvasElement>('#trend');
+const histogramTitle = $('#histogram-title');
+const histogramCanvas = $<HTMLCanvasElement>('#histogram');
 let view: DriftView | undefined;
 let selectedFeature: string | undefined = host.getState()?.feature;
 let trend: Chart<'line', { x: number; y: number }[]> | undefined;
@@ -67,11 +79,11 @@ source.addEventListener('change', () => {
   selectedFeature = undefined;
   host.post({ type: 'select', source: source.value });
 });
-$('#refresh').addEventListener('click', () => host.post({ type: 'refresh' }));
-$('#create').addEventListener('click', () => host.post({ type: 'createMonitor' }));
-$('#run').addEventListener('click', () => host.post({ type: 'runJob' }));
+refreshButton.addEventListener('click', () => host.post({ type: 'refresh' }));
+createButton.addEventListener('click', () => host.post({ type: 'createMonitor' }));
+runButton.addEventListener('click', () => host.post({ type: 'runJob' }));
 cancel.addEventListener('click', () => host.post({ type: 'cancel' }));
-$('#features').addEventListener('click', (e) => {
+featureTable.addEventListener('click', (e) => {
   const row = (e.target as HTMLElement).closest('tr');
   if (row?.dataset.feature) selectFeature(row.dataset.feature, true);
 });
@@ -125,16 +137,15 @@ function showError(message: string | undefined): void {
 
 function renderView(next: DriftView): void {
   view = next;
-  $('#note').textContent = next.note ?? '';
-  $('#run').toggleAttribute('disabled', !next.monitor);
+  note.textContent = next.note ?? '';
+  runButton.toggleAttribute('disabled', !next.monitor);
   // A disabled button says why: jobs run for Model Monitoring monitors, not for an endpoint's log.
   const why = next.monitor ? '' : 'Monitoring jobs run for a Model Monitoring monitor; this view computes drift from the endpoint\'s request-response log. Create a monitor to run jobs.';
-  $('#run').title = why;
-  $('#run-why').hidden = !why;
-  $('#run-why').textContent = why;
+  runButton.title = why;
+  runWhy.hidden = !why;
+  runWhy.textContent = why;
   const rows = featureRows(next.series);
   if (!selectedFeature || !next.series.some((s) => s.feature === selectedFeature)) selectedFeature = rows[0]?.feature;
-  const tbody = $('#features');
   const fragment = document.createDocumentFragment();
   for (const r of rows) {
     const tr = document.createElement('tr');
@@ -148,9 +159,8 @@ function renderView(next: DriftView): void {
     }
     fragment.append(tr);
   }
-  tbody.replaceChildren(fragment);
-  const alerts = $('#alerts');
-  alerts.replaceChildren(
+  featureTable.replaceChildren(fragment);
+  alertList.replaceChildren(
     ...(next.alerts.length
       ? next.alerts.slice(0, 200).map((a) => {
           const li = document.createElement('li');
@@ -169,20 +179,20 @@ function renderView(next: DriftView): void {
 function selectFeature(feature: string, askHistogram: boolean): void {
   selectedFeature = feature;
   host.setState({ source: source.value, feature });
-  for (const tr of $('#features').querySelectorAll('tr')) tr.classList.toggle('selected', tr.dataset.feature === feature);
+  for (const tr of featureTable.querySelectorAll('tr')) tr.classList.toggle('selected', tr.dataset.feature === feature);
   renderTrend();
   if (askHistogram) host.post({ type: 'feature', feature });
 }
 
 function renderTrend(): void {
   const series = view?.series.find((s) => s.feature === selectedFeature);
-  $('#trend-title').textContent = series ? `Drift of ${series.feature} over time (${series.algorithm})` : 'Drift over time';
+  trendTitle.textContent = series ? `Drift of ${series.feature} over time (${series.algorithm})` : 'Drift over time';
   const c = colors();
   const data = (series?.points ?? []).map((p) => ({ x: p.t, y: p.score }));
   const threshold = thresholdLine(series);
   const anomaly = (series?.points ?? []).map((p) => p.anomaly);
   if (!trend) {
-    trend = new Chart($<HTMLCanvasElement>('#trend'), {
+    trend = new Chart(trendCanvas, {
       type: 'line',
       data: { datasets: [] },
       options: {
@@ -226,12 +236,12 @@ function thresholdLine(series: FeatureSeries | undefined): { x: number; y: numbe
 
 function renderHistogram(h: HistogramView): void {
   if (h.feature !== selectedFeature) selectFeature(h.feature, false);
-  $('#histogram-title').textContent = `Baseline vs current: ${h.feature} (${new Date(h.time).toLocaleDateString()})`;
+  histogramTitle.textContent = `Baseline vs current: ${h.feature} (${new Date(h.time).toLocaleDateString()})`;
   lastHistogram = h;
   const b = distributionBars(h.baseline, h.current);
   const c = colors();
   if (!bars) {
-    bars = new Chart($<HTMLCanvasElement>('#histogram'), {
+    bars = new Chart(histogramCanvas, {
       type: 'bar',
       data: { labels: [], datasets: [] },
       options: { scales: { y: { beginAtZero: true, title: { display: true, text: 'share' } } } },

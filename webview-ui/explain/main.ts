@@ -43,6 +43,11 @@ const instance = $<HTMLElement & { value: string }>('#instance');
 const versions = $('#versions');
 const results = $('#results');
 const error = $('#error');
+// Looked up once, now, before any data is in the document: data cannot stand in for a control.
+const explainButton = $('#explain');
+const fileButton = $('#file');
+const loggedButton = $('#logged');
+const origin = $('#origin');
 let targets: readonly ExplainTarget[] = [];
 /** The select may not take a value until its options are upgraded: remember the choice too. */
 let chosenEndpoint: string | undefined;
@@ -53,15 +58,15 @@ endpoint.addEventListener('change', () => {
   chosenEndpoint = endpoint.value;
   renderVersions();
 });
-$('#explain').addEventListener('click', () => {
+explainButton.addEventListener('click', () => {
   const chosen = [...versions.querySelectorAll<HTMLElement & { checked: boolean; value: string }>('vscode-checkbox')].filter((c) => c.checked).map((c) => c.value);
   if (chosen.length > 2) return showError('Choose at most two deployed models to compare.');
   if (!instance.value.trim()) return showError('Enter an instance as JSON, or load one from a file or the request log.');
   showError(undefined);
   host.post({ type: 'explain', endpoint: currentEndpoint() ?? '', instance: instance.value, deployedModelIds: chosen });
 });
-$('#file').addEventListener('click', () => host.post({ type: 'loadFile' }));
-$('#logged').addEventListener('click', () => host.post({ type: 'loadLogged' }));
+fileButton.addEventListener('click', () => host.post({ type: 'loadFile' }));
+loggedButton.addEventListener('click', () => host.post({ type: 'loadLogged' }));
 
 host.onMessage((message) => {
   switch (message.type) {
@@ -75,7 +80,7 @@ host.onMessage((message) => {
     case 'instance':
       instance.value = message.instance;
       host.setState({ ...host.getState(), instance: message.instance });
-      $('#origin').textContent = message.origin ? `from ${message.origin}` : '';
+      origin.textContent = message.origin ? `from ${message.origin}` : '';
       return;
     case 'busy':
       results.replaceChildren(document.createElement('vscode-progress-ring'));

@@ -75,6 +75,21 @@ const model = $<Select>('#model');
 const range = $<Select>('#range');
 const status = $<Select>('#status');
 const tabs = $<HTMLElement & { selectedIndex: number }>('#tabs');
+// Looked up once, now, before any data is in the document: data cannot stand in for a control.
+const refreshButton = $('#refresh');
+const prevButton = $('#prev');
+const nextButton = $('#next');
+const exportCsv = $('#export-csv');
+const exportJsonl = $('#export-jsonl');
+const logTable = $('#log-table');
+const title = $('#title');
+const tableLine = $('#table');
+const busyRing = $('#busy');
+const metricsBody = $('#metrics-body');
+const tiles = $('#tiles');
+const updated = $('#updated');
+const pageInfo = $('#page-info');
+const problemBoxes = { metrics: $('#metrics-problem'), logs: $('#logs-problem') };
 const loading = new Set<string>();
 
 let target: MonitoringTarget | undefined;
@@ -101,11 +116,11 @@ const filtersChanged = () => {
 model.addEventListener('change', filtersChanged);
 range.addEventListener('change', filtersChanged);
 status.addEventListener('change', filtersChanged);
-$('#refresh').addEventListener('click', () => host.post({ type: 'action', command: 'retry' }));
-$('#prev').addEventListener('click', () => logPage && host.post({ type: 'logFilter', filter: logFilter, page: logPage.page - 1 }));
-$('#next').addEventListener('click', () => logPage && host.post({ type: 'logFilter', filter: logFilter, page: logPage.page + 1 }));
-$('#export-csv').addEventListener('click', () => host.post({ type: 'export', filter: logFilter, format: 'csv' }));
-$('#export-jsonl').addEventListener('click', () => host.post({ type: 'export', filter: logFilter, format: 'jsonl' }));
+refreshButton.addEventListener('click', () => host.post({ type: 'action', command: 'retry' }));
+prevButton.addEventListener('click', () => logPage && host.post({ type: 'logFilter', filter: logFilter, page: logPage.page - 1 }));
+nextButton.addEventListener('click', () => logPage && host.post({ type: 'logFilter', filter: logFilter, page: logPage.page + 1 }));
+exportCsv.addEventListener('click', () => host.post({ type: 'export', filter: logFilter, format: 'csv' }));
+exportJsonl.addEventListener('click', () => host.post({ type: 'export', filter: logFilter, format: 'jsonl' }));
 const tbody = $('#log-table tbody');
 const openRow = (row: HTMLElement | null) => row?.dataset.id && host.post({ type: 'openEntry', requestId: row.dataset.id });
 tbody.addEventListener('click', (e) => openRow((e.target as HTMLElement).closest('tr')));
@@ -146,8 +161,8 @@ host.post({ type: 'ready' });
 
 function showTarget(): void {
   if (!target) return;
-  $('#title').textContent = target.displayName;
-  $('#table').textContent = target.logTable ? `Log: ${target.logTable}` : 'Request-response logging is off';
+  title.textContent = target.displayName;
+  tableLine.textContent = target.logTable ? `Log: ${target.logTable}` : 'Request-response logging is off';
   model.innerHTML = [`<vscode-option value="">All deployed models</vscode-option>`, ...target.deployedModels.map((d) => `<vscode-option value="${attr(d.id)}">${text(d.displayName)}</vscode-option>`)].join('');
   model.value = metricsFilter.deployedModelId;
   range.value = metricsFilter.range;
@@ -157,15 +172,15 @@ function showTarget(): void {
 function setBusy(what: string, busy: boolean): void {
   if (busy) loading.add(what);
   else loading.delete(what);
-  $('#busy').hidden = loading.size === 0;
+  busyRing.hidden = loading.size === 0;
 }
 
 function showProblem(what: 'metrics' | 'logs', problem: Problem | undefined): void {
-  const box = $(`#${what}-problem`);
+  const box = problemBoxes[what];
   box.hidden = !problem;
   box.classList.toggle('error', problem?.action?.command === 'retry');
-  if (what === 'metrics') $('#metrics-body').hidden = Boolean(problem);
-  else $('#log-table').hidden = Boolean(problem);
+  if (what === 'metrics') metricsBody.hidden = Boolean(problem);
+  else logTable.hidden = Boolean(problem);
   if (!problem) return;
   box.querySelector('p')!.textContent = problem.message;
   const button = box.querySelector<HTMLElement>('vscode-button')!;
@@ -178,7 +193,7 @@ function showProblem(what: 'metrics' | 'logs', problem: Problem | undefined): vo
 function showMetrics(metrics: Metrics): void {
   lastMetrics = metrics;
   const s = chartSeries(metrics);
-  $('#tiles').innerHTML = summaryTiles(metrics.summary)
+  tiles.innerHTML = summaryTiles(metrics.summary)
     .map((t) => `<div class="tile"><div class="label">${text(t.label)}</div><div class="value">${text(t.value)}</div></div>`)
     .join('');
   const colors = chartColors();
@@ -206,7 +221,7 @@ function showMetrics(metrics: Metrics): void {
     showProblem('metrics', { message: `No requests were logged in the ${RANGE_LABELS[metrics.filter.range].toLowerCase()}: choose a longer range, or send the endpoint some traffic.` });
     document.body.dataset.metrics = 'empty';
   } else document.body.dataset.metrics = 'ready';
-  $('#updated').textContent = `Updated ${new Date().toLocaleTimeString()} · refreshes every 30 s while visible`;
+  updated.textContent = `Updated ${new Date().toLocaleTimeString()} · refreshes every 30 s while visible`;
 }
 
 function line(label: string, data: (number | null)[], color: string): ChartDataset {
@@ -226,9 +241,9 @@ function showLogs(page: LogPage): void {
     .join('');
   if (!page.items.length) showProblem('logs', { message: 'No logged requests match these filters: widen the time range or the status.' });
   const size = 50;
-  $('#page-info').textContent = page.totalRows ? `${page.page * size + 1}–${page.page * size + page.items.length} of ${page.totalRows}` : '';
-  $('#prev').toggleAttribute('disabled', page.page === 0);
-  $('#next').toggleAttribute('disabled', !page.hasNext);
+  pageInfo.textContent = page.totalRows ? `${page.page * size + 1}–${page.page * size + page.items.length} of ${page.totalRows}` : '';
+  prevButton.toggleAttribute('disabled', page.page === 0);
+  nextButton.toggleAttribute('disabled', !page.hasNext);
 }
 
 function createCharts(): Record<'volume' | 'latency' | 'errors' | 'tokens', Chart> {
