@@ -45,7 +45,8 @@ function readCounts(file) {
 
 /** Runs a test layer whose reporter writes its counts to a results file. */
 function layer(name, cmd, args, env = {}) {
-  const results = join(mkdtempSync(join(tmpdir(), 'vgo-results-')), `${name}.json`);
+  // The name may hold "/" (TZ=Asia/Kolkata): the file name must not.
+  const results = join(mkdtempSync(join(tmpdir(), 'vgo-results-')), `${name.replace(/[^\w.-]+/g, '_')}.json`);
   const ok = step(name, cmd, args, { env: { ...env, VGO_RESULTS_FILE: results } });
   const c = readCounts(results) ?? { passes: 0, failures: 0, pending: 0, tests: 0 };
   // A layer that could not run, or ran nothing, fails: it never counts as skipped.

@@ -77,10 +77,10 @@ describe('deploy and traffic editor (e2e)', function () {
     await model.waitFor({ timeout: 60_000 });
     await runContextMenuItem(page, model, 'Deploy Model Version…');
     const input = page.locator('.quick-input-widget');
-    await answer(page, 'Deploy: regions (one endpoint per region)');
+    await answer(page, 'Deploy: regions — one endpoint per region');
     await answer(page, 'Deploy: endpoint', 'support-bot-prod');
     await answer(page, 'Deploy: machine and accelerator');
-    await answer(page, 'Deploy: replicas (min-max)');
+    await answer(page, 'Deploy: replicas, min-max');
     await answer(page, 'Deploy: autoscaling target');
     await answer(page, 'Deploy: VM provisioning');
 

@@ -87,7 +87,7 @@ describe('trees, expanded', function () {
 
     await only(page, 'Endpoints');
     await expand(page, 'Endpoints', 'support-bot-prod', '90%');
-    await expand(page, 'Endpoints', 'churn-scoring', 'replicas');
+    await expand(page, 'Endpoints', 'churn-scoring', '%');
     await screenshot(page, 'trees-endpoints');
   });
 });

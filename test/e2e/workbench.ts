@@ -85,7 +85,7 @@ export function useWorkbench(settings: Record<string, unknown> = {}): { readonly
  * useWorkbench on the demo seed served by an emulator the test starts: the extension's own
  * has 15 s to start, too little on a loaded machine.
  */
-export function useWorkbenchOnDemo(): { readonly page: Page; readonly workbench: Workbench } {
+export function useWorkbenchOnDemo(): { readonly page: Page; readonly workbench: Workbench; readonly emulatorUrl: string } {
   let emulator: RunningEmulator | undefined;
   const settings: Record<string, unknown> = { 'vertexGenAi.backend': 'emulator' };
   before(async () => {
@@ -93,7 +93,18 @@ export function useWorkbenchOnDemo(): { readonly page: Page; readonly workbench:
     settings['vertexGenAi.emulator.url'] = emulator.url;
   });
   after(async () => emulator?.close());
-  return useWorkbench(settings);
+  const wb = useWorkbench(settings);
+  return {
+    get page() {
+      return wb.page;
+    },
+    get workbench() {
+      return wb.workbench;
+    },
+    get emulatorUrl() {
+      return emulator!.url;
+    },
+  };
 }
 
 /** Clicks the "Vertex GenAI" activity-bar entry. */

@@ -84,7 +84,8 @@ function renderJob(j: JobView): void {
 function renderCurves(curves: readonly CurveView[], error?: string): void {
   const groups = groupCurves(curves.filter((c) => c.points.length > 0));
   // A job that ended without curves (a failed one) gets no empty heading.
-  const none = !groups.length && !error && job?.terminal === true;
+  // A failed job's missing TensorBoard run is no news: its error is already shown above.
+  const none = !groups.length && job?.terminal === true && (!error || job.state === 'failed');
   curvesTitle.hidden = none;
   curvesSection.hidden = none;
   if (!groups.length) {
