@@ -29,6 +29,8 @@ app.append(header, alert, el('h2', {}, 'Timeline'), timeline, statsTitle, stats,
 
 let job: JobView | undefined;
 let sort: Sort | undefined;
+/** What the curves message said; the heading's fate needs the job too, whichever message comes first. */
+let curvesSeen: { readonly any: boolean; readonly error: boolean } | undefined;
 const charts = new Map<string, CurveChart>();
 
 host.onMessage((message) => {
@@ -36,6 +38,7 @@ host.onMessage((message) => {
     job = message.job;
     sort ??= defaultSort(job.metric);
     renderJob(job);
+    showCurvesHeading();
   } else if (message.type === 'curves') {
     renderCurves(message.curves, message.error);
   } else {
@@ -81,13 +84,18 @@ function renderJob(j: JobView): void {
   renderTrials(j);
 }
 
-function renderCurves(curves: readonly CurveView[], error?: string): void {
-  const groups = groupCurves(curves.filter((c) => c.points.length > 0));
-  // A job that ended without curves (a failed one) gets no empty heading.
+/** A job that ended without curves (a failed one) gets no empty heading. */
+function showCurvesHeading(): void {
   // A failed job's missing TensorBoard run is no news: its error is already shown above.
-  const none = !groups.length && job?.terminal === true && (!error || job.state === 'failed');
+  const none = curvesSeen !== undefined && !curvesSeen.any && job?.terminal === true && (!curvesSeen.error || job.state === 'failed');
   curvesTitle.hidden = none;
   curvesSection.hidden = none;
+}
+
+function renderCurves(curves: readonly CurveView[], error?: string): void {
+  const groups = groupCurves(curves.filter((c) => c.points.length > 0));
+  curvesSeen = { any: groups.length > 0, error: Boolean(error) };
+  showCurvesHeading();
   if (!groups.length) {
     charts.clear();
     curvesSection.replaceChildren(el('p', { class: 'muted' }, error ?? 'No points logged yet: curves appear as the job trains.'));
