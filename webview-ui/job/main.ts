@@ -87,7 +87,9 @@ function renderJob(j: JobView): void {
 /** A job that ended without curves (a failed one) gets no empty heading. */
 function showCurvesHeading(): void {
   // A failed job's missing TensorBoard run is no news: its error is already shown above.
-  const none = curvesSeen !== undefined && !curvesSeen.any && job?.terminal === true && (!curvesSeen.error || job.state === 'failed');
+  // Until curves arrive, a failed job is assumed to have none (the host may send none for it).
+  const failed = job?.state === 'failed';
+  const none = job?.terminal === true && (curvesSeen ? !curvesSeen.any && (!curvesSeen.error || failed) : failed);
   curvesTitle.hidden = none;
   curvesSection.hidden = none;
 }
