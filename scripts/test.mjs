@@ -94,7 +94,8 @@ if (layers.includes('unit')) {
   const files = unitTestFiles().filter((f) => !f.endsWith('chosenInstants.test.js'));
   for (const [i, tz] of EXTRA_TIME_ZONES.entries()) {
     console.log(`\nunit files shuffled with seed ${seed}+${i} (VGO_SHUFFLE_SEED=${seed} node scripts/test.mjs unit reproduces this order)`);
-    layer(`unit TZ=${tz}`, bin('mocha'), [...unitArgs, ...shuffled(files, seed + i)], { TZ: tz });
+    // The seed goes into the row's name so the summary at the end of a CI log can reproduce it.
+    layer(`unit TZ=${tz} seed ${seed + i}`, bin('mocha'), [...unitArgs, ...shuffled(files, seed + i)], { TZ: tz });
   }
 }
 if (layers.includes('integration')) {
@@ -129,14 +130,15 @@ function shuffled(items, seed) {
 }
 
 console.log('\n━━ summary');
-for (const s of steps) console.log(`${s.ok ? '✔' : '✘'} ${s.name.padEnd(26)} ${s.seconds.toFixed(1).padStart(6)} s`);
+for (const s of steps) console.log(`${s.ok ? '✔' : '✘'} ${s.name.padEnd(40)} ${s.seconds.toFixed(1).padStart(6)} s`);
 let passed = 0;
 let failed = 0;
 for (const [name, c] of Object.entries(counts)) {
   if (c.tests === 0 && c.failures === 0) c.failures = 1; // ran nothing: that is a failure
-  console.log(`${name.padEnd(26)} ${String(c.passes).padStart(4)} passed ${String(c.failures).padStart(3)} failed ${String(c.pending).padStart(3)} pending`);
+  console.log(`${name.padEnd(40)} ${String(c.passes).padStart(4)} passed ${String(c.failures).padStart(3)} failed ${String(c.pending).padStart(3)} pending`);
   passed += c.passes;
   failed += c.failures;
+  for (const title of c.failed ?? []) console.log(`  ✘ ${title}`);
 }
 if (!healthy) failed += steps.filter((s) => !s.ok && !(s.name in counts)).length;
 const seconds = Math.round((Date.now() - started) / 1000);

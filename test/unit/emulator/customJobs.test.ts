@@ -20,9 +20,10 @@ const container = { imageUri: 'us-docker.pkg.dev/vertex-ai/training/pytorch-gpu.
 const gpuPool = (count = 1) => ({ machineSpec: { machineType: 'g2-standard-8', acceleratorType: 'NVIDIA_L4' as const, acceleratorCount: count }, replicaCount: 1, containerSpec: container });
 
 describe('emulator: custom jobs on GPUs and TPUs', function () {
-  this.timeout(20_000);
-  // The demo already trains on one L4 in us-central1; allow two.
-  const h = useEmulator({ jobDurationMs: 400, quotas: [{ region: 'us-central1', kind: 'training', accelerator: 'NVIDIA_L4', limit: 2 }] });
+  this.timeout(30_000);
+  // The demo already trains on one L4 in us-central1; allow two. A 2 s run keeps each state
+  // (queued and cancelling are a fifth of it) long enough for a poll on a loaded machine.
+  const h = useEmulator({ jobDurationMs: 2000, quotas: [{ region: 'us-central1', kind: 'training', accelerator: 'NVIDIA_L4', limit: 2 }] });
   let jobs: JobServiceClient;
   before(() => {
     jobs = new JobServiceClient(h.clientOptions());

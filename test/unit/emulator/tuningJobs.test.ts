@@ -21,7 +21,9 @@ function overlap(answer: string, reference: string): number {
 
 describe('emulator: Gemini supervised tuning that really trains', function () {
   this.timeout(30_000);
-  const h = useEmulator({ operationDelayMs: 40 });
+  // Each state lasts a delay or two: long enough that a poll on a loaded 2-core machine
+  // still sees RUNNING and CANCELLING, which at 40 ms it sometimes slept through.
+  const h = useEmulator({ operationDelayMs: 300 });
   let tuning: GenAiTuningServiceClient;
   let models: ModelServiceClient;
   let endpoints: EndpointServiceClient;
@@ -38,8 +40,7 @@ describe('emulator: Gemini supervised tuning that really trains', function () {
     tuning.createTuningJob({ parent: US_PARENT, tuningJob: { baseModel, tunedModelDisplayName: 'support-lite', supervisedTuningSpec: spec } }).then(([job]) => job);
 
   /** Polls until the job leaves the states in `passing`; returns every state seen. */
-  async function settle(name: string, passing = ['JOB_STATE_PENDING', 'JOB_STATE_RUNNING', 'JOB_STATE_CANCELLING']): Promise<{ job: TuningJob; seen: string[] }> {
-    const seen: string[] = [];
+  async function settle(name: string, passing = ['JOB_STATE_PENDING', 'JOB_STATE_RUNNING', 'JOB_STATE_CANCELLING'], seen: string[] = []): Promise<{ job: TuningJob; seen: string[] }> {
     for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
       const [job] = await tuning.getTuningJob({ name });
       if (seen[seen.length - 1] !== job.state) seen.push(String(job.state));
@@ -56,7 +57,8 @@ describe('emulator: Gemini supervised tuning that really trains', function () {
       hyperParameters: { epochCount: 3, learningRateMultiplier: 1 },
     });
     assert.equal(job.state, 'JOB_STATE_PENDING');
-    const { job: done, seen } = await settle(String(job.name));
+    // The create reply is the first state seen: no poll has to beat the provisioning delay.
+    const { job: done, seen } = await settle(String(job.name), undefined, [String(job.state)]);
     assert.deepEqual(seen, ['JOB_STATE_PENDING', 'JOB_STATE_RUNNING', 'JOB_STATE_SUCCEEDED']);
     const stats = done.tuningDataStats?.supervisedTuningDataStats;
     assert.equal(Number(stats?.tuningDatasetExampleCount), SUPPORT_CONVERSATIONS.length - SUPPORT_VALIDATION_COUNT);
