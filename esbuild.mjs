@@ -17,11 +17,11 @@ const watch = process.argv.includes('--watch');
 // build it stays a runtime require of the sibling file dist/NAME.js; in test
 // bundles the chunk is bundled in, so tests need no dist layout.
 const chunkSources = {
-  features: 'src/features.ts',
-  aiplatform: 'src/chunks/aiplatform.ts',
-  bigquery: 'src/chunks/bigquery.ts',
-  storage: 'src/chunks/storage.ts',
-  tuning: 'src/tuning/editor/tuningEditor.ts',
+  features: 'src/core/features.ts',
+  aiplatform: 'src/vertex/chunks/aiplatform.ts',
+  bigquery: 'src/vertex/chunks/bigquery.ts',
+  storage: 'src/vertex/chunks/storage.ts',
+  tuning: 'src/features/tuning/editor/tuningEditor.ts',
 };
 const chunks = (external) => ({
   name: 'chunks',
@@ -66,7 +66,7 @@ const nodeCommon = {
 const builds = [
   {
     ...nodeCommon,
-    entryPoints: { extension: 'src/extension.ts', ...chunkSources, ...(safeStat(join(root, 'src/emulator/main.ts')) ? { emulator: 'src/emulator/main.ts' } : {}) },
+    entryPoints: { extension: 'src/core/extension.ts', ...chunkSources, ...(safeStat(join(root, 'packages/emulator/src/main.ts')) ? { emulator: 'packages/emulator/src/main.ts' } : {}) },
     outdir: 'dist',
     plugins: [chunks(true)],
   },
@@ -93,6 +93,7 @@ if (!production) {
     ...nodeCommon,
     entryPoints: [
       ...files('test/unit', '.test.ts'),
+      ...files('packages/emulator/test', '.test.ts'),
       ...files('test/integration', '.ts'),
       ...files('test/e2e', '.test.ts'),
     ],

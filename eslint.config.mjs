@@ -7,7 +7,7 @@ const noVscode = {
   'no-restricted-imports': [
     'error',
     {
-      paths: [{ name: 'vscode', message: 'src/vertex and src/emulator never import vscode: they run outside the editor too.' }],
+      paths: [{ name: 'vscode', message: 'src/vertex, src/common and packages/* never import vscode: they run outside the editor too.' }],
     },
   ],
 };
@@ -24,9 +24,9 @@ export default tseslint.config(
       eqeqeq: ['error', 'smart'],
     },
   },
-  { files: ['src/vertex/**', 'src/emulator/**'], rules: noVscode },
+  { files: ['src/vertex/**', 'src/common/**', 'packages/**'], rules: noVscode },
   {
-    files: ['src/tuning/lint/**', 'src/cli/**'],
+    files: ['src/features/tuning/lint/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The tuning linter and the CLI run outside the editor too.' }] }] },
   },
   { files: ['webview-ui/**'], languageOptions: { globals: { ...globals.browser } } },

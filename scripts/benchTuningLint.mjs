@@ -14,7 +14,7 @@ export async function benchTuningLint(root, row) {
   try {
     const outfile = join(dir, 'lint.js');
     await build({
-      entryPoints: [join(root, 'src/tuning/lint/lintTuning.ts')],
+      entryPoints: [join(root, 'src/features/tuning/lint/lintTuning.ts')],
       outfile,
       bundle: true,
       platform: 'node',

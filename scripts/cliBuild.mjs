@@ -5,7 +5,7 @@ import { join } from 'node:path';
 export function cliBuild(root, production = false) {
   return {
     absWorkingDir: root,
-    entryPoints: { 'cli/lintTuning': join(root, 'src/cli/lintTuning.ts') },
+    entryPoints: { 'cli/lintTuning': join(root, 'src/features/tuning/lint/lintTuningCli.ts') },
     outdir: join(root, 'dist'),
     bundle: true,
     platform: 'node',

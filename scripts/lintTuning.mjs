@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(import.meta.url), '..', '..');
 const cli = join(root, 'dist', 'cli', 'lintTuning.js');
-const sources = ['src/cli', 'src/tuning/lint'].flatMap((dir) =>
+const sources = ['src/features/tuning/lint'].flatMap((dir) =>
   readdirSync(join(root, dir), { recursive: true }).map((f) => join(root, dir, String(f))),
 );
 const built = existsSync(cli) ? statSync(cli).mtimeMs : 0;

@@ -25,6 +25,9 @@ const started = Date.now();
 const steps = [];
 const counts = {};
 const EXTRA_TIME_ZONES = ['America/Los_Angeles', 'Asia/Kolkata'];
+// The product's unit suites and the emulator package's, as esbuild.mjs builds them.
+const UNIT_DIRS = [join('dist', 'test', 'unit'), join('dist', 'packages', 'emulator', 'test')];
+const UNIT_GLOBS = UNIT_DIRS.map((dir) => `${dir.split('\\').join('/')}/**/*.test.js`);
 
 function step(name, cmd, args, options = {}) {
   const t = Date.now();
@@ -88,7 +91,7 @@ healthy = step('build', process.execPath, ['esbuild.mjs']) && healthy;
 const reporter = join(root, 'scripts', 'mochaReporter.cjs');
 if (layers.includes('unit')) {
   const unitArgs = ['--reporter', reporter, '--timeout', '20000'];
-  layer('unit', bin('mocha'), [...unitArgs, 'dist/test/unit/**/*.test.js']);
+  layer('unit', bin('mocha'), [...unitArgs, ...UNIT_GLOBS]);
   const seed = Number(process.env.VGO_SHUFFLE_SEED || Date.now() % 1_000_000);
   // The chosen-instants test spawns its own time zones: not needed again here.
   const files = unitTestFiles().filter((f) => !f.endsWith('chosenInstants.test.js'));
@@ -108,8 +111,9 @@ if (layers.includes('e2e')) {
 }
 
 function unitTestFiles() {
-  const dir = join('dist', 'test', 'unit');
-  return readdirSync(join(root, dir), { recursive: true }).map(String).filter((f) => f.endsWith('.test.js')).sort().map((f) => join(dir, f));
+  return UNIT_DIRS.flatMap((dir) =>
+    readdirSync(join(root, dir), { recursive: true }).map(String).filter((f) => f.endsWith('.test.js')).sort().map((f) => join(dir, f)),
+  );
 }
 
 /** Fisher–Yates with mulberry32: the same seed, the same order, on any machine. */

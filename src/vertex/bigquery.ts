@@ -9,7 +9,7 @@ import { toNumber } from './protoValues';
 import { cancelledError, deadlineError, withRetry, type Attempt, type RetryOptions } from './retry';
 import type { Page } from './types';
 
-type BigQueryChunk = typeof import('../chunks/bigquery');
+type BigQueryChunk = typeof import('./chunks/bigquery');
 type BigQuery = InstanceType<BigQueryChunk['BigQuery']>;
 type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

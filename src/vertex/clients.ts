@@ -3,7 +3,7 @@
 import { checkConnection, clientEndpoint, endpointKey, type Connection } from './connection';
 import { createAuthClient, type AuthClient } from './auth';
 
-export type AiplatformChunk = typeof import('../chunks/aiplatform');
+export type AiplatformChunk = typeof import('./chunks/aiplatform');
 type ServiceName = {
   [K in keyof AiplatformChunk]: K extends `${string}ServiceClient` ? K : never;
 }[keyof AiplatformChunk];

@@ -1,7 +1,7 @@
 // The REST call a launch is about to make, as a curl command the user can read,
 // keep or run themselves. Shown before anything is sent. URL and body are quoted
 // (src/quoting/quote.ts); only the token's `$(gcloud …)` is meant to run.
-import { shellQuote } from '../quoting/quote';
+import { shellQuote } from '../common/quote';
 
 export interface RestCall {
   readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';

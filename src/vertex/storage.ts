@@ -10,7 +10,7 @@ import { toDate, toNumber } from './protoValues';
 import { withRetry, type RetryOptions } from './retry';
 import type { Page } from './types';
 
-type StorageChunk = typeof import('../chunks/storage');
+type StorageChunk = typeof import('./chunks/storage');
 type Storage = InstanceType<StorageChunk['Storage']>;
 type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

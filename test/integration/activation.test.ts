@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { COMMAND_IDS, VIEW_IDS } from '../../src/contributions';
+import { COMMAND_IDS, VIEW_IDS } from '../../src/core/contributions';
 import { recordBench } from '../support/bench';
 import { extension, loadedModules, waitFor } from './helpers';
 

@@ -3,9 +3,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { ExportOutcome } from '../../src/commands/exportTuningCommand';
-import type { RowPreviewPanel } from '../../src/panels/rowPreviewPanel';
-import type { HostMessage } from '../../src/protocol/rowPreview';
+import type { ExportOutcome } from '../../src/features/datasets/exportTuningCommand';
+import type { RowPreviewPanel } from '../../src/features/datasets/rowPreviewPanel';
+import type { HostMessage } from '../../src/features/datasets/protocol';
 import { recordBench } from '../support/bench';
 import { extension, waitFor } from './helpers';
 

@@ -3,11 +3,11 @@
 // (fast operations, faults on demand).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { DEMO_IDS } from '../../src/emulator/seeds/demoIds';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/server';
-import type { DeployResult } from '../../src/commands/deployCommands';
-import type { RollbackResult } from '../../src/deploy/trafficCommands';
-import type { ScriptedAnswer } from '../../src/input/scriptedInputSeam';
+import { DEMO_IDS } from '../../packages/emulator/src/seeds/demoIds';
+import { startEmulator, type RunningEmulator } from '../../packages/emulator/src/server';
+import type { DeployResult } from '../../src/features/deploy/deployCommands';
+import type { RollbackResult } from '../../src/features/deploy/trafficCommands';
+import type { ScriptedAnswer } from '../../src/ui/scriptedInputSeam';
 import { assertSteadyCounters, extension, waitFor } from './helpers';
 
 const US = 'projects/123456789012/locations/us-central1';

@@ -3,13 +3,13 @@
 // render time for 200 features × 365 days.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { DEMO_IDS, US } from '../../src/emulator/seeds/demoIds';
-import { DEMO_FRAUD_MONITOR } from '../../src/emulator/seeds/demoMonitoring';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/server';
-import type { DriftPanel } from '../../src/panels/driftPanel';
-import type { ExplainPanel } from '../../src/panels/explainPanel';
-import type { DriftHostMessage, DriftView } from '../../src/protocol/drift';
-import type { ExplainHostMessage, ExplanationView } from '../../src/protocol/explain';
+import { DEMO_IDS, US } from '../../packages/emulator/src/seeds/demoIds';
+import { DEMO_FRAUD_MONITOR } from '../../packages/emulator/src/seeds/demoMonitoring';
+import { startEmulator, type RunningEmulator } from '../../packages/emulator/src/server';
+import type { DriftPanel } from '../../src/features/drift/driftPanel';
+import type { ExplainPanel } from '../../src/features/explain/explainPanel';
+import type { DriftHostMessage, DriftView } from '../../src/features/drift/protocol';
+import type { ExplainHostMessage, ExplanationView } from '../../src/features/explain/protocol';
 import { recordBench } from '../support/bench';
 import { waitFor } from './helpers';
 

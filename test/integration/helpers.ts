@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../src/extension';
+import type { ExtensionApi } from '../../src/core/extension';
 
 export const EXTENSION_ID = 'vertex-genai-ops.vertex-genai-ops';
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { DEMO_IDS } from '../../src/emulator/seeds/demoIds';
-import type { JobHostMessage, JobWebviewMessage } from '../../src/protocol/jobPanel';
+import { DEMO_IDS } from '../../packages/emulator/src/seeds/demoIds';
+import type { JobHostMessage, JobWebviewMessage } from '../../src/features/jobs/protocol';
 import { extension, waitFor } from './helpers';
 
 const US = 'projects/genai-demo/locations/us-central1';

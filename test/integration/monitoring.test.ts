@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { BigQuery } from '@google-cloud/bigquery';
 import { OAuth2Client } from 'google-auth-library';
-import { DEMO_IDS } from '../../src/emulator/seeds/demoIds';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/server';
-import type { HostMessage, LogFilter } from '../../src/protocol/monitoring';
-import type { MonitoringPanel } from '../../src/panels/monitoringPanel';
+import { DEMO_IDS } from '../../packages/emulator/src/seeds/demoIds';
+import { startEmulator, type RunningEmulator } from '../../packages/emulator/src/server';
+import type { HostMessage, LogFilter } from '../../src/features/monitoring/protocol';
+import type { MonitoringPanel } from '../../src/features/monitoring/monitoringPanel';
 import { waitFor } from './helpers';
 
 const US = 'projects/123456789012/locations/us-central1/endpoints';

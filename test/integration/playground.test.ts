@@ -6,11 +6,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { DEMO_IDS } from '../../src/emulator/seeds/demoIds';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/server';
-import type { PlaygroundPanel } from '../../src/panels/playgroundPanel';
-import type { GenerationParams, HostMessage } from '../../src/protocol/playground';
-import type { BatchSummary } from '../../src/prompts/batchRun';
+import { DEMO_IDS } from '../../packages/emulator/src/seeds/demoIds';
+import { startEmulator, type RunningEmulator } from '../../packages/emulator/src/server';
+import type { PlaygroundPanel } from '../../src/features/playground/playgroundPanel';
+import type { GenerationParams, HostMessage } from '../../src/features/playground/protocol';
+import type { BatchSummary } from '../../src/features/prompts/batchRun';
 import { initialState, newTurn, reduce, requestFor, type PlaygroundState } from '../../webview-ui/playground/state';
 import { extension, waitFor } from './helpers';
 

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { VIEW_IDS } from '../../src/contributions';
+import { VIEW_IDS } from '../../src/core/contributions';
 import { extension, waitFor } from './helpers';
 
 const SENTENCE = 'vertexGenAi.regions: "attacker.example#" is not a Google Cloud region such as us-central1, so nothing was sent; correct the setting.';

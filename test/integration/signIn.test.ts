@@ -10,8 +10,8 @@ import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { ViewId } from '../../src/contributions';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/server';
+import type { ViewId } from '../../src/core/contributions';
+import { startEmulator, type RunningEmulator } from '../../packages/emulator/src/server';
 import { extension, waitFor } from './helpers';
 
 interface Row {

@@ -2,8 +2,8 @@
 // inject faults and run jobs quickly), read through the views' own data provider.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ViewId } from '../../src/contributions';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/server';
+import type { ViewId } from '../../src/core/contributions';
+import { startEmulator, type RunningEmulator } from '../../packages/emulator/src/server';
 import { extension, waitFor } from './helpers';
 
 interface Row {

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import * as v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
-import type { ViewId } from '../../src/contributions';
-import { freePort, startEmulatorProcess, type RunningEmulator } from '../../src/emulatorLauncher';
+import type { ViewId } from '../../src/core/contributions';
+import { freePort, startEmulatorProcess, type RunningEmulator } from '../../src/core/emulatorLauncher';
 import { recordBench } from '../support/bench';
 import { extension, waitFor } from './helpers';
 

@@ -4,8 +4,8 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/server';
-import type { ScriptedAnswer } from '../../src/input/scriptedInputSeam';
+import { startEmulator, type RunningEmulator } from '../../packages/emulator/src/server';
+import type { ScriptedAnswer } from '../../src/ui/scriptedInputSeam';
 import { assertSteadyCounters, extension, loraArgAnswers, waitFor } from './helpers';
 
 const GOOD_LINE = (q: string, a: string) => JSON.stringify({ contents: [{ role: 'user', parts: [{ text: q }] }, { role: 'model', parts: [{ text: a }] }] });

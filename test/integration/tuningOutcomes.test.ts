@@ -2,10 +2,10 @@
 // a failed job's error, a quota refusal naming the quota, and a cancel from the job panel.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { parseQuotaSpec } from '../../src/emulator/catalog/quotas';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/server';
-import type { ScriptedAnswer } from '../../src/input/scriptedInputSeam';
-import type { JobHostMessage, JobWebviewMessage } from '../../src/protocol/jobPanel';
+import { parseQuotaSpec } from '../../packages/catalog/src/quotas';
+import { startEmulator, type RunningEmulator } from '../../packages/emulator/src/server';
+import type { ScriptedAnswer } from '../../src/ui/scriptedInputSeam';
+import type { JobHostMessage, JobWebviewMessage } from '../../src/features/jobs/protocol';
 import { extension, loraArgAnswers, waitFor } from './helpers';
 
 type Panel = { readonly posted: readonly JobHostMessage[]; receive(m: JobWebviewMessage): Promise<void>; dispose(): void };

@@ -12,9 +12,9 @@ const root = resolve(unit, '..', '..', '..');
 const SUITES = [
   'monitoring/monitoringQueries.test.js',
   'monitoring/chartSeries.test.js',
-  'emulator/sqlTranslate.test.js',
-  'emulator/traffic.test.js',
-  'emulator/logging.test.js',
+  '../../packages/emulator/test/sqlTranslate.test.js',
+  '../../packages/emulator/test/traffic.test.js',
+  '../../packages/emulator/test/logging.test.js',
   'drift/generativeDrift.test.js',
   'drift/monitoringFromLogs.test.js',
 ];

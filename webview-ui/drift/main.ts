@@ -7,7 +7,7 @@ import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode/codicons/dist/codicon.css';
 import './drift.css';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
-import type { DriftHostMessage, DriftView, DriftWebviewMessage, FeatureSeries, HistogramView } from '../../src/protocol/drift';
+import type { DriftHostMessage, DriftView, DriftWebviewMessage, FeatureSeries, HistogramView } from '../../src/features/drift/protocol';
 import { connectHost } from '../shared/hostApi';
 import { chartColors, themeCharts } from '../shared/chartTheme';
 import { distributionBars, featureRows, syntheticView } from './state';

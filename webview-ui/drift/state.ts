@@ -1,7 +1,7 @@
 // The Drift webview's pure parts: feature rows in the order a person scans them,
 // shares of a distribution for the histogram, and synthetic data for the render bench.
-import type { Distribution } from '../../src/drift/featureDrift';
-import type { DriftView, FeatureSeries } from '../../src/protocol/drift';
+import type { Distribution } from '../../packages/catalog/src/drift/featureDrift';
+import type { DriftView, FeatureSeries } from '../../src/features/drift/protocol';
 
 export interface FeatureRow {
   readonly feature: string;

@@ -9,7 +9,7 @@ import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import './explain.css';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
-import type { ExplainHostMessage, ExplainTarget, ExplainWebviewMessage, ExplanationView } from '../../src/protocol/explain';
+import type { ExplainHostMessage, ExplainTarget, ExplainWebviewMessage, ExplanationView } from '../../src/features/explain/protocol';
 import { connectHost } from '../shared/hostApi';
 import { chartColors, themeCharts } from '../shared/chartTheme';
 import { figures, num, shade } from './state';

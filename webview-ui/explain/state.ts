@@ -1,6 +1,6 @@
 // The Explainability webview's pure parts: the figures line of a result and the shade
 // of each word in the heat map.
-import type { ExplanationView } from '../../src/protocol/explain';
+import type { ExplanationView } from '../../src/features/explain/protocol';
 
 /** "logit: 1.234 (baseline −2.000, difference 3.234) · attributions sum to 3.234 · approximation error 0". */
 export function figures(r: ExplanationView): string {

@@ -1,6 +1,6 @@
 // Training curves with Chart.js, in the workbench's colours (shared/chartTheme.ts).
 import { Chart, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip, type ChartDataset } from 'chart.js';
-import type { CurveView } from '../../src/protocol/jobPanel';
+import type { CurveView } from '../../src/features/jobs/protocol';
 import { chartColors, themeCharts } from '../shared/chartTheme';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Legend, Tooltip);

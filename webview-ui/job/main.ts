@@ -2,7 +2,7 @@
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import './job.css';
-import type { CurveView, JobHostMessage, JobView, JobWebviewMessage } from '../../src/protocol/jobPanel';
+import type { CurveView, JobHostMessage, JobView, JobWebviewMessage } from '../../src/features/jobs/protocol';
 import { connectHost } from '../shared/hostApi';
 import { CurveChart, groupCurves } from './lossChart';
 import { defaultSort, parameterIds, sortTrials, toggleSort, type Sort, type SortKey } from './trials';

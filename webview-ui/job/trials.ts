@@ -1,6 +1,6 @@
 // HPT trials as the table shows them: sorted by any column, best trial first by
 // default (by the study's goal), trials without a measurement last. Pure.
-import type { JobView } from '../../src/protocol/jobPanel';
+import type { JobView } from '../../src/features/jobs/protocol';
 
 export type Trial = JobView['trials'][number];
 export type SortKey = 'id' | 'state' | 'value' | `param:${string}`;

@@ -9,7 +9,7 @@ import '@vscode-elements/elements/dist/vscode-tab-header/index.js';
 import '@vscode-elements/elements/dist/vscode-tab-panel/index.js';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartDataset } from 'chart.js';
 import './monitoring.css';
-import type { HostMessage, LogFilter, LogPage, Metrics, MetricsFilter, MonitoringTarget, Problem, StatusFilter, TimeRange, WebviewMessage } from '../../src/protocol/monitoring';
+import type { HostMessage, LogFilter, LogPage, Metrics, MetricsFilter, MonitoringTarget, Problem, StatusFilter, TimeRange, WebviewMessage } from '../../src/features/monitoring/protocol';
 import { chartColors, themeCharts, withAlpha } from '../shared/chartTheme';
 import { connectHost } from '../shared/hostApi';
 import { chartSeries, summaryTiles } from './series';

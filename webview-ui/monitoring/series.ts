@@ -1,6 +1,6 @@
 // What the charts draw from the host's Metrics: every bucket of the window (empty ones
 // as zero requests and no latency, so gaps show as gaps), and their axis labels.
-import type { Metrics, MetricsFigures, TimeRange } from '../../src/protocol/monitoring';
+import type { Metrics, MetricsFigures, TimeRange } from '../../src/features/monitoring/protocol';
 
 export interface ChartSeries {
   labels: string[];

@@ -1,5 +1,5 @@
 // An answer's figures as one line: the same in the panel, exports and prompt-file output. Pure.
-import type { Answer, PlaygroundTarget } from '../../src/protocol/playground';
+import type { Answer, PlaygroundTarget } from '../../src/features/playground/protocol';
 
 export function figuresLine(answer: Answer): string {
   const f = answer.figures;

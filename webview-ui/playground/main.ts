@@ -7,7 +7,7 @@ import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '@vscode-elements/elements/dist/vscode-collapsible/index.js';
 import './playground.css';
-import type { GenerationParams, HostMessage, PlaygroundTarget, WebviewMessage } from '../../src/protocol/playground';
+import type { GenerationParams, HostMessage, PlaygroundTarget, WebviewMessage } from '../../src/features/playground/protocol';
 import { connectHost } from '../shared/hostApi';
 import { compareOptions, initialState, isBusy, MAX_COMPARE, newTurn, parseParams, reduce, requestFor, type Action, type PlaygroundState } from './state';
 import { servedByLabel } from './figures';

@@ -1,5 +1,5 @@
 // The Playground's state and its reducer: pure, unit-tested in Node.
-import type { Answer, ChatMessage, GenerationParams, HostMessage, PlaygroundTarget, PromptRequest, Turn } from '../../src/protocol/playground';
+import type { Answer, ChatMessage, GenerationParams, HostMessage, PlaygroundTarget, PromptRequest, Turn } from '../../src/features/playground/protocol';
 
 export const MAX_COMPARE = 4;
 

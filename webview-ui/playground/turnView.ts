@@ -1,6 +1,6 @@
 // One turn of the transcript: the prompt, then one column per target with its answer
 // (sanitised markdown), figures, safety ratings and actions.
-import type { Answer, Turn } from '../../src/protocol/playground';
+import type { Answer, Turn } from '../../src/features/playground/protocol';
 import { renderMarkdown } from '../shared/markdown';
 import { figuresLine } from './figures';
 

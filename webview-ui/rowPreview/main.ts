@@ -6,7 +6,7 @@ import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import '@vscode/codicons/dist/codicon.css';
 import './rowPreview.css';
 import { Virtualizer, elementScroll, observeElementOffset, observeElementRect } from '@tanstack/virtual-core';
-import type { HostMessage, PreviewColumn, WebviewMessage } from '../../src/protocol/rowPreview';
+import type { HostMessage, PreviewColumn, WebviewMessage } from '../../src/features/datasets/protocol';
 import { connectHost } from '../shared/hostApi';
 import { BLOCK_ROWS, RowBlocks } from './rowBlocks';
 import { ROW_HEIGHT, scrollHeight, visibleRows } from './scrollMap';

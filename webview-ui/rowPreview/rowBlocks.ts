@@ -1,7 +1,7 @@
 // The rows the grid has, in blocks of BLOCK_ROWS: which blocks the visible range still
 // needs, and a small least-recently-used cache so scrolling back is instant while memory
 // stays bounded however far the user scrolls. No DOM: unit-tested in Node.
-import type { PreviewCell } from '../../src/protocol/rowPreview';
+import type { PreviewCell } from '../../src/features/datasets/protocol';
 
 export const BLOCK_ROWS = 100;
 

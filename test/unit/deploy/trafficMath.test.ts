@@ -1,7 +1,7 @@
 // Traffic arithmetic a user relies on: splits always add up to 100, the rest keeps its
 // proportions, typed splits are refused with a reason, rollback goes to the previous one.
 import * as assert from 'node:assert/strict';
-import { apportion, deploymentsOf, formatSplit, parseSplit, rollbackPlan, splitForNew, splitWith, splitWithout } from '../../../src/deploy/trafficMath';
+import { apportion, deploymentsOf, formatSplit, parseSplit, rollbackPlan, splitForNew, splitWith, splitWithout } from '../../../src/features/deploy/trafficMath';
 
 const endpoint = {
   deployedModels: [

@@ -2,9 +2,9 @@
 import * as assert from 'node:assert/strict';
 import {
   categoricalJensenShannon, histogram, histogramEdges, jensenShannonDivergence, lInfinityDistance, quantileEdges,
-} from '../../../src/drift/divergence';
-import { categoricalCountsDrift, numericCountsDrift, numericDrift } from '../../../src/drift/featureDrift';
-import { computeDrift } from '../../../src/emulator/handlers/monitoringStats';
+} from '../../../packages/catalog/src/drift/divergence';
+import { categoricalCountsDrift, numericCountsDrift, numericDrift } from '../../../packages/catalog/src/drift/featureDrift';
+import { computeDrift } from '../../../packages/emulator/src/handlers/monitoringStats';
 
 const close = (actual: number, expected: number, tolerance = 1e-9) => assert.ok(Math.abs(actual - expected) < tolerance, `${actual} ≠ ${expected}`);
 

@@ -2,13 +2,13 @@
 // src/drift/sql/*.sql into DuckDB) against the demo's request-response log, checked
 // against the same math over the raw rows.
 import * as assert from 'node:assert/strict';
-import { histogram, quantileEdges } from '../../../src/drift/divergence';
-import { numericCountsDrift, categoricalCountsDrift } from '../../../src/drift/featureDrift';
-import { generativeDrift, generativeDriftSql, tableReference } from '../../../src/drift/generativeDrift';
-import { DEMO_IDS, US } from '../../../src/emulator/seeds/demoIds';
+import { histogram, quantileEdges } from '../../../packages/catalog/src/drift/divergence';
+import { numericCountsDrift, categoricalCountsDrift } from '../../../packages/catalog/src/drift/featureDrift';
+import { generativeDrift, generativeDriftSql, tableReference } from '../../../src/features/drift/generativeDrift';
+import { DEMO_IDS, US } from '../../../packages/emulator/src/seeds/demoIds';
 import { ClientPool } from '../../../src/vertex/clients';
 import { runQuery } from '../../../src/vertex/bigquery';
-import { useEmulator } from '../emulator/emulatorHarness';
+import { useEmulator } from '../../../packages/emulator/test/emulatorHarness';
 import { testNow } from '../../support/testClock';
 
 const TABLE = 'bq://genai-demo.genai_demo_logs.request_response_logging';

@@ -1,6 +1,6 @@
 // Which table a BigQuery command was given: a Datasets tree node, a bq:// URI, or text.
 import * as assert from 'node:assert/strict';
-import { bqTableFrom } from '../../../src/commands/bqTableFrom';
+import { bqTableFrom } from '../../../src/features/datasets/bqTableFrom';
 
 describe('BigQuery command targets', () => {
   it('reads tree table nodes and bq:// URIs', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { runFlow, type Step } from '../../../src/input/multiStepFlow';
-import { reviewStep } from '../../../src/input/reviewStep';
-import { ScriptedInputSeam } from '../../../src/input/scriptedInputSeam';
+import { runFlow, type Step } from '../../../src/ui/multiStepFlow';
+import { reviewStep } from '../../../src/ui/reviewStep';
+import { ScriptedInputSeam } from '../../../src/ui/scriptedInputSeam';
 
 interface Launch {
   name: string;

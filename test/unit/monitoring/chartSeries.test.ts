@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { Metrics } from '../../../src/protocol/monitoring';
+import type { Metrics } from '../../../src/features/monitoring/protocol';
 import { chartSeries, summaryTiles } from '../../../webview-ui/monitoring/series';
 
 const figures = { requests: 0, errors: 0, p50Ms: null, p95Ms: null, p99Ms: null, inputTokens: 0, outputTokens: 0 };

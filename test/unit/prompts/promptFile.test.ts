@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { parseBatchInput, runBatch } from '../../../src/prompts/batchRun';
-import { fillVariables, parsePromptFile, variablesIn } from '../../../src/prompts/promptFile';
-import { resolveTarget } from '../../../src/prompts/resolveTarget';
-import type { PlaygroundTarget } from '../../../src/protocol/playground';
+import { parseBatchInput, runBatch } from '../../../src/features/prompts/batchRun';
+import { fillVariables, parsePromptFile, variablesIn } from '../../../src/features/prompts/promptFile';
+import { resolveTarget } from '../../../src/features/prompts/resolveTarget';
+import type { PlaygroundTarget } from '../../../src/features/playground/protocol';
 import { ClientPool } from '../../../src/vertex/clients';
 import { runPrompt } from '../../../src/vertex/runPrompt';
-import { US_PARENT, useEmulator, emulatorPool } from '../emulator/emulatorHarness';
+import { US_PARENT, useEmulator, emulatorPool } from '../../../packages/emulator/test/emulatorHarness';
 
 describe('prompt files', () => {
   it('reads target, compare list, system, parameters and variables from Markdown front matter', () => {

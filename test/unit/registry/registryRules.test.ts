@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { aliasProblem, artifactUriProblem, imageUriProblem, parseLabels, removeAliasProblem } from '../../../src/registry/registryRules';
+import { aliasProblem, artifactUriProblem, imageUriProblem, parseLabels, removeAliasProblem } from '../../../src/features/registry/registryRules';
 
 describe('registry input rules', () => {
   it('accepts Vertex aliases and refuses the rest before anything is sent', () => {

@@ -1,6 +1,6 @@
 // Builds expected diagnostics from the text itself: `at(text, 2, '"assistant"')` is the
 // range of that snippet on line 2 (1-based), so each expectation names what it points at.
-import type { TuningDiagnostic } from '../../../src/tuning/lint/lintTypes';
+import type { TuningDiagnostic } from '../../../src/features/tuning/lint/lintTypes';
 
 export const user = (text: string) => ({ role: 'user', parts: [{ text }] });
 export const model = (text: string) => ({ role: 'model', parts: [{ text }] });

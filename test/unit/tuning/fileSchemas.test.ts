@@ -6,10 +6,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
-import { parsePromptFile } from '../../../src/prompts/promptFile';
-import type { LaunchKind } from '../../../src/tuning/launch/launchTypes';
-import { readSpec } from '../../../src/tuning/spec/specFile';
-import { SPEC_SCHEMAS, type ObjectSchema } from '../../../src/tuning/spec/specSchema';
+import { parsePromptFile } from '../../../src/features/prompts/promptFile';
+import type { LaunchKind } from '../../../src/features/tuning/launch/launchTypes';
+import { readSpec } from '../../../src/features/tuning/spec/specFile';
+import { SPEC_SCHEMAS, type ObjectSchema } from '../../../src/features/tuning/spec/specSchema';
 
 const ROOT = resolve(__dirname, '..', '..', '..', '..');
 const read = (path: string) => readFileSync(resolve(ROOT, path), 'utf8');

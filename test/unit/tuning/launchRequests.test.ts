@@ -3,18 +3,18 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { parse } from 'yaml';
-import { customGcloud, customJobBody, customProblems } from '../../../src/tuning/launch/customRequest';
-import { newCustomLaunch } from '../../../src/tuning/launch/customFlow';
-import { geminiProblems, tuningJobBody } from '../../../src/tuning/launch/geminiRequest';
-import { newGeminiLaunch } from '../../../src/tuning/launch/geminiFlow';
-import { hptGcloud, hptJobBody, hptProblems } from '../../../src/tuning/launch/hptRequest';
-import { newHptLaunch } from '../../../src/tuning/launch/hptFlow';
-import type { CustomLaunch, GeminiLaunch, HptLaunch } from '../../../src/tuning/launch/launchTypes';
-import { parseLabels } from '../../../src/tuning/launch/fieldRules';
+import { customGcloud, customJobBody, customProblems } from '../../../src/features/tuning/launch/customRequest';
+import { newCustomLaunch } from '../../../src/features/tuning/launch/customFlow';
+import { geminiProblems, tuningJobBody } from '../../../src/features/tuning/launch/geminiRequest';
+import { newGeminiLaunch } from '../../../src/features/tuning/launch/geminiFlow';
+import { hptGcloud, hptJobBody, hptProblems } from '../../../src/features/tuning/launch/hptRequest';
+import { newHptLaunch } from '../../../src/features/tuning/launch/hptFlow';
+import type { CustomLaunch, GeminiLaunch, HptLaunch } from '../../../src/features/tuning/launch/launchTypes';
+import { parseLabels } from '../../../src/features/tuning/launch/fieldRules';
 import { ClientPool } from '../../../src/vertex/clients';
 import { getJob } from '../../../src/vertex/jobs';
 import { cancelJob, createCustomJob, createHyperparameterTuningJob, createTuningJob } from '../../../src/vertex/tuning';
-import { rejection, useEmulator, emulatorPool } from '../emulator/emulatorHarness';
+import { rejection, useEmulator, emulatorPool } from '../../../packages/emulator/test/emulatorHarness';
 
 const gemini = (patch: Partial<GeminiLaunch> = {}): GeminiLaunch => ({
   ...newGeminiLaunch('us-central1'),

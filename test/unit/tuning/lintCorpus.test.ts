@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { lintTuningText } from '../../../src/tuning/lint/lintTuning';
+import { lintTuningText } from '../../../src/features/tuning/lint/lintTuning';
 import { at, describeDiagnostic, example, good, model, user, wholeLine } from './corpusHelpers';
 
 // Each case is a malformed file: a good example on line 1, then the bad line(s), so every

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { lintTuningText } from '../../../src/tuning/lint/lintTuning';
-import type { QuickFix, TuningDiagnostic } from '../../../src/tuning/lint/lintTypes';
+import { lintTuningText } from '../../../src/features/tuning/lint/lintTuning';
+import type { QuickFix, TuningDiagnostic } from '../../../src/features/tuning/lint/lintTypes';
 import { example, good, model, user } from './corpusHelpers';
 
 /** Applies a fix's edits the way an editor does (from the last edit back). */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { lintTuningText, TuningLinter } from '../../../src/tuning/lint/lintTuning';
-import { DEFAULT_MAX_TOKENS_PER_EXAMPLE } from '../../../src/tuning/lint/lintTypes';
+import { lintTuningText, TuningLinter } from '../../../src/features/tuning/lint/lintTuning';
+import { DEFAULT_MAX_TOKENS_PER_EXAMPLE } from '../../../src/features/tuning/lint/lintTypes';
 import { example, good, model, user } from './corpusHelpers';
 
 describe('tuning lint: summary', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { lintTuningText } from '../../../src/tuning/lint/lintTuning';
+import { lintTuningText } from '../../../src/features/tuning/lint/lintTuning';
 import { example, model, user } from './corpusHelpers';
 
 const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';

@@ -1,9 +1,9 @@
 // Spec files: a launch written out and read back unchanged, and every problem at its line.
 import * as assert from 'node:assert/strict';
-import { newCustomLaunch } from '../../../src/tuning/launch/customFlow';
-import { newHptLaunch } from '../../../src/tuning/launch/hptFlow';
-import type { CustomLaunch, GeminiLaunch } from '../../../src/tuning/launch/launchTypes';
-import { formatSpecProblem, readSpec, writeSpec } from '../../../src/tuning/spec/specFile';
+import { newCustomLaunch } from '../../../src/features/tuning/launch/customFlow';
+import { newHptLaunch } from '../../../src/features/tuning/launch/hptFlow';
+import type { CustomLaunch, GeminiLaunch } from '../../../src/features/tuning/launch/launchTypes';
+import { formatSpecProblem, readSpec, writeSpec } from '../../../src/features/tuning/spec/specFile';
 
 const CUSTOM: CustomLaunch = {
   ...newCustomLaunch('us-central1'),

@@ -1,17 +1,17 @@
 // The deploy flow and its multi-region run, end to end through the official clients
 // against the emulator: answers typed into the same seam the quick input uses.
 import * as assert from 'node:assert/strict';
-import { deploySteps, initialAnswers, type FlowData } from '../../../src/deploy/deployFlow';
-import { deployedModelBody, gcloudCommand, type DeployAnswers } from '../../../src/deploy/deployRequest';
-import { deployToRegions, describeOutcomes, retryAnswers } from '../../../src/deploy/multiRegionDeploy';
-import { deploymentsOf } from '../../../src/deploy/trafficMath';
-import { DEMO_IDS } from '../../../src/emulator/seeds/demoIds';
-import { runFlow } from '../../../src/input/multiStepFlow';
-import { ScriptedInputSeam, type ScriptedAnswer } from '../../../src/input/scriptedInputSeam';
+import { deploySteps, initialAnswers, type FlowData } from '../../../src/features/deploy/deployFlow';
+import { deployedModelBody, gcloudCommand, type DeployAnswers } from '../../../src/features/deploy/deployRequest';
+import { deployToRegions, describeOutcomes, retryAnswers } from '../../../src/features/deploy/multiRegionDeploy';
+import { deploymentsOf } from '../../../src/features/deploy/trafficMath';
+import { DEMO_IDS } from '../../../packages/emulator/src/seeds/demoIds';
+import { runFlow } from '../../../src/ui/multiStepFlow';
+import { ScriptedInputSeam, type ScriptedAnswer } from '../../../src/ui/scriptedInputSeam';
 import { ClientPool } from '../../../src/vertex/clients';
 import { getEndpointRaw } from '../../../src/vertex/deploy';
 import { listEndpoints } from '../../../src/vertex/resources';
-import { useEmulator, useFaults } from '../emulator/emulatorHarness';
+import { useEmulator, useFaults } from '../../../packages/emulator/test/emulatorHarness';
 
 const CHURN_V2 = `projects/123456789012/locations/us-central1/models/${DEMO_IDS.models.churnClassifier}@2`;
 

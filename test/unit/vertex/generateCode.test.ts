@@ -4,13 +4,13 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { requestCode } from '../../../src/panels/playgroundCode';
-import type { PlaygroundTarget, PromptRequest } from '../../../src/protocol/playground';
+import { requestCode } from '../../../src/features/playground/playgroundCode';
+import type { PlaygroundTarget, PromptRequest } from '../../../src/features/playground/protocol';
 import { ClientPool } from '../../../src/vertex/clients';
 import { chatCompletionBody } from '../../../src/vertex/openChat';
 import { runPrompt } from '../../../src/vertex/runPrompt';
-import { DEMO_IDS } from '../../../src/emulator/seeds/demoIds';
-import { US_PARENT, useEmulator, emulatorPool } from '../emulator/emulatorHarness';
+import { DEMO_IDS } from '../../../packages/emulator/src/seeds/demoIds';
+import { US_PARENT, useEmulator, emulatorPool } from '../../../packages/emulator/test/emulatorHarness';
 
 const run = promisify(execFile);
 const FLASH: PlaygroundTarget = { name: `${US_PARENT}/publishers/google/models/gemini-2.0-flash-001`, displayName: 'gemini-2.0-flash-001', region: 'us-central1', kind: 'gemini', deployed: [] };

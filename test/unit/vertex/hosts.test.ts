@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RESTRICTED_SETTINGS, settingValue } from '../../../src/settingTrust';
+import { RESTRICTED_SETTINGS, settingValue } from '../../../src/core/settingTrust';
 import { ClientPool } from '../../../src/vertex/clients';
 import { clientEndpoint, connectionProblem, vertexRestUrl, type Connection } from '../../../src/vertex/connection';
 import { validateProjectId } from '../../../src/vertex/regions';

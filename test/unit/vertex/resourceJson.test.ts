@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { DEMO_IDS } from '../../../src/emulator/seeds/demoIds';
+import { DEMO_IDS } from '../../../packages/emulator/src/seeds/demoIds';
 import { ClientPool } from '../../../src/vertex/clients';
 import { canShowDetails, getResourceJson } from '../../../src/vertex/resourceJson';
-import { US_PARENT, useEmulator, emulatorPool } from '../emulator/emulatorHarness';
+import { US_PARENT, useEmulator, emulatorPool } from '../../../packages/emulator/test/emulatorHarness';
 
 describe('resource details JSON (against the emulator)', function () {
   this.timeout(30_000);

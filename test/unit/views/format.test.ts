@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { formatAccelerator, formatElapsed } from '../../../src/views/format';
+import { formatAccelerator, formatElapsed } from '../../../src/features/trees/format';
 
 describe('tree formatting', () => {
   it('formats elapsed times compactly', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { consoleUrl } from '../../../src/views/consoleUrls';
-import { PollBackoff } from '../../../src/views/pollBackoff';
-import { matchesTreeFilter, parseTreeFilter, serverFilter, type TreeFilter } from '../../../src/views/treeFilter';
+import { consoleUrl } from '../../../src/features/trees/consoleUrls';
+import { PollBackoff } from '../../../src/features/trees/pollBackoff';
+import { matchesTreeFilter, parseTreeFilter, serverFilter, type TreeFilter } from '../../../src/features/trees/treeFilter';
 
 function parsed(text: string, allowState = true): TreeFilter {
   const f = parseTreeFilter(text, allowState);

@@ -4,9 +4,9 @@ import { ClientPool } from '../../../src/vertex/clients';
 import { listAllJobs } from '../../../src/vertex/jobs';
 import { listEndpoints } from '../../../src/vertex/resources';
 import type { Endpoint, Job } from '../../../src/vertex/types';
-import { TreeListings } from '../../../src/views/treeListings';
-import type { PagedSource } from '../../../src/views/treeNodes';
-import { US_PARENT, trapUnhandledRejections, useEmulator, useFaults, emulatorPool } from '../emulator/emulatorHarness';
+import { TreeListings } from '../../../src/features/trees/treeListings';
+import type { PagedSource } from '../../../src/features/trees/treeNodes';
+import { US_PARENT, trapUnhandledRejections, useEmulator, useFaults, emulatorPool } from '../../../packages/emulator/test/emulatorHarness';
 
 describe('tree listings (against the emulator)', function () {
   this.timeout(30_000);

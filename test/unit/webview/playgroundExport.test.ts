@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { conversationMarkdown, evalCaseLine } from '../../../src/panels/playgroundExport';
-import type { Turn } from '../../../src/protocol/playground';
+import { conversationMarkdown, evalCaseLine } from '../../../src/features/playground/playgroundExport';
+import type { Turn } from '../../../src/features/playground/protocol';
 
 const turn: Turn = {
   id: 't1',

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { Answer, PlaygroundTarget } from '../../../src/protocol/playground';
+import type { Answer, PlaygroundTarget } from '../../../src/features/playground/protocol';
 import { servedByLabel } from '../../../webview-ui/playground/figures';
 import { compareOptions, initialState, isBusy, newTurn, parseParams, reduce, requestFor, type PlaygroundState } from '../../../webview-ui/playground/state';
 

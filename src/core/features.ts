@@ -1,0 +1,148 @@
+// The features chunk: loaded by the activation entry the first time a
+// configured view or any command needs it. Google clients are a further chunk.
+import * as vscode from 'vscode';
+import type { CommandId, ViewId } from './contributions';
+import type { ConnectionSettings } from './settings';
+import { updateSetting } from './settings';
+import { Session } from './session';
+import { runCommand } from './runCommand';
+import { jobCommands } from '../features/jobs/jobCommands';
+import { bigQueryCommands } from '../features/datasets/bigQueryCommands';
+import { connectCommand } from '../features/connection/connectCommand';
+import { pickContextCommand } from '../features/connection/pickContextCommand';
+import { ResourceTreeProvider } from '../features/trees/resourceTreeProvider';
+import { TREE_DEFINITIONS, pageSizeSetting } from '../features/trees/treeDefinitions';
+import { treeCommands } from '../features/trees/treeCommands';
+import type { AttachableTree } from '../ui/lazyTreeProvider';
+import { playgroundCommands } from '../features/playground/playgroundCommands';
+import { promptCodeLenses } from '../features/prompts/promptCodeLens';
+import { detailsUri, resourceDocument } from '../features/trees/resourceDocuments';
+import { canShowDetails } from '../vertex/resourceJson';
+import { resourceNameFrom } from '../features/trees/resourceNames';
+import type { ClientPool } from '../vertex/clients';
+import type { InputSeam } from '../ui/inputSeam';
+import { QuickInputSeam } from '../ui/quickInputSeam';
+import { tuningCommands } from '../features/tuning/tuningCommands';
+import { ScriptedInputSeam, type ScriptedAnswer } from '../ui/scriptedInputSeam';
+import { deployCommands } from '../features/deploy/deployCommands';
+import { registryCommands } from '../features/registry/registryCommands';
+import { monitoringCommands } from '../features/monitoring/monitoringCommands';
+import { driftCommands } from '../features/drift/driftCommands';
+import { signInCommands } from '../features/connection/signInCommands';
+
+export interface FeatureHost {
+  readonly context: vscode.ExtensionContext;
+  readonly log: vscode.LogOutputChannel;
+  settings(): ConnectionSettings;
+  /** Google refused the credentials: every view shows the signed-out state. */
+  signedOut(): void;
+  /** A sign-in was started: notice when its credentials file is written. */
+  watchForSignIn(): void;
+}
+
+/** What a feature area's commands get; each area exports `xCommands(ctx): CommandHandlers`. */
+export interface FeatureContext {
+  readonly host: FeatureHost;
+  readonly pool: () => Promise<ClientPool>;
+  /** Where multi-step flows ask their questions: the quick input, or a test's script. */
+  input(): InputSeam;
+  /** Reloads one view (or all of them). */
+  refresh(viewId?: ViewId): void;
+}
+
+export type CommandHandlers = Partial<Record<CommandId, (...args: unknown[]) => Promise<unknown>>>;
+
+export interface Features extends vscode.Disposable {
+  tree(viewId: ViewId): AttachableTree;
+  resourceDocument(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string>;
+  execute(command: CommandId, ...args: unknown[]): Promise<unknown>;
+  settingsChanged(connectionChanged: boolean): void;
+  /** New credentials: new clients, and every view reloads in place. */
+  signedIn(): void;
+  /** Tests: the next multi-step flows answer from this script instead of the quick input. */
+  scriptInput(script: readonly ScriptedAnswer[]): ScriptedInputSeam;
+  /** Tests: every error message shown to the user so far, oldest first. */
+  shownErrors(): readonly string[];
+  promptCodeLenses(document: vscode.TextDocument): vscode.CodeLens[];
+}
+
+export function createFeatures(host: FeatureHost): Features {
+  const session = new Session(host);
+  const trees = new Map<ViewId, ResourceTreeProvider>(
+    TREE_DEFINITIONS.map((definition) => [
+      definition.viewId,
+      new ResourceTreeProvider(definition, () => session.pool(), () => host.settings().regions, pageSizeSetting, host.log, () => host.signedOut()),
+    ]),
+  );
+
+  let scripted: ScriptedInputSeam | undefined;
+  const shownErrors: string[] = [];
+  const ctx: FeatureContext = {
+    host,
+    pool: () => session.pool(),
+    input: () => (scripted && !scripted.finished ? scripted : new QuickInputSeam()),
+    refresh(viewId) {
+      for (const [id, tree] of trees) if (!viewId || id === viewId) tree.refresh();
+    },
+  };
+
+  const wrappedDetails = new Set<string>();
+  host.context.subscriptions.push(vscode.workspace.onDidCloseTextDocument((d) => wrappedDetails.delete(d.uri.toString())));
+  const commands: CommandHandlers = {
+    'vertexGenAi.connect': connectCommand,
+    'vertexGenAi.useEmulator': () => updateSetting('backend', 'emulator'),
+    'vertexGenAi.pickContext': () => pickContextCommand(() => session.pool()),
+    'vertexGenAi.showLog': async () => host.log.show(),
+    'vertexGenAi.showDetails': async (target?: unknown) => {
+      const name = resourceNameFrom(target);
+      if (!name || !canShowDetails(name)) return;
+      const document = await vscode.workspace.openTextDocument(detailsUri(name));
+      await vscode.window.showTextDocument(document, { preview: true });
+      // A long line (a failed job's error) is read wrapped, in this document only (the toggle lasts while it is open).
+      const key = document.uri.toString();
+      const wrapped = wrappedDetails.has(key) || vscode.workspace.getConfiguration('editor', document).get<string>('wordWrap') !== 'off';
+      if (!wrapped && document.getText().split('\n').some((line) => line.length > 120)) {
+        wrappedDetails.add(key);
+        await vscode.commands.executeCommand('editor.action.toggleWordWrap');
+      }
+    },
+    'vertexGenAi.copyName': async (target?: unknown) => {
+      const name = resourceNameFrom(target);
+      if (!name) return;
+      await vscode.env.clipboard.writeText(name);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', name), 3000);
+    },
+    // Feature areas: one spread each.
+    ...jobCommands(ctx),
+    ...treeCommands(ctx, trees),
+    ...bigQueryCommands(ctx),
+    ...deployCommands(ctx),
+    ...registryCommands(ctx),
+    ...playgroundCommands(ctx),
+    ...tuningCommands(ctx),
+    ...monitoringCommands(ctx),
+    ...driftCommands(ctx),
+    ...signInCommands(ctx),
+  };
+
+  return {
+    resourceDocument: async (uri, token) => resourceDocument(await session.pool(), uri, token),
+    tree: (viewId) => trees.get(viewId) as AttachableTree,
+    execute: (id, ...args) => runCommand(host.log, id, async () => commands[id]?.(...args), (message) => shownErrors.push(message)),
+    shownErrors: () => [...shownErrors],
+    promptCodeLenses,
+    scriptInput: (script) => (scripted = new ScriptedInputSeam(script)),
+    signedIn() {
+      session.reset();
+      for (const tree of trees.values()) tree.refresh();
+    },
+    settingsChanged(connectionChanged) {
+      if (connectionChanged) session.reset();
+      for (const tree of trees.values()) tree.reset();
+    },
+    dispose() {
+      session.dispose();
+      for (const tree of trees.values()) tree.dispose();
+    },
+  };
+}

@@ -1,0 +1,206 @@
+// The Explainability panel: explain one instance against a deployed model (or two,
+// side by side): feature attributions with baseline and instance values, or word
+// attributions of a text model. The instance comes from the panel's editor, a JSON file,
+// the editor selection or a logged request. One panel.
+import * as vscode from 'vscode';
+import type { ExplainHostMessage, ExplainTarget, ExplainWebviewMessage, ExplanationView } from './protocol';
+import type { ClientPool } from '../../vertex/clients';
+import { explainInstance, explanationBaselines, type Json } from '../../vertex/explain';
+import { listAcrossRegions } from '../../vertex/multiRegion';
+import { readPages } from '../../vertex/paging';
+import { parseError } from '../../vertex/parseError';
+import { listEndpoints } from '../../vertex/resources';
+import type { Endpoint } from '../../vertex/types';
+import { loggedInstances } from './explainInstances';
+import { webviewHtml, webviewOptions } from '../../ui/webviewHtml';
+
+export interface ExplainStart {
+  readonly endpoint?: string;
+  readonly deployedModelId?: string;
+  /** JSON text of an instance, and where it came from. */
+  readonly instance?: string;
+  readonly origin?: string;
+}
+
+/** What integration tests read: the messages the host sent and received. */
+export interface ExplainPanelProbe {
+  readonly sent: readonly ExplainHostMessage[];
+  receive(message: ExplainWebviewMessage): Promise<void>;
+}
+
+export class ExplainPanel implements vscode.Disposable, ExplainPanelProbe {
+  static readonly viewType = 'vertexGenAi.explain';
+  private static current: ExplainPanel | undefined;
+  readonly sent: ExplainHostMessage[] = [];
+  private readonly disposables: vscode.Disposable[] = [];
+  private endpoints = new Map<string, Endpoint>();
+  private running: AbortController | undefined;
+
+  static show(extensionUri: vscode.Uri, pool: () => Promise<ClientPool>, regions: () => readonly string[], start: ExplainStart = {}): ExplainPanel {
+    if (ExplainPanel.current) {
+      ExplainPanel.current.panel.reveal();
+      ExplainPanel.current.start = start;
+      void ExplainPanel.current.sendTargets();
+      return ExplainPanel.current;
+    }
+    const panel = vscode.window.createWebviewPanel(ExplainPanel.viewType, vscode.l10n.t('Explainability'), vscode.ViewColumn.Active, webviewOptions(extensionUri));
+    ExplainPanel.current = new ExplainPanel(panel, extensionUri, pool, regions, start);
+    return ExplainPanel.current;
+  }
+
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    private readonly pool: () => Promise<ClientPool>,
+    private readonly regions: () => readonly string[],
+    private start: ExplainStart,
+  ) {
+    panel.webview.html = webviewHtml(panel.webview, extensionUri, 'explain', vscode.l10n.t('Explainability'));
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((m: ExplainWebviewMessage) => this.receive(m)),
+      panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  dispose(): void {
+    ExplainPanel.current = undefined;
+    this.running?.abort();
+    this.disposables.forEach((d) => d.dispose());
+  }
+
+  async receive(message: ExplainWebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        return this.sendTargets();
+      case 'explain':
+        return this.explain(message.endpoint, message.instance, message.deployedModelIds);
+      case 'loadFile':
+        return this.loadFile();
+      case 'loadLogged':
+        return this.loadLogged();
+      case 'cancel':
+        this.running?.abort();
+        return;
+    }
+  }
+
+  private post(message: ExplainHostMessage): void {
+    this.sent.push(message);
+    void this.panel.webview.postMessage(message);
+  }
+
+  private async sendTargets(): Promise<void> {
+    try {
+      const pool = await this.pool();
+      const results = await listAcrossRegions(this.regions(), (region) => readPages((pageToken) => listEndpoints(pool, { region, pageToken })));
+      const endpoints = results.flatMap((r) => (r.ok ? r.page.items : [])).filter((e) => e.deployedModels.length > 0);
+      this.endpoints = new Map(endpoints.map((e) => [e.name, e]));
+      const targets: ExplainTarget[] = endpoints.map((e) => ({
+        endpoint: e.name,
+        label: `${e.displayName} · ${e.region}`,
+        deployedModels: e.deployedModels.map((d) => ({ id: d.id, label: `${d.displayName} (v${d.modelVersionId}, ${d.trafficPercent}%)` })),
+      }));
+      const failed = results.find((r) => !r.ok);
+      this.post({ type: 'targets', targets, selected: this.start.endpoint, instance: this.start.instance, error: failed && !failed.ok ? `${failed.region}: ${failed.error.message}` : undefined });
+      if (this.start.instance) this.post({ type: 'instance', instance: this.start.instance, origin: this.start.origin ?? '' });
+    } catch (error) {
+      this.post({ type: 'targets', targets: [], error: parseError(error).message });
+    }
+  }
+
+  /** One explanation per chosen deployed model (none chosen: the endpoint's traffic split picks). */
+  async explain(endpoint: string, text: string, deployedModelIds: readonly string[]): Promise<void> {
+    let instance: Json;
+    try {
+      instance = JSON.parse(text) as Json;
+    } catch (error) {
+      this.post({ type: 'error', message: vscode.l10n.t('The instance is not valid JSON: {0}', (error as Error).message) });
+      return;
+    }
+    if (instance === null || typeof instance !== 'object' || Array.isArray(instance)) {
+      this.post({ type: 'error', message: vscode.l10n.t('The instance must be one JSON object, e.g. {"amount": 120.5, …} or {"prompt": "…"}.') });
+      return;
+    }
+    this.running?.abort();
+    const abort = new AbortController();
+    this.running = abort;
+    this.post({ type: 'busy' });
+    const pool = await this.pool();
+    const deployed = this.endpoints.get(endpoint)?.deployedModels ?? [];
+    const ids = deployedModelIds.length ? deployedModelIds.slice(0, 2) : [''];
+    const results = await Promise.all(
+      ids.map(async (id): Promise<ExplanationView> => {
+        const d = deployed.find((x) => x.id === id);
+        const label = d ? `${d.displayName} · v${d.modelVersionId}` : vscode.l10n.t('Traffic split');
+        try {
+          const result = await explainInstance(pool, endpoint, instance, { deployedModelId: id || undefined, signal: abort.signal });
+          const served = deployed.find((x) => x.id === result.deployedModelId);
+          const baselines = served && result.features.length ? await explanationBaselines(pool, `${served.model}@${served.modelVersionId}`).catch(() => ({})) : {};
+          return {
+            deployedModelId: result.deployedModelId,
+            label: served ? `${served.displayName} · v${served.modelVersionId}` : label,
+            outputName: result.outputName,
+            outputDisplayName: result.outputDisplayName,
+            instanceOutput: result.instanceOutput,
+            baselineOutput: result.baselineOutput,
+            approximationError: result.approximationError,
+            features: result.features.map((f) => ({
+              feature: f.feature,
+              attribution: f.attribution,
+              value: f.value === undefined ? undefined : JSON.stringify(f.value),
+              baseline: f.feature in baselines ? JSON.stringify((baselines as Record<string, Json>)[f.feature]) : undefined,
+            })),
+            tokens: result.tokens?.items,
+            prediction: result.prediction === undefined ? undefined : typeof result.prediction === 'string' ? result.prediction : JSON.stringify(result.prediction),
+          };
+        } catch (error) {
+          return { label, instanceOutput: 0, baselineOutput: 0, approximationError: 0, features: [], error: abort.signal.aborted ? vscode.l10n.t('Cancelled.') : parseError(error).message };
+        }
+      }),
+    );
+    if (this.running === abort) this.running = undefined;
+    this.post({ type: 'results', results });
+  }
+
+  private async loadFile(): Promise<void> {
+    const [uri] = (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { [vscode.l10n.t('Instances')]: ['json', 'jsonl'] }, title: vscode.l10n.t('Instance to explain') })) ?? [];
+    if (!uri) return;
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    try {
+      this.post({ type: 'instance', instance: firstInstance(text), origin: vscode.workspace.asRelativePath(uri) });
+    } catch (error) {
+      this.post({ type: 'error', message: vscode.l10n.t('{0} has no JSON instance: {1}', vscode.workspace.asRelativePath(uri), (error as Error).message) });
+    }
+  }
+
+  private async loadLogged(): Promise<void> {
+    const endpoint = this.start.endpoint ?? [...this.endpoints.keys()][0];
+    if (!endpoint) return;
+    try {
+      const logged = await loggedInstances(await this.pool(), endpoint);
+      if (!logged.length) {
+        this.post({ type: 'error', message: vscode.l10n.t('No logged request of this endpoint yet: turn on request-response logging or send some traffic.') });
+        return;
+      }
+      const picked = await vscode.window.showQuickPick(logged.map((l) => ({ label: l.time, description: l.instance.slice(0, 120), instance: l.instance })), { title: vscode.l10n.t('Logged requests') });
+      if (picked) this.post({ type: 'instance', instance: picked.instance, origin: vscode.l10n.t('logged request of {0}', picked.label) });
+    } catch (error) {
+      this.post({ type: 'error', message: parseError(error).message });
+    }
+  }
+}
+
+/** A JSON object, `{"instances": [...]}`, an array, or JSONL: the first instance, pretty-printed. */
+export function firstInstance(text: string): string {
+  const trimmed = text.trim();
+  let value: unknown;
+  try {
+    value = JSON.parse(trimmed);
+  } catch {
+    value = JSON.parse(trimmed.split('\n')[0]);
+  }
+  if (Array.isArray(value)) value = value[0];
+  else if (value && typeof value === 'object' && Array.isArray((value as { instances?: unknown[] }).instances)) value = (value as { instances: unknown[] }).instances[0];
+  if (value === undefined) throw new Error('it is empty');
+  return JSON.stringify(value, null, 2);
+}

@@ -1,0 +1,207 @@
+// The job panel: one per job. Shows the job as it runs (state timeline, data
+// statistics, error with a next step, loss curves from TensorBoard, HPT trials),
+// refreshing itself with backoff only while visible and until the job ends.
+import * as vscode from 'vscode';
+import type { CurveView, JobHostMessage, JobView, JobWebviewMessage } from './protocol';
+import type { ClientPool } from '../../vertex/clients';
+import { cancelJob } from '../../vertex/tuning';
+import { getJobDetails, type JobDetails } from '../../vertex/jobDetails';
+import { parseError } from '../../vertex/parseError';
+import { readObjectText } from '../../vertex/storage';
+import { readCurves } from '../../vertex/tensorboard';
+import { readOnlyTextUri } from '../trees/resourceDocuments';
+import { webviewHtml, webviewOptions } from '../../ui/webviewHtml';
+import { confirmModal } from '../../ui/confirmModal';
+import type { InputSeam } from '../../ui/inputSeam';
+
+const TERMINAL = new Set(['succeeded', 'failed', 'cancelled']);
+const FIRST_POLL_MS = 2_000;
+const MAX_POLL_MS = 15_000;
+
+export class JobPanel implements vscode.Disposable {
+  static readonly viewType = 'vertexGenAi.job';
+  private static readonly open = new Map<string, JobPanel>();
+  /** Every message sent to the webview, oldest first: what tests read. */
+  readonly posted: JobHostMessage[] = [];
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private pollMs = FIRST_POLL_MS;
+  private details: JobDetails | undefined;
+  private loading: AbortController | undefined;
+
+  static show(extensionUri: vscode.Uri, pool: () => Promise<ClientPool>, input: () => InputSeam, name: string): JobPanel {
+    const existing = JobPanel.open.get(name);
+    if (existing) {
+      existing.panel.reveal();
+      return existing;
+    }
+    const title = vscode.l10n.t('Job {0}', name.split('/').pop() ?? name);
+    const panel = vscode.window.createWebviewPanel(JobPanel.viewType, title, vscode.ViewColumn.Active, webviewOptions(extensionUri));
+    const created = new JobPanel(panel, extensionUri, pool, input, name);
+    JobPanel.open.set(name, created);
+    return created;
+  }
+
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    private readonly pool: () => Promise<ClientPool>,
+    private readonly input: () => InputSeam,
+    readonly name: string,
+  ) {
+    panel.webview.html = webviewHtml(panel.webview, extensionUri, 'job', panel.title);
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((m: JobWebviewMessage) => this.onMessage(m)),
+      panel.onDidChangeViewState(() => {
+        // Hidden panels do not poll; coming back shows fresh figures at once.
+        if (panel.visible && !this.isTerminal()) void this.load();
+        else this.stopPolling();
+      }),
+      panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  dispose(): void {
+    JobPanel.open.delete(this.name);
+    this.stopPolling();
+    this.loading?.abort();
+    this.disposables.forEach((d) => d.dispose());
+  }
+
+  private post(message: JobHostMessage): void {
+    this.posted.push(message);
+    void this.panel.webview.postMessage(message);
+  }
+
+  /** A message from the webview (tests send them directly, as the drift panel's do). */
+  receive(message: JobWebviewMessage): Promise<void> {
+    return this.onMessage(message);
+  }
+
+  private async onMessage(message: JobWebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+      case 'refresh':
+        this.pollMs = FIRST_POLL_MS;
+        return this.load();
+      case 'openPlayground':
+        if (this.details?.job.kind === 'tuning' && this.details.job.tunedModel) {
+          await vscode.commands.executeCommand('vertexGenAi.openPlayground', this.details.job.tunedModel.endpoint);
+        }
+        return;
+      case 'deploy':
+        if (this.details?.job.kind === 'tuning' && this.details.job.tunedModel) {
+          await vscode.commands.executeCommand('vertexGenAi.deployModel', this.details.job.tunedModel.model);
+        }
+        return;
+      case 'showDetails':
+        await vscode.commands.executeCommand('vertexGenAi.showDetails', this.name);
+        return;
+      case 'cancelJob':
+        return this.cancel();
+      case 'clone':
+        await vscode.commands.executeCommand('vertexGenAi.cloneJob', this.name);
+        return;
+      case 'openDataset':
+        return this.openDataset(message.uri, message.line);
+    }
+  }
+
+  /** The dataset a failed job's error names, read-only, at the failing line. */
+  private async openDataset(uri: string, line: number): Promise<void> {
+    if (!/^gs:\/\/[^/]+\/.+/.test(uri) || !Number.isInteger(line) || line < 1) return;
+    try {
+      const text = await readObjectText(await this.pool(), uri);
+      const document = await vscode.workspace.openTextDocument(readOnlyTextUri(uri.split('/').pop()!, text));
+      const at = new vscode.Position(Math.min(line, document.lineCount) - 1, 0);
+      await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, selection: new vscode.Range(at, document.lineAt(at.line).range.end) });
+    } catch (error) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not read {0}: {1} Check that the object exists and that you may read it.', uri, parseError(error).message));
+    }
+  }
+
+  private async cancel(): Promise<void> {
+    const yes = vscode.l10n.t('Cancel Job');
+    const picked = await confirmModal(
+      this.input(),
+      vscode.l10n.t('Cancel {0}?', this.details?.job.displayName ?? this.name),
+      vscode.l10n.t('The job stops on Vertex AI and its progress so far is lost.'),
+      [yes],
+    );
+    if (picked !== yes) return;
+    try {
+      await cancelJob(await this.pool(), this.name);
+    } catch (error) {
+      void vscode.window.showErrorMessage(parseError(error).message);
+    }
+    this.pollMs = FIRST_POLL_MS;
+    await this.load();
+  }
+
+  private async load(): Promise<void> {
+    this.stopPolling();
+    this.loading?.abort();
+    const loading = (this.loading = new AbortController());
+    try {
+      const pool = await this.pool();
+      const details = await getJobDetails(pool, this.name, loading.signal);
+      if (loading.signal.aborted) return;
+      this.details = details;
+      this.panel.title = details.job.displayName;
+      this.post({ type: 'job', job: toView(details) });
+      if (details.experimentId) {
+        try {
+          const curves = await readCurves(pool, { region: details.job.region, experimentId: details.experimentId, tensorboard: details.tensorboard }, loading.signal);
+          if (!loading.signal.aborted) this.post({ type: 'curves', curves: curves.map(toCurveView) });
+        } catch (error) {
+          if (!loading.signal.aborted) this.post({ type: 'curves', curves: [], error: parseError(error).message });
+        }
+      }
+    } catch (error) {
+      if (loading.signal.aborted) return;
+      this.post({ type: 'loadError', message: parseError(error).message });
+    }
+    if (!loading.signal.aborted && this.panel.visible && !this.isTerminal()) {
+      this.timer = setTimeout(() => void this.load(), this.pollMs);
+      this.pollMs = Math.min(MAX_POLL_MS, Math.round(this.pollMs * 1.5));
+    }
+  }
+
+  private isTerminal(): boolean {
+    return this.details !== undefined && TERMINAL.has(this.details.job.state);
+  }
+
+  private stopPolling(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}
+
+function toView(d: JobDetails): JobView {
+  const { job } = d;
+  const subject =
+    job.kind === 'tuning'
+      ? job.baseModel.split('/').pop() ?? job.baseModel
+      : [job.machine.machineType, job.machine.acceleratorCount && job.machine.acceleratorType ? `${job.machine.acceleratorCount} × ${job.machine.acceleratorType}` : undefined]
+          .filter(Boolean)
+          .join(', ');
+  return {
+    name: job.name,
+    kind: job.kind,
+    displayName: job.displayName,
+    state: job.state,
+    subject,
+    timeline: d.timeline.map((t) => ({ label: t.label, time: t.time.toISOString() })),
+    stats: d.stats,
+    error: d.error,
+    trials: d.trials,
+    metric: d.metric,
+    bestTrialId: d.bestTrialId,
+    tunedModel: job.kind === 'tuning' ? job.tunedModel : undefined,
+    terminal: TERMINAL.has(job.state),
+  };
+}
+
+function toCurveView(c: { run: string; metric: string; points: readonly { step: number; value: number }[] }): CurveView {
+  return { run: c.run, metric: c.metric, points: c.points.map((p) => ({ step: p.step, value: p.value })) };
+}

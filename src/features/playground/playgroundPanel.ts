@@ -1,0 +1,235 @@
+// The Playground panel: prompt deployed endpoints and publisher models, stream the
+// answers, compare targets side by side. One panel, reused; its conversation lives in
+// workspaceState (PlaygroundHistory) so it survives reloads and restarts.
+import * as vscode from 'vscode';
+import type { HostMessage, PlaygroundTarget, PromptRequest, WebviewMessage } from './protocol';
+import type { ClientPool } from '../../vertex/clients';
+import { clientEndpoint } from '../../vertex/connection';
+import { parseError } from '../../vertex/parseError';
+import { listPlaygroundTargets } from '../../vertex/playgroundTargets';
+import { runPrompt } from '../../vertex/runPrompt';
+import { requestCode, type CodeLanguage } from './playgroundCode';
+import { conversationJson, conversationMarkdown, evalCaseLine } from './playgroundExport';
+import { PlaygroundHistory } from './playgroundHistory';
+import { webviewHtml, webviewOptions } from '../../ui/webviewHtml';
+
+export interface PlaygroundDeps {
+  readonly extensionUri: vscode.Uri;
+  readonly workspaceState: vscode.Memento;
+  readonly pool: () => Promise<ClientPool>;
+  readonly regions: () => readonly string[];
+}
+
+const EVAL_FILE_KEY = 'vertexGenAi.playground.evalFile';
+
+export class PlaygroundPanel implements vscode.Disposable {
+  static readonly viewType = 'vertexGenAi.playground';
+  static current: PlaygroundPanel | undefined;
+  private readonly running = new Map<string, AbortController>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly posted = new vscode.EventEmitter<HostMessage>();
+  /** Every message the host sends the webview (tests follow the flow through it). */
+  readonly onDidPost = this.posted.event;
+  private readonly history: PlaygroundHistory;
+  private targets: PlaygroundTarget[] = [];
+
+  static show(deps: PlaygroundDeps, target?: string): PlaygroundPanel {
+    if (PlaygroundPanel.current) {
+      PlaygroundPanel.current.panel.reveal();
+      if (target) PlaygroundPanel.current.select(target);
+      return PlaygroundPanel.current;
+    }
+    const panel = vscode.window.createWebviewPanel(PlaygroundPanel.viewType, vscode.l10n.t('Playground'), vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));
+    PlaygroundPanel.current = new PlaygroundPanel(panel, deps, target);
+    return PlaygroundPanel.current;
+  }
+
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly deps: PlaygroundDeps,
+    private selected: string | undefined,
+  ) {
+    this.history = new PlaygroundHistory(deps.workspaceState);
+    panel.webview.html = webviewHtml(panel.webview, deps.extensionUri, 'playground', vscode.l10n.t('Playground'));
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((m: WebviewMessage) => this.receive(m)),
+      panel.onDidDispose(() => this.dispose()),
+      this.posted,
+    );
+  }
+
+  select(target: string): void {
+    this.selected = target;
+    void this.sendTargets();
+  }
+
+  /** The conversation as stored (tests read it). */
+  conversation() {
+    return this.history.conversation();
+  }
+
+  /** Resolves when every answer under way has ended and the history is written. */
+  async settled(): Promise<void> {
+    while (this.running.size) await new Promise((r) => setTimeout(r, 20));
+    await this.history.flushed();
+  }
+
+  dispose(): void {
+    if (PlaygroundPanel.current === this) PlaygroundPanel.current = undefined;
+    for (const c of this.running.values()) c.abort();
+    this.disposables.forEach((d) => d.dispose());
+    this.panel.dispose();
+  }
+
+  /** A message from the webview. */
+  async receive(message: WebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.post({ type: 'restore', conversation: this.history.conversation() });
+        return this.sendTargets();
+      case 'send':
+        this.history.apply({ type: 'sent', turn: message.turn });
+        await Promise.all(message.turn.answers.map((a, i) => this.run(a.id, a.target, message.requests[i])));
+        return;
+      case 'retry':
+        this.history.apply({ type: 'retrying', id: message.id }, false);
+        return this.run(message.id, message.target, message.request);
+      case 'stop':
+        for (const c of this.running.values()) c.abort();
+        return;
+      case 'clear':
+        this.history.apply({ type: 'cleared' });
+        return;
+      case 'export':
+        return this.export(message.format);
+      case 'saveEvalCase':
+        return this.saveEvalCase(message.turnId, message.answerId);
+      case 'copyAsCode':
+        return this.copyAsCode(message.target, message.request);
+      case 'openLink':
+        return openLink(message.href);
+    }
+  }
+
+  private post(message: HostMessage): void {
+    this.history.apply(message, message.type === 'answer' || message.type === 'answerError');
+    this.posted.fire(message);
+    void this.panel.webview.postMessage(message);
+  }
+
+  private async sendTargets(): Promise<void> {
+    try {
+      const { targets, error } = await listPlaygroundTargets(await this.deps.pool(), this.deps.regions());
+      this.targets = targets;
+      this.post({ type: 'targets', targets, selected: this.selected, error });
+    } catch (error) {
+      this.post({ type: 'targets', targets: [], error: parseError(error).message });
+    }
+  }
+
+  private async run(id: string, name: string, request: PromptRequest | undefined): Promise<void> {
+    const target = this.targets.find((t) => t.name === name);
+    if (!target || !request) {
+      this.post({ type: 'answerError', id, message: vscode.l10n.t('{0} is not in the target list any more; refresh the Playground.', name) });
+      return;
+    }
+    const abort = new AbortController();
+    this.running.set(id, abort);
+    let sent = 0;
+    try {
+      const result = await runPrompt(await this.deps.pool(), target, request, {
+        signal: abort.signal,
+        onText: (candidate, text) => {
+          sent++;
+          this.post({ type: 'delta', id, candidate, text });
+        },
+      });
+      this.post({ type: 'answer', id, candidates: result.candidates, figures: result.figures, sent });
+    } catch (error) {
+      const stopped = abort.signal.aborted;
+      this.post({ type: 'answerError', id, stopped, message: stopped ? vscode.l10n.t('Stopped.') : parseError(error).message });
+    } finally {
+      this.running.delete(id);
+    }
+  }
+
+  private label(name: string): string {
+    return this.targets.find((t) => t.name === name)?.displayName ?? name;
+  }
+
+  private async export(format: 'markdown' | 'json'): Promise<void> {
+    const conversation = this.history.conversation();
+    const content = format === 'json' ? conversationJson(conversation) : conversationMarkdown(conversation, (n) => this.label(n));
+    const document = await vscode.workspace.openTextDocument({ language: format, content });
+    await vscode.window.showTextDocument(document, { preview: false });
+  }
+
+  private async saveEvalCase(turnId: string, answerId: string): Promise<void> {
+    const turn = this.history.conversation().turns.find((t) => t.id === turnId);
+    const answer = turn?.answers.find((a) => a.id === answerId);
+    if (!turn || !answer || answer.status !== 'done') return;
+    const file = await evalFile(this.deps.workspaceState);
+    if (!file) return;
+    await appendLine(file, evalCaseLine(turn, answer));
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Saved as an eval case in {0}', vscode.workspace.asRelativePath(file)), 4000);
+  }
+
+  private async copyAsCode(name: string, request: PromptRequest): Promise<void> {
+    const target = this.targets.find((t) => t.name === name);
+    if (!target) return;
+    const languages: { label: string; id: CodeLanguage }[] = [
+      { label: 'curl', id: 'curl' },
+      { label: 'Python (google-cloud-aiplatform)', id: 'python' },
+      { label: 'TypeScript (@google-cloud/aiplatform)', id: 'typescript' },
+    ];
+    const picked = await vscode.window.showQuickPick(languages, { placeHolder: vscode.l10n.t('Copy the request as…') });
+    if (!picked) return;
+    const pool = await this.deps.pool();
+    const e = clientEndpoint(pool.connection, target.region);
+    const code = requestCode(picked.id, target, request, { baseUrl: `${e.protocol}://${e.apiEndpoint}${e.port === 443 ? '' : `:${e.port}`}`, emulator: pool.connection.backend === 'emulator' });
+    await vscode.env.clipboard.writeText(code);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the request as {0}', picked.label), 4000);
+  }
+}
+
+/** The JSONL file eval cases go to: picked once, then remembered per workspace. */
+async function evalFile(memento: vscode.Memento): Promise<vscode.Uri | undefined> {
+  const remembered = memento.get<string>(EVAL_FILE_KEY);
+  if (remembered) return vscode.Uri.parse(remembered);
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const picked = await vscode.window.showSaveDialog({
+    title: vscode.l10n.t('Save eval cases to'),
+    defaultUri: folder && vscode.Uri.joinPath(folder, 'eval-cases.jsonl'),
+    filters: { JSONL: ['jsonl'] },
+  });
+  if (picked) await memento.update(EVAL_FILE_KEY, picked.toString());
+  return picked;
+}
+
+export async function appendLine(file: vscode.Uri, line: string): Promise<void> {
+  let existing: Uint8Array = new Uint8Array();
+  try {
+    existing = await vscode.workspace.fs.readFile(file);
+  } catch {
+    // A new file.
+  }
+  const prefix = existing.length && existing[existing.length - 1] !== 0x0a ? '\n' : '';
+  await vscode.workspace.fs.writeFile(file, new Uint8Array(Buffer.concat([existing, Buffer.from(prefix + line)])));
+}
+
+/** Links in model output open only after the person has seen the address and agreed. */
+async function openLink(href: string): Promise<void> {
+  let uri: vscode.Uri;
+  try {
+    uri = vscode.Uri.parse(href, true);
+  } catch {
+    return;
+  }
+  if (!['http', 'https', 'mailto'].includes(uri.scheme)) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('The model\'s link {0} was not opened: only web and mail links open.', href));
+    return;
+  }
+  const open = vscode.l10n.t('Open Link');
+  const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Open a link from the model\'s answer?'), { modal: true, detail: href }, open);
+  if (answer === open) await vscode.env.openExternal(uri);
+}
