@@ -29,6 +29,8 @@ import { registryCommands } from '../features/registry/registryCommands';
 import { monitoringCommands } from '../features/monitoring/monitoringCommands';
 import { driftCommands } from '../features/drift/driftCommands';
 import { signInCommands } from '../features/connection/signInCommands';
+import { JobMonitor } from '../features/jobs/jobMonitor';
+import { getJobDetails } from '../vertex/jobDetails';
 
 export interface FeatureHost {
   readonly context: vscode.ExtensionContext;
@@ -48,6 +50,8 @@ export interface FeatureContext {
   input(): InputSeam;
   /** Reloads one view (or all of them). */
   refresh(viewId?: ViewId): void;
+  /** Follows running jobs: one poller per job, whoever asks. */
+  readonly jobs: JobMonitor;
 }
 
 export type CommandHandlers = Partial<Record<CommandId, (...args: unknown[]) => Promise<unknown>>>;
@@ -68,10 +72,11 @@ export interface Features extends vscode.Disposable {
 
 export function createFeatures(host: FeatureHost): Features {
   const session = new Session(host);
+  const jobs = new JobMonitor({ fetch: async (name, signal) => getJobDetails(await session.pool(), name, signal), log: (m) => host.log.warn(m) });
   const trees = new Map<ViewId, ResourceTreeProvider>(
     TREE_DEFINITIONS.map((definition) => [
       definition.viewId,
-      new ResourceTreeProvider(definition, () => session.pool(), () => host.settings().regions, pageSizeSetting, host.log, () => host.signedOut()),
+      new ResourceTreeProvider(definition, () => session.pool(), () => host.settings().regions, pageSizeSetting, host.log, () => host.signedOut(), jobs),
     ]),
   );
 
@@ -80,6 +85,7 @@ export function createFeatures(host: FeatureHost): Features {
   const ctx: FeatureContext = {
     host,
     pool: () => session.pool(),
+    jobs,
     input: () => (scripted && !scripted.finished ? scripted : new QuickInputSeam()),
     refresh(viewId) {
       for (const [id, tree] of trees) if (!viewId || id === viewId) tree.refresh();
@@ -141,6 +147,7 @@ export function createFeatures(host: FeatureHost): Features {
       for (const tree of trees.values()) tree.reset();
     },
     dispose() {
+      jobs.dispose();
       session.dispose();
       for (const tree of trees.values()) tree.dispose();
     },

@@ -8,6 +8,7 @@ import { waitForOperation, type OperationHandle, type OperationProgress } from '
 import { readPages } from './paging';
 import { enumName, resourceRegion, toDate, toNumber } from './protoValues';
 import { cancelledError, cancelOnAbort, deadlineError } from './retry';
+import { isTerminalJobState } from '../../packages/catalog/src/jobStates';
 import { JOB_STATES, type JobStateName } from './types';
 
 type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -191,7 +192,7 @@ export async function runMonitoringJob(
   let job = toJob(created);
   const deadline = Date.now() + (options.timeoutMs ?? 600_000);
   let delay = 200;
-  while (!isTerminal(job.state)) {
+  while (!isTerminalJobState(job.state)) {
     options.onState?.(job.state);
     if (options.signal?.aborted) throw cancelledError('The monitoring job run');
     if (Date.now() > deadline) throw deadlineError('The monitoring job run', options.timeoutMs ?? 600_000);
@@ -202,10 +203,6 @@ export async function runMonitoringJob(
   }
   if (job.state !== 'JOB_STATE_SUCCEEDED') throw new Error(job.error ?? `The monitoring job ended as ${job.state}.`);
   return job;
-}
-
-function isTerminal(state: JobStateName): boolean {
-  return ['JOB_STATE_SUCCEEDED', 'JOB_STATE_FAILED', 'JOB_STATE_CANCELLED', 'JOB_STATE_EXPIRED', 'JOB_STATE_PARTIALLY_SUCCEEDED'].includes(state);
 }
 
 function toMonitor(raw: Raw): ModelMonitor {

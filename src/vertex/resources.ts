@@ -4,6 +4,7 @@ import { acceleratorName } from './enums';
 import { toPage } from './paging';
 import { cancelOnAbort, withRetry, type RetryOptions } from './retry';
 import { enumName, labelsOf, resourceId, resourceRegion, toDate, toNumber } from './protoValues';
+import { SHORT_JOB_STATE } from '../../packages/catalog/src/jobStates';
 import { JOB_STATES, type Dataset, type DatasetKind, type Endpoint, type JobState, type Model, type Page, type TuningJob } from './types';
 
 type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -103,22 +104,8 @@ export function toModel(raw: Raw): Model {
   };
 }
 
-const JOB_STATE_MAP: Record<string, JobState> = {
-  JOB_STATE_QUEUED: 'pending',
-  JOB_STATE_PENDING: 'pending',
-  JOB_STATE_RUNNING: 'running',
-  JOB_STATE_UPDATING: 'running',
-  JOB_STATE_SUCCEEDED: 'succeeded',
-  JOB_STATE_PARTIALLY_SUCCEEDED: 'succeeded',
-  JOB_STATE_FAILED: 'failed',
-  JOB_STATE_EXPIRED: 'failed',
-  JOB_STATE_CANCELLING: 'cancelling',
-  JOB_STATE_CANCELLED: 'cancelled',
-  JOB_STATE_PAUSED: 'paused',
-};
-
 export function toJobState(value: unknown): JobState {
-  return JOB_STATE_MAP[enumName(JOB_STATES, value)] ?? 'unknown';
+  return SHORT_JOB_STATE[enumName(JOB_STATES, value)] ?? 'unknown';
 }
 
 export function toTuningJob(raw: Raw): TuningJob {

@@ -1,21 +1,8 @@
 // Domain types: what the rest of the extension sees instead of proto shapes.
 
-export const JOB_STATES = [
-  'JOB_STATE_UNSPECIFIED',
-  'JOB_STATE_QUEUED',
-  'JOB_STATE_PENDING',
-  'JOB_STATE_RUNNING',
-  'JOB_STATE_SUCCEEDED',
-  'JOB_STATE_FAILED',
-  'JOB_STATE_CANCELLING',
-  'JOB_STATE_CANCELLED',
-  'JOB_STATE_PAUSED',
-  'JOB_STATE_EXPIRED',
-  'JOB_STATE_UPDATING',
-  'JOB_STATE_PARTIALLY_SUCCEEDED',
-] as const;
-export type JobStateName = (typeof JOB_STATES)[number];
-export type JobState = 'pending' | 'running' | 'succeeded' | 'failed' | 'cancelling' | 'cancelled' | 'paused' | 'unknown';
+import type { JobState } from '../../packages/catalog/src/jobStates';
+
+export { JOB_STATES, type JobState, type JobStateName } from '../../packages/catalog/src/jobStates';
 
 export interface Page<T> {
   readonly items: T[];

@@ -14,7 +14,7 @@ export function jobCommands(ctx: FeatureContext): CommandHandlers {
       if (!name) return undefined;
       jobKindOf(name); // throws, with the sentence the user reads, for anything but a job
       // Returned so tests can read what the panel shows.
-      return JobPanel.show(ctx.host.context.extensionUri, ctx.pool, ctx.input, name);
+      return JobPanel.show(ctx.host.context.extensionUri, ctx.pool, ctx.input, name, ctx.jobs);
     },
   };
 }

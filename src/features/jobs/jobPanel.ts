@@ -1,6 +1,6 @@
 // The job panel: one per job. Shows the job as it runs (state timeline, data
 // statistics, error with a next step, loss curves from TensorBoard, HPT trials),
-// refreshing itself with backoff only while visible and until the job ends.
+// following the job through the job monitor only while visible and until the job ends.
 import * as vscode from 'vscode';
 import type { CurveView, JobHostMessage, JobView, JobWebviewMessage } from './protocol';
 import type { ClientPool } from '../../vertex/clients';
@@ -13,9 +13,10 @@ import { readOnlyTextUri } from '../trees/resourceDocuments';
 import { webviewHtml, webviewOptions } from '../../ui/webviewHtml';
 import { confirmModal } from '../../ui/confirmModal';
 import type { InputSeam } from '../../ui/inputSeam';
+import { isTerminalJobState } from '../../../packages/catalog/src/jobStates';
+import type { JobMonitor, JobUpdate, Subscription } from './jobMonitor';
 
-const TERMINAL = new Set(['succeeded', 'failed', 'cancelled']);
-const FIRST_POLL_MS = 2_000;
+/** A visible panel shows figures at most this old while the job runs. */
 const MAX_POLL_MS = 15_000;
 
 export class JobPanel implements vscode.Disposable {
@@ -24,12 +25,11 @@ export class JobPanel implements vscode.Disposable {
   /** Every message sent to the webview, oldest first: what tests read. */
   readonly posted: JobHostMessage[] = [];
   private readonly disposables: vscode.Disposable[] = [];
-  private timer: NodeJS.Timeout | undefined;
-  private pollMs = FIRST_POLL_MS;
+  private following: Subscription | undefined;
   private details: JobDetails | undefined;
   private loading: AbortController | undefined;
 
-  static show(extensionUri: vscode.Uri, pool: () => Promise<ClientPool>, input: () => InputSeam, name: string): JobPanel {
+  static show(extensionUri: vscode.Uri, pool: () => Promise<ClientPool>, input: () => InputSeam, name: string, jobs: JobMonitor): JobPanel {
     const existing = JobPanel.open.get(name);
     if (existing) {
       existing.panel.reveal();
@@ -37,7 +37,7 @@ export class JobPanel implements vscode.Disposable {
     }
     const title = vscode.l10n.t('Job {0}', name.split('/').pop() ?? name);
     const panel = vscode.window.createWebviewPanel(JobPanel.viewType, title, vscode.ViewColumn.Active, webviewOptions(extensionUri));
-    const created = new JobPanel(panel, extensionUri, pool, input, name);
+    const created = new JobPanel(panel, extensionUri, pool, input, name, jobs);
     JobPanel.open.set(name, created);
     return created;
   }
@@ -48,14 +48,15 @@ export class JobPanel implements vscode.Disposable {
     private readonly pool: () => Promise<ClientPool>,
     private readonly input: () => InputSeam,
     readonly name: string,
+    private readonly jobs: JobMonitor,
   ) {
     panel.webview.html = webviewHtml(panel.webview, extensionUri, 'job', panel.title);
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m: JobWebviewMessage) => this.onMessage(m)),
       panel.onDidChangeViewState(() => {
-        // Hidden panels do not poll; coming back shows fresh figures at once.
+        // Hidden panels do not follow the job; coming back shows fresh figures at once.
         if (panel.visible && !this.isTerminal()) void this.load();
-        else this.stopPolling();
+        else this.unfollow();
       }),
       panel.onDidDispose(() => this.dispose()),
     );
@@ -63,7 +64,7 @@ export class JobPanel implements vscode.Disposable {
 
   dispose(): void {
     JobPanel.open.delete(this.name);
-    this.stopPolling();
+    this.unfollow();
     this.loading?.abort();
     this.disposables.forEach((d) => d.dispose());
   }
@@ -82,7 +83,7 @@ export class JobPanel implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
       case 'refresh':
-        this.pollMs = FIRST_POLL_MS;
+        this.jobs.hurry(this.name);
         return this.load();
       case 'openPlayground':
         if (this.details?.job.kind === 'tuning' && this.details.job.tunedModel) {
@@ -134,46 +135,61 @@ export class JobPanel implements vscode.Disposable {
     } catch (error) {
       void vscode.window.showErrorMessage(parseError(error).message);
     }
-    this.pollMs = FIRST_POLL_MS;
+    this.jobs.hurry(this.name);
     await this.load();
   }
 
+  /** Fetches the job now (opening, Refresh, coming back into view), then follows it. */
   private async load(): Promise<void> {
-    this.stopPolling();
-    this.loading?.abort();
-    const loading = (this.loading = new AbortController());
+    const loading = this.restartLoading();
     try {
-      const pool = await this.pool();
-      const details = await getJobDetails(pool, this.name, loading.signal);
-      if (loading.signal.aborted) return;
-      this.details = details;
-      this.panel.title = details.job.displayName;
-      this.post({ type: 'job', job: toView(details) });
-      if (details.experimentId) {
-        try {
-          const curves = await readCurves(pool, { region: details.job.region, experimentId: details.experimentId, tensorboard: details.tensorboard }, loading.signal);
-          if (!loading.signal.aborted) this.post({ type: 'curves', curves: curves.map(toCurveView) });
-        } catch (error) {
-          if (!loading.signal.aborted) this.post({ type: 'curves', curves: [], error: parseError(error).message });
-        }
-      }
+      const details = await getJobDetails(await this.pool(), this.name, loading.signal);
+      if (!loading.signal.aborted) await this.present(details, loading.signal);
     } catch (error) {
-      if (loading.signal.aborted) return;
-      this.post({ type: 'loadError', message: parseError(error).message });
+      if (!loading.signal.aborted) this.post({ type: 'loadError', message: parseError(error).message });
     }
-    if (!loading.signal.aborted && this.panel.visible && !this.isTerminal()) {
-      this.timer = setTimeout(() => void this.load(), this.pollMs);
-      this.pollMs = Math.min(MAX_POLL_MS, Math.round(this.pollMs * 1.5));
+    if (!loading.signal.aborted) this.follow();
+  }
+
+  /** A tick of the job monitor: its look at the job is shown, with the curves read again. */
+  private onUpdate(update: JobUpdate): void {
+    const loading = this.restartLoading();
+    if (update.error !== undefined) this.post({ type: 'loadError', message: parseError(update.error).message });
+    else if (update.details) void this.present(update.details, loading.signal);
+    if (update.ended) this.unfollow();
+  }
+
+  private async present(details: JobDetails, signal: AbortSignal): Promise<void> {
+    this.details = details;
+    this.panel.title = details.job.displayName;
+    this.post({ type: 'job', job: toView(details) });
+    if (!details.experimentId) return;
+    try {
+      const curves = await readCurves(await this.pool(), { region: details.job.region, experimentId: details.experimentId, tensorboard: details.tensorboard }, signal);
+      if (!signal.aborted) this.post({ type: 'curves', curves: curves.map(toCurveView) });
+    } catch (error) {
+      if (!signal.aborted) this.post({ type: 'curves', curves: [], error: parseError(error).message });
     }
+  }
+
+  private restartLoading(): AbortController {
+    this.loading?.abort();
+    return (this.loading = new AbortController());
   }
 
   private isTerminal(): boolean {
-    return this.details !== undefined && TERMINAL.has(this.details.job.state);
+    return this.details !== undefined && isTerminalJobState(this.details.job.state);
   }
 
-  private stopPolling(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+  /** Following only while visible and until the job ends; the monitor polls with backoff. */
+  private follow(): void {
+    if (!this.panel.visible || this.isTerminal()) return this.unfollow();
+    this.following ??= this.jobs.subscribe(this.name, (update) => this.onUpdate(update), { maxDelayMs: MAX_POLL_MS });
+  }
+
+  private unfollow(): void {
+    this.following?.dispose();
+    this.following = undefined;
   }
 }
 
@@ -198,7 +214,7 @@ function toView(d: JobDetails): JobView {
     metric: d.metric,
     bestTrialId: d.bestTrialId,
     tunedModel: job.kind === 'tuning' ? job.tunedModel : undefined,
-    terminal: TERMINAL.has(job.state),
+    terminal: isTerminalJobState(job.state),
   };
 }
 

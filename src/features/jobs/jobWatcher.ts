@@ -6,21 +6,18 @@
 //   watchLaunchedJob(ctx, job.name);   // ctx: FeatureContext; name: a tuningJobs/,
 //                                      // customJobs/ or hyperparameterTuningJobs/ name
 //
-// It polls the job (2 s, backing off to 30 s; whether or not a view is open), refreshes
-// the Tuning Jobs view as its state changes, and when it ends shows a notification with
-// a button to its result: the tuned model (Gemini tuning), the job's details otherwise,
-// or its error. It returns a JobWatch: `ended` resolves with the job as it ended
-// (undefined if the watch stopped first); dispose() stops following (so does
-// deactivation). Calling it twice for one job follows it once.
+// It follows the job through the job monitor (jobMonitor.ts; whether or not a view is
+// open), and when it ends shows a notification with a button to its result: the tuned
+// model (Gemini tuning), the job's details otherwise, or its error. It returns a
+// JobWatch: `ended` resolves with the job as it ended (undefined if the watch stopped
+// first); dispose() stops following (so does deactivation). Calling it twice for one
+// job follows it once.
 //
 // Users get the same from a running job's context menu: "Notify When Finished".
 import * as vscode from 'vscode';
 import type { FeatureContext } from '../../core/features';
-import { getJob } from '../../vertex/jobs';
 import { parseError } from '../../vertex/parseError';
 import type { Job } from '../../vertex/types';
-import { PollBackoff } from '../trees/pollBackoff';
-import { isLiveJob } from '../trees/jobsTree';
 
 export interface JobWatch extends vscode.Disposable {
   /** The job as it ended, or undefined when the watch was stopped first. */
@@ -29,51 +26,37 @@ export interface JobWatch extends vscode.Disposable {
 
 const watching = new Map<string, JobWatch>();
 
-export function watchLaunchedJob(ctx: FeatureContext, jobName: string, backoff = new PollBackoff()): JobWatch {
+export function watchLaunchedJob(ctx: FeatureContext, jobName: string): JobWatch {
   const existing = watching.get(jobName);
   if (existing) return existing;
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
-  let lastState: string | undefined;
   let failures = 0;
   let settle: (job: Job | undefined) => void = () => undefined;
   const ended = new Promise<Job | undefined>((resolve) => (settle = resolve));
-  const stop = new vscode.Disposable(() => {
-    stopped = true;
-    clearTimeout(timer);
-    watching.delete(jobName);
-    settle(undefined);
-  });
-  const poll = async () => {
-    if (stopped) return;
-    let changed = false;
-    try {
-      const job = await getJob(await ctx.pool(), jobName);
-      failures = 0;
-      changed = job.state !== lastState;
-      if (changed && lastState !== undefined) ctx.refresh('vertexGenAi.tuningJobs');
-      lastState = job.state;
-      if (!isLiveJob(job)) {
-        settle(job);
-        stop.dispose();
-        ctx.host.log.info(`Job ${jobName} ended: ${job.state}`);
-        void notifyEnded(job);
-        return;
-      }
-    } catch (error) {
+  const following = ctx.jobs.subscribe(jobName, (update) => {
+    if (update.error !== undefined) {
       // A blip should not end the watch; a job that keeps failing to load is reported once.
       if (++failures === 5) {
         stop.dispose();
-        void vscode.window.showWarningMessage(vscode.l10n.t('Stopped following {0}: {1}', jobName, parseError(error).message));
-        return;
+        void vscode.window.showWarningMessage(vscode.l10n.t('Stopped following {0}: {1}', jobName, parseError(update.error).message));
       }
+      return;
     }
-    if (!stopped) timer = setTimeout(() => void poll(), backoff.next(changed));
-  };
+    failures = 0;
+    const job = update.details?.job;
+    if (!job || !update.ended) return;
+    settle(job);
+    stop.dispose();
+    ctx.host.log.info(`Job ${jobName} ended: ${job.state}`);
+    void notifyEnded(job);
+  });
+  const stop = new vscode.Disposable(() => {
+    following.dispose();
+    if (watching.get(jobName) === watch) watching.delete(jobName);
+    settle(undefined);
+  });
   const watch: JobWatch = { ended, dispose: () => stop.dispose() };
   watching.set(jobName, watch);
   ctx.host.context.subscriptions.push(stop);
-  timer = setTimeout(() => void poll(), 0);
   return watch;
 }
 

@@ -1,6 +1,7 @@
 // Tuning Jobs: Gemini tuning, custom GPU/TPU and hyperparameter-tuning jobs in one
-// list; running ones refresh by themselves while the view is visible.
+// list; running ones refresh by themselves (through the job monitor) while the view is visible.
 import * as vscode from 'vscode';
+import { isActiveJobState } from '../../../packages/catalog/src/jobStates';
 import { listAllJobs } from '../../vertex/jobs';
 import type { Job, JobState } from '../../vertex/types';
 import { formatAccelerator, formatElapsed } from './format';
@@ -23,12 +24,6 @@ const JOB_KIND_LABELS: Record<Job['kind'], string> = {
   custom: vscode.l10n.t('Custom job'),
   hyperparameterTuning: vscode.l10n.t('Hyperparameter tuning'),
 };
-
-const LIVE_STATES = new Set<JobState>(['pending', 'running', 'cancelling']);
-
-export function isLiveJob(job: Job): boolean {
-  return LIVE_STATES.has(job.state);
-}
 
 /** Base model for Gemini tuning; machine and accelerator for training jobs. */
 function jobSubject(job: Job): string | undefined {
@@ -54,7 +49,7 @@ export function jobItem(job: Job): vscode.TreeItem {
   const trials = job.kind === 'hyperparameterTuning' ? vscode.l10n.t('{0}/{1} trials', job.trialsCompleted, job.maxTrialCount) : undefined;
   // Short enough for the default sidebar width: the state first, then trials while a sweep runs, else the
   // duration; the subject (and the rest) is in the tooltip.
-  item.description = [job.state, trials && isLiveJob(job) ? trials : elapsed].filter(Boolean).join(' · ');
+  item.description = [job.state, trials && isActiveJobState(job.state) ? trials : elapsed].filter(Boolean).join(' · ');
   item.iconPath = JOB_ICONS[job.state];
   const labels = Object.entries(job.labels).map(([k, v]) => `${k}=${v}`).join(', ');
   const lines = [
@@ -85,6 +80,6 @@ export const jobsTree: TreeDefinition = {
       idOf: (j) => (j as Job).name,
     })),
   treeItem: (node: ResourceNode) => jobItem(node.value as Job),
-  isLive: (node) => node.kind === 'job' && isLiveJob(node.value as Job),
+  liveJob: (node) => (node.kind === 'job' && isActiveJobState((node.value as Job).state) ? (node.value as Job).name : undefined),
   filterable: (node) => node.value as Job,
 };

@@ -1,11 +1,11 @@
 // One resource tree: children loaded on expand (treeListings.ts), "Load more…",
 // error nodes with their next step, a filter, in-place refresh, and self-refreshing
-// items (running jobs) while the view is visible.
+// items (running jobs, followed through the job monitor) while the view is visible.
 import * as vscode from 'vscode';
 import type { ViewId } from '../../core/contributions';
 import type { ClientPool } from '../../vertex/clients';
 import type { NextAction } from '../../vertex/parseError';
-import { PollBackoff } from './pollBackoff';
+import type { JobMonitor, JobUpdate, Subscription } from '../jobs/jobMonitor';
 import { matchesTreeFilter, serverFilter, type Filterable, type TreeFilter } from './treeFilter';
 import { TreeListings, type Listing, type LoadResult } from './treeListings';
 import type { ChildSpec, PagedSource, ResourceNode, TreeNode } from './treeNodes';
@@ -18,8 +18,8 @@ export interface TreeDefinition {
   /** Children of a resource node, if it has any. */
   children?(node: ResourceNode): ChildSpec | undefined;
   treeItem(node: ResourceNode): vscode.TreeItem;
-  /** Items that change by themselves (running jobs): refreshed while the view is visible. */
-  isLive?(node: ResourceNode): boolean;
+  /** Items that change by themselves: the running job a node shows, followed while the view is visible. */
+  liveJob?(node: ResourceNode): string | undefined;
   /** Filter fields of a top-level resource. */
   filterable?(node: ResourceNode): Filterable;
   readonly stateFilter?: boolean;
@@ -43,8 +43,8 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private filter: TreeFilter | undefined;
   private view: vscode.TreeView<unknown> | undefined;
   private visible = false;
-  private pollTimer: NodeJS.Timeout | undefined;
-  private readonly backoff = new PollBackoff();
+  /** Live nodes followed through the job monitor, while the view is visible. */
+  private readonly follows = new Map<ResourceNode, Subscription>();
   private roots: { key: string; spec: ChildSpec } | undefined;
 
   constructor(
@@ -54,6 +54,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     pageSize: () => number,
     log: vscode.LogOutputChannel,
     onSignedOut?: () => void,
+    private readonly jobs?: JobMonitor,
   ) {
     this.listings = new TreeListings({
       pool,
@@ -75,8 +76,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.showFilter();
     return view.onDidChangeVisibility((e) => {
       this.visible = e.visible;
-      if (e.visible) this.schedulePoll(true);
-      else this.stopPolling();
+      this.follow();
     });
   }
 
@@ -155,6 +155,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   reset(): void {
     this.listings.clear();
     this.roots = undefined;
+    this.follow();
     this.changed.fire(undefined);
   }
 
@@ -185,12 +186,14 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const labelsChanged = serverFilter(filter) !== serverFilter(this.filter);
     this.filter = filter && filter.text ? filter : undefined;
     if (labelsChanged) this.listings.clear((l) => l.source.filterable === true);
+    this.follow();
     this.showFilter();
     this.changed.fire(undefined);
   }
 
   dispose(): void {
-    this.stopPolling();
+    this.visible = false;
+    this.follow();
     this.changed.dispose();
   }
 
@@ -235,32 +238,39 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private afterLoad(listing: Listing, result: LoadResult | undefined): void {
     if (result?.structural) this.changed.fire(listing.parent);
     else if (result && result.changed.length > 0) this.changed.fire(result.changed);
-    if (this.definition.isLive) this.schedulePoll(result === undefined ? false : result.structural || result.changed.length > 0);
+    this.follow();
   }
 
-  private liveListings(): Listing[] {
-    return this.listings.all().filter((l) => l.nodes.some((n) => this.definition.isLive!(n)));
+  /** Follows exactly the live nodes loaded, while the view is visible; none otherwise. */
+  private follow(): void {
+    const live = this.definition.liveJob;
+    const wanted = new Map<ResourceNode, string>();
+    if (this.visible && this.jobs && live) {
+      for (const listing of this.listings.all()) {
+        for (const node of listing.nodes) {
+          const name = live(node);
+          if (name) wanted.set(node, name);
+        }
+      }
+    }
+    for (const [node, subscription] of this.follows) {
+      if (wanted.has(node)) continue;
+      subscription.dispose();
+      this.follows.delete(node);
+    }
+    for (const [node, name] of wanted) {
+      if (!this.follows.has(node)) this.follows.set(node, this.jobs!.subscribe(name, (update) => this.followed(node, update)));
+    }
   }
 
-  private schedulePoll(changed: boolean): void {
-    if (!this.visible || this.pollTimer || !this.definition.isLive) return;
-    if (this.liveListings().length === 0) return this.backoff.reset();
-    this.pollTimer = setTimeout(() => {
-      this.pollTimer = undefined;
-      const live = this.liveListings();
-      void Promise.all(live.map((l) => this.listings.load(l))).then((results) => {
-        results.forEach((r, i) => {
-          if (r.structural) this.changed.fire(live[i].parent);
-          else if (r.changed.length > 0) this.changed.fire(r.changed);
-        });
-        this.schedulePoll(results.some((r) => r.structural || r.changed.length > 0));
-      });
-    }, this.backoff.next(changed));
-  }
-
-  private stopPolling(): void {
-    clearTimeout(this.pollTimer);
-    this.pollTimer = undefined;
+  /** A followed job's latest: the row changes in place; an ended job is no longer followed. */
+  private followed(node: ResourceNode, update: JobUpdate): void {
+    if (!update.details) return;
+    if (this.listings.update(node, update.details.job)) this.changed.fire([node]);
+    if (update.ended) {
+      this.follows.get(node)?.dispose();
+      this.follows.delete(node);
+    }
   }
 
   private showFilter(): void {

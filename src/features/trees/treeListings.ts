@@ -77,6 +77,15 @@ export class TreeListings {
     });
   }
 
+  /** A new value for one loaded node (a followed job's latest): true when it differs from the one shown. */
+  update(node: ResourceNode, value: unknown): boolean {
+    const stamp = JSON.stringify(value);
+    node.value = value;
+    if (this.stamps.get(node) === stamp) return false;
+    this.stamps.set(node, stamp);
+    return true;
+  }
+
   /** Every listing will reload when next looked at. */
   markStale(): void {
     for (const listing of this.listings.values()) listing.stale = true;

@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 import { consoleUrl } from '../../../src/features/trees/consoleUrls';
-import { PollBackoff } from '../../../src/features/trees/pollBackoff';
 import { matchesTreeFilter, parseTreeFilter, serverFilter, type TreeFilter } from '../../../src/features/trees/treeFilter';
 
 function parsed(text: string, allowState = true): TreeFilter {
@@ -43,16 +42,5 @@ describe('Cloud console links', () => {
     assert.equal(consoleUrl('job', `${us}/tuningJobs/9`, 'p'), 'https://console.cloud.google.com/vertex-ai/generative/language/locations/us-central1/tuning/tuningJob/9/monitor?project=p');
     assert.equal(consoleUrl('bqTable', 'bq://p.d.t', 'p'), 'https://console.cloud.google.com/bigquery?project=p&ws=!1m5!1m4!4m3!1sp!2sd!3st');
     assert.equal(consoleUrl('bqColumn', 'amount', 'p'), undefined);
-  });
-});
-
-describe('poll backoff', () => {
-  it('slows down from 2 s to 30 s while nothing changes, and speeds up on a change', () => {
-    const b = new PollBackoff();
-    const waits = Array.from({ length: 10 }, () => b.next(false));
-    assert.equal(waits[0], 3000);
-    assert.ok(waits.every((w, i) => i === 0 || w >= waits[i - 1]));
-    assert.equal(waits.at(-1), 30_000);
-    assert.equal(b.next(true), 2000);
   });
 });

@@ -8,12 +8,11 @@ import { ApiError, type ErrorDetail } from '../googleError';
 import type { JsonObject } from '../wireCodec';
 import { acceleratorUse, type MachineSpecInput } from '../../../catalog/src/checkMachineSpec';
 import { computeOf } from './computeState';
+import { isActiveJobState } from '../../../catalog/src/jobStates';
 import type { AcceleratorName } from '../../../catalog/src/machineTypes';
 import { quotaLimit, quotaLimitName, quotaMetric, type QuotaKind } from '../../../catalog/src/quotas';
 
 export type Demand = Map<AcceleratorName, number>;
-
-const ACTIVE_JOB_STATES = new Set(['JOB_STATE_QUEUED', 'JOB_STATE_PENDING', 'JOB_STATE_RUNNING', 'JOB_STATE_CANCELLING']);
 
 export function addDemand(demand: Demand, spec: MachineSpecInput | undefined, replicas: number): Demand {
   const use = spec && acceleratorUse(spec);
@@ -49,10 +48,10 @@ export function usage(state: EmulatorState, location: string, kind: QuotaKind): 
     return demand;
   }
   for (const job of state.store.list(location, 'customJobs')) {
-    if (ACTIVE_JOB_STATES.has(String(job.data.state))) poolsDemand(job.data.jobSpec as JsonObject, 1, demand);
+    if (isActiveJobState(String(job.data.state))) poolsDemand(job.data.jobSpec as JsonObject, 1, demand);
   }
   for (const job of state.store.list(location, 'hyperparameterTuningJobs')) {
-    if (ACTIVE_JOB_STATES.has(String(job.data.state))) poolsDemand(job.data.trialJobSpec as JsonObject, Number(job.data.parallelTrialCount ?? 1), demand);
+    if (isActiveJobState(String(job.data.state))) poolsDemand(job.data.trialJobSpec as JsonObject, Number(job.data.parallelTrialCount ?? 1), demand);
   }
   return demand;
 }

@@ -3,6 +3,7 @@
 // emulated time (customJobsLifecycle.ts), holding its accelerators until it ends;
 // cancel goes through CANCELLING to CANCELLED; running jobs cannot be deleted. A job
 // logs loss and learning-rate curves to TensorBoard (tensorboardRuns.ts).
+import { isTerminalJobState, refusesCancel } from '../../../catalog/src/jobStates';
 import { computeOf } from '../compute/computeState';
 import { assertQuota, poolsDemand } from '../compute/quotaUsage';
 import type { EmulatorState, HttpResult, MethodCall, MethodHandler } from '../context';
@@ -10,7 +11,7 @@ import { timestamp } from '../context';
 import { ApiError, failedPrecondition, invalidFields, notFound } from '../googleError';
 import type { StoredResource } from '../store';
 import type { JsonObject } from '../wireCodec';
-import { TERMINAL, advanceJob, cancelLiveJob, registerLiveJob } from './customJobsLifecycle';
+import { advanceJob, cancelLiveJob, registerLiveJob } from './customJobsLifecycle';
 import { jobSpecProblems } from './customJobsSpec';
 import { genericHandler, kindFor } from './generic';
 import { assertRequired } from './resourceFields';
@@ -72,7 +73,7 @@ export function cancelJob(call: MethodCall, run: (state: EmulatorState, job: Sto
   const job = found(call);
   advanceJob(state, job, run(state, job));
   const current = String(job.data.state);
-  if (TERMINAL.has(current)) {
+  if (refusesCancel(job.typeName.endsWith('.HyperparameterTuningJob') ? 'hyperparameterTuning' : 'custom', current)) {
     throw failedPrecondition(`${kindFor(state, call.route.method, String(job.data.name))} \`${String(job.data.name)}\` is in state ${current} and cannot be cancelled.`);
   }
   if (!cancelLiveJob(state, job, run(state, job))) return delegate(call);
@@ -82,7 +83,7 @@ export function cancelJob(call: MethodCall, run: (state: EmulatorState, job: Sto
 export function deleteJob(call: MethodCall, run: (state: EmulatorState, job: StoredResource) => number): HttpResult | Promise<HttpResult> {
   const job = found(call);
   advanceJob(call.state, job, run(call.state, job));
-  if (!TERMINAL.has(String(job.data.state))) {
+  if (!isTerminalJobState(String(job.data.state))) {
     throw failedPrecondition(`${kindFor(call.state, call.route.method, String(job.data.name))} \`${String(job.data.name)}\` is in state ${String(job.data.state)}; cancel it and wait for it to end before deleting it.`);
   }
   return delegate(call);

@@ -3,12 +3,11 @@
 // CANCELLED. The state is worked out from the clock whenever the job is read, so there
 // are no timers and a pinned clock gives the same answer every time. Seeded jobs keep
 // the state they were seeded with.
+import { isTerminalJobState } from '../../../catalog/src/jobStates';
 import { computeOf, type LiveJob } from '../compute/computeState';
 import type { EmulatorState } from '../context';
 import type { StoredResource } from '../store';
 import type { JsonObject } from '../wireCodec';
-
-export const TERMINAL = new Set(['JOB_STATE_SUCCEEDED', 'JOB_STATE_FAILED', 'JOB_STATE_CANCELLED', 'JOB_STATE_EXPIRED', 'JOB_STATE_PARTIALLY_SUCCEEDED']);
 
 /** Seeded running jobs have no schedule: curves assume they take this long. */
 const NOMINAL_RUN_MS = 4 * 3_600_000;
@@ -29,7 +28,7 @@ export function queueMs(state: EmulatorState): number {
 /** Brings a live job's state up to now; `runMs` is how long it runs once started. */
 export function advanceJob(state: EmulatorState, job: StoredResource, runMs: number): void {
   const live = liveJob(state, String(job.data.name));
-  if (!live || TERMINAL.has(String(job.data.state))) return;
+  if (!live || isTerminalJobState(String(job.data.state))) return;
   const now = state.now().getTime();
   const startAt = live.createdAt + queueMs(state);
   const endAt = startAt + runMs;
@@ -57,7 +56,7 @@ export function cancelLiveJob(state: EmulatorState, job: StoredResource, runMs: 
   const live = liveJob(state, String(job.data.name));
   if (!live) return false;
   advanceJob(state, job, runMs);
-  if (!TERMINAL.has(String(job.data.state)) && live.cancelledAt === undefined) live.cancelledAt = state.now().getTime();
+  if (!isTerminalJobState(String(job.data.state)) && live.cancelledAt === undefined) live.cancelledAt = state.now().getTime();
   advanceJob(state, job, runMs);
   return true;
 }

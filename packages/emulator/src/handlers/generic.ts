@@ -10,11 +10,8 @@ import { camelCase, snakeCase, type MethodInfo } from '../protoSchema';
 import type { ProtoRoute } from '../routes';
 import type { StoredResource } from '../store';
 import type { JsonObject } from '../wireCodec';
+import { isTerminalJobState } from '../../../catalog/src/jobStates';
 import { applyReadMask, applyUpdate, assertRequired, stampCreated, stampUpdated, stripOutputOnly } from './resourceFields';
-
-const TERMINAL_JOB_STATES = new Set([
-  'JOB_STATE_SUCCEEDED', 'JOB_STATE_FAILED', 'JOB_STATE_CANCELLED', 'JOB_STATE_EXPIRED', 'JOB_STATE_PARTIALLY_SUCCEEDED',
-]);
 
 /** The generic handler for a route, or undefined when the method is not a standard one. */
 export function genericHandler(route: ProtoRoute): MethodHandler | undefined {
@@ -171,7 +168,7 @@ function cancelMethod(call: MethodCall): HttpResult {
   const kind = kindFor(state, route.method, name);
   if (!found) throw notFound(kind, name);
   const current = String(found.data.state ?? '');
-  if (TERMINAL_JOB_STATES.has(current)) {
+  if (isTerminalJobState(current)) {
     throw failedPrecondition(`${kind} \`${name}\` is in state ${current} and cannot be cancelled.`);
   }
   if (!current.startsWith('JOB_STATE_')) throw invalidFields([{ field: 'name', description: `${kind} cannot be cancelled.` }]);

@@ -4,6 +4,7 @@
 import type { MethodCall, MethodHandler } from '../context';
 import { timestamp } from '../context';
 import { failedPrecondition, invalidFields, notFound, type FieldViolation } from '../googleError';
+import { refusesCancel } from '../../../catalog/src/jobStates';
 import { ADAPTER_SIZES, MAX_EPOCHS, MAX_LEARNING_RATE_MULTIPLIER, type AdapterSize } from '../../../catalog/src/tunableModels';
 import { PUBLISHER_LANGUAGE_MODELS } from '../models/modelRegistry';
 import { baseModelId } from '../models/tuneFromJob';
@@ -12,8 +13,6 @@ import type { JsonObject } from '../wireCodec';
 import { assertParentExists, respond } from './generic';
 import { missingRequired, stripOutputOnly } from './resourceFields';
 import { cancelTuningJob, startTuningJob } from './tuningRunner';
-
-const TERMINAL = new Set(['JOB_STATE_SUCCEEDED', 'JOB_STATE_FAILED', 'JOB_STATE_CANCELLED', 'JOB_STATE_CANCELLING']);
 
 export const tuningHandlers: Record<string, MethodHandler> = {
   'GenAiTuningService.CreateTuningJob': (call) => {
@@ -44,7 +43,7 @@ export const tuningHandlers: Record<string, MethodHandler> = {
     const job = state.store.get(name);
     if (!job) throw notFound('TuningJob', name);
     const current = String(job.data.state);
-    if (TERMINAL.has(current)) throw failedPrecondition(`TuningJob \`${name}\` is in state ${current} and cannot be cancelled.`);
+    if (refusesCancel('tuning', current)) throw failedPrecondition(`TuningJob \`${name}\` is in state ${current} and cannot be cancelled.`);
     cancelTuningJob(state, name);
     return { body: {} };
   },

@@ -2,14 +2,12 @@
 // once, and follow it in a progress notification whose Cancel asks, then cancels the
 // job on the server. The completion notification is the watcher's.
 import * as vscode from 'vscode';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { FeatureContext } from '../../../core/features';
 import { customJobBody } from './customRequest';
 import { isLocal, tuningJobBody, uploadTarget } from './geminiRequest';
 import { hptJobBody } from './hptRequest';
 import type { Launch } from './launchTypes';
 import { watchLaunchedJob } from '../../jobs/jobWatcher';
-import { getJob } from '../../../vertex/jobs';
 import type { ClientPool } from '../../../vertex/clients';
 import { uploadFile } from '../../../vertex/storage';
 import { cancelJob, createCustomJob, createHyperparameterTuningJob, createTuningJob } from '../../../vertex/tuning';
@@ -53,9 +51,6 @@ function create(pool: ClientPool, launch: Launch, signal: AbortSignal): Promise<
   return createHyperparameterTuningJob(pool, launch.region, hptJobBody(launch), { signal });
 }
 
-const ENDED = new Set(['succeeded', 'failed', 'cancelled']);
-const POLL_MS = 2000;
-
 /** A progress notification until the job ends; its Cancel (after asking) cancels the job. */
 async function followJob(ctx: FeatureContext, pool: ClientPool, created: Job): Promise<void> {
   const watched = watchLaunchedJob(ctx, created.name).ended;
@@ -82,18 +77,14 @@ async function followJob(ctx: FeatureContext, pool: ClientPool, created: Job): P
       });
       let last = created.state;
       progress.report({ message: last });
-      // The notification stays while the job runs; cancelling it only hides it once the job ends.
-      let ended = false;
-      void watched.then(() => (ended = true), () => (ended = true));
-      while (!ended && !ENDED.has(last)) {
-        await sleep(POLL_MS);
-        const current = await getJob(pool, created.name).catch(() => undefined);
-        if (current && current.state !== last) {
-          last = current.state;
-          progress.report({ message: last });
-          ctx.refresh('vertexGenAi.tuningJobs');
-        }
-      }
+      // The notification stays while the job runs, its state from the job monitor (the watcher's poll,
+      // not another one); cancelling the notification only hides it once the job ends.
+      const following = ctx.jobs.subscribe(created.name, ({ details }) => {
+        if (!details || details.job.state === last) return;
+        last = details.job.state;
+        progress.report({ message: last });
+      });
+      await watched.finally(() => following.dispose());
     },
   );
 }

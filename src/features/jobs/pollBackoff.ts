@@ -1,5 +1,5 @@
 // How often running jobs are looked at again: soon after a change, then less and
-// less often while nothing moves. Pure: no vscode, no timers.
+// less often while nothing moves. Pure: no vscode, no timers; the job monitor's.
 export const POLL_MIN_MS = 2_000;
 export const POLL_MAX_MS = 30_000;
 
