@@ -9,7 +9,7 @@ import { getJobDetails, type JobDetails } from '../../vertex/jobDetails';
 import { parseError } from '../../vertex/parseError';
 import { readObjectText } from '../../vertex/storage';
 import { readCurves } from '../../vertex/tensorboard';
-import { readOnlyTextUri } from '../trees/resourceDocuments';
+import { readOnlyTextUri } from '../trees/api';
 import { webviewHtml, webviewOptions } from '../../ui/webviewHtml';
 import { confirmModal } from '../../ui/confirmModal';
 import type { InputSeam } from '../../ui/inputSeam';

@@ -15,12 +15,11 @@
 //
 // Users get the same from a running job's context menu: "Notify When Finished".
 import * as vscode from 'vscode';
-import type { FeatureContext } from '../../core/features';
+import type { FeatureContext } from '../../core/contracts';
 import { getJob } from '../../vertex/jobs';
 import { parseError } from '../../vertex/parseError';
 import type { Job } from '../../vertex/types';
-import { PollBackoff } from '../trees/pollBackoff';
-import { isLiveJob } from '../trees/jobsTree';
+import { PollBackoff, isLiveJob } from '../trees/api';
 
 export interface JobWatch extends vscode.Disposable {
   /** The job as it ended, or undefined when the watch was stopped first. */

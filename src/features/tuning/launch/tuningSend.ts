@@ -3,12 +3,12 @@
 // job on the server. The completion notification is the watcher's.
 import * as vscode from 'vscode';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { FeatureContext } from '../../../core/features';
+import type { FeatureContext } from '../../../core/contracts';
 import { customJobBody } from './customRequest';
 import { isLocal, tuningJobBody, uploadTarget } from './geminiRequest';
 import { hptJobBody } from './hptRequest';
 import type { Launch } from './launchTypes';
-import { watchLaunchedJob } from '../../jobs/jobWatcher';
+import { watchLaunchedJob } from '../../jobs/api';
 import { getJob } from '../../../vertex/jobs';
 import type { ClientPool } from '../../../vertex/clients';
 import { uploadFile } from '../../../vertex/storage';
