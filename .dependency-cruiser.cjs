@@ -86,8 +86,8 @@ module.exports = {
       name: 'core-private-feature-file',
       severity: 'error',
       comment:
-        "src/core (outside the composition root) reaches a feature only through its api.ts; the composition root " +
-        '(src/core/features.ts) may import any feature file it registers: commands, trees, code lenses.',
+        'src/core, the activation entry included, reaches a feature only through its api.ts; only the features ' +
+        'chunk (src/core/features.ts) imports the feature files it registers: commands, trees, code lenses.',
       from: { path: '^src/core/', pathNot: '^src/core/features\\.ts$' },
       to: { path: '^src/features/', pathNot: '^src/features/[^/]+/api\\.ts$' },
     },
@@ -128,6 +128,5 @@ module.exports = {
       conditionNames: ['import', 'require', 'node', 'default', 'types'],
       mainFields: ['module', 'main', 'types', 'typings'],
     },
-    reporterOptions: { text: { highlightFocused: true } },
   },
 };
