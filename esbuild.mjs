@@ -99,7 +99,7 @@ if (!production) {
     ],
     outbase: '.',
     outdir: 'dist',
-    external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron', 'eslint', '@duckdb/node-api', 'jsdom'],
+    external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron', 'eslint', 'dependency-cruiser', '@duckdb/node-api', 'jsdom'],
     plugins: [chunks(false)],
   });
 }

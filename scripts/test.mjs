@@ -1,6 +1,7 @@
 // `npm test`: everything, on a fresh machine. Installs what it needs (Node 24,
-// npm packages, Chromium, code-server), then runs type-check, lint, unit tests
-// (plain Node), integration tests (real VS Code extension host) and end-to-end
+// npm packages, Chromium, code-server), then runs type-check, lint (eslint and the
+// dependency rules), unit tests (plain Node), integration tests (real VS Code
+// extension host) and end-to-end
 // tests (Chromium driving real VS Code), and prints how many tests ran per layer.
 // The unit layer runs three times: as is, then under two more time zones with its files
 // in a seeded shuffled order (VGO_SHUFFLE_SEED=N reproduces an order), so a test that
@@ -75,6 +76,8 @@ if (existsSync(join(root, 'webview-ui', 'tsconfig.json'))) {
   healthy = step('typecheck webviews', bin('tsc'), ['-p', 'webview-ui/tsconfig.json']) && healthy;
 }
 healthy = step('lint', bin('eslint'), ['.', '--max-warnings', '0']) && healthy;
+// The borders between layers (.dependency-cruiser.cjs): no cycles, no layer reaching past its rules.
+healthy = step('dependency rules', bin('depcruise'), ['src', 'packages', 'webview-ui', 'test', 'scripts']) && healthy;
 let vsix;
 if (layers.includes('e2e')) {
   const t = Date.now();

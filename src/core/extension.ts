@@ -6,12 +6,11 @@ import { COMMAND_IDS, CONFIGURED_CONTEXT_KEY, VIEW_IDS, type ViewId } from './co
 import { LazyTreeProvider } from '../ui/lazyTreeProvider';
 import { isConfigured, readSettings } from './settings';
 import { createContextStatusBar } from './statusBar';
-import type { Features } from './features';
+import type { Features } from './contracts';
 import type { ScriptedAnswer, ScriptedInputSeam } from '../ui/scriptedInputSeam';
-import { startWithFirstTuningDocument } from '../features/tuning/editor/tuningActivation';
+import { startWithFirstTuningDocument, type TuningEditorChunk } from '../features/tuning/api';
 import { existsSync } from 'node:fs';
-import { SignInState } from '../features/connection/signInState';
-import { readSignInSettings } from '../features/connection/signInSettings';
+import { SignInState, readSignInSettings } from '../features/connection/api';
 import { adcPath, defaultLookup } from '../vertex/auth';
 
 /** What activate() returns; the bench and tests read it. */
@@ -81,7 +80,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   // Tuning JSONL files get diagnostics; the linter chunk loads when the first one opens.
   startWithFirstTuningDocument(context, () => {
-    const chunk = require('chunk:tuning') as typeof import('../features/tuning/editor/tuningEditor');
+    const chunk = require('chunk:tuning') as TuningEditorChunk;
     context.subscriptions.push(chunk.startTuningEditor(log));
   });
   // Prompt files get CodeLens; the provider loads the features chunk only when one is open.

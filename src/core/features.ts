@@ -1,8 +1,8 @@
 // The features chunk: loaded by the activation entry the first time a
 // configured view or any command needs it. Google clients are a further chunk.
 import * as vscode from 'vscode';
-import type { CommandId, ViewId } from './contributions';
-import type { ConnectionSettings } from './settings';
+import type { ViewId } from './contributions';
+import type { CommandHandlers, FeatureContext, FeatureHost, Features } from './contracts';
 import { updateSetting } from './settings';
 import { Session } from './session';
 import { runCommand } from './runCommand';
@@ -19,56 +19,16 @@ import { promptCodeLenses } from '../features/prompts/promptCodeLens';
 import { detailsUri, resourceDocument } from '../features/trees/resourceDocuments';
 import { canShowDetails } from '../vertex/resourceJson';
 import { resourceNameFrom } from '../features/trees/resourceNames';
-import type { ClientPool } from '../vertex/clients';
-import type { InputSeam } from '../ui/inputSeam';
 import { QuickInputSeam } from '../ui/quickInputSeam';
 import { tuningCommands } from '../features/tuning/tuningCommands';
-import { ScriptedInputSeam, type ScriptedAnswer } from '../ui/scriptedInputSeam';
+import { ScriptedInputSeam } from '../ui/scriptedInputSeam';
 import { deployCommands } from '../features/deploy/deployCommands';
 import { registryCommands } from '../features/registry/registryCommands';
 import { monitoringCommands } from '../features/monitoring/monitoringCommands';
 import { driftCommands } from '../features/drift/driftCommands';
 import { signInCommands } from '../features/connection/signInCommands';
-import { JobMonitor } from '../features/jobs/jobMonitor';
+import { JobMonitor } from '../vertex/jobMonitor';
 import { getJobDetails } from '../vertex/jobDetails';
-
-export interface FeatureHost {
-  readonly context: vscode.ExtensionContext;
-  readonly log: vscode.LogOutputChannel;
-  settings(): ConnectionSettings;
-  /** Google refused the credentials: every view shows the signed-out state. */
-  signedOut(): void;
-  /** A sign-in was started: notice when its credentials file is written. */
-  watchForSignIn(): void;
-}
-
-/** What a feature area's commands get; each area exports `xCommands(ctx): CommandHandlers`. */
-export interface FeatureContext {
-  readonly host: FeatureHost;
-  readonly pool: () => Promise<ClientPool>;
-  /** Where multi-step flows ask their questions: the quick input, or a test's script. */
-  input(): InputSeam;
-  /** Reloads one view (or all of them). */
-  refresh(viewId?: ViewId): void;
-  /** Follows running jobs: one poller per job, whoever asks. */
-  readonly jobs: JobMonitor;
-}
-
-export type CommandHandlers = Partial<Record<CommandId, (...args: unknown[]) => Promise<unknown>>>;
-
-export interface Features extends vscode.Disposable {
-  tree(viewId: ViewId): AttachableTree;
-  resourceDocument(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string>;
-  execute(command: CommandId, ...args: unknown[]): Promise<unknown>;
-  settingsChanged(connectionChanged: boolean): void;
-  /** New credentials: new clients, and every view reloads in place. */
-  signedIn(): void;
-  /** Tests: the next multi-step flows answer from this script instead of the quick input. */
-  scriptInput(script: readonly ScriptedAnswer[]): ScriptedInputSeam;
-  /** Tests: every error message shown to the user so far, oldest first. */
-  shownErrors(): readonly string[];
-  promptCodeLenses(document: vscode.TextDocument): vscode.CodeLens[];
-}
 
 export function createFeatures(host: FeatureHost): Features {
   const session = new Session(host);

@@ -6,8 +6,8 @@ import { ClientPool } from '../vertex/clients';
 import type { Connection } from '../vertex/connection';
 import { InvalidSettingError } from '../vertex/parseError';
 import { freePort, startEmulatorProcess, type RunningEmulator } from './emulatorLauncher';
-import type { FeatureHost } from './features';
-import { readSignInSettings } from '../features/connection/signInSettings';
+import type { FeatureHost } from './contracts';
+import { readSignInSettings } from '../features/connection/api';
 
 export class Session implements vscode.Disposable {
   private current: Promise<ClientPool> | undefined;

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { ViewId } from '../core/contributions';
-import type { Features } from '../core/features';
 import type { SettingProblem } from '../vertex/connection';
 
 /** The one root shown while a setting cannot be used: its sentence; a click opens the setting. */
@@ -34,7 +33,8 @@ export class LazyTreeProvider implements vscode.TreeDataProvider<unknown>, vscod
     private readonly viewId: ViewId,
     private readonly isConfigured: () => boolean,
     private readonly isSignedOut: () => boolean,
-    private readonly features: () => Promise<Features>,
+    /** The features chunk, loaded on first need (what it gives: src/core/contracts.ts Features). */
+    private readonly features: () => Promise<{ tree(viewId: ViewId): AttachableTree }>,
     private readonly problem: () => SettingProblem | undefined = () => undefined,
   ) {}
 

@@ -6,7 +6,6 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { requireEmulatorUrl, usesGoogleSignIn, type Connection } from './connection';
 import { NotSignedInError } from './parseError';
-import type { AiplatformChunk } from './clients';
 
 export const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 
@@ -47,7 +46,9 @@ export function defaultLookup(keyFile?: string): AdcLookup {
   return { env: process.env, home: homedir(), platform: process.platform, exists: existsSync, keyFile };
 }
 
-export type AuthClient = InstanceType<AiplatformChunk['OAuth2Client']>;
+/** The aiplatform chunk's credential classes (clients.ts loads the chunk and passes it in). */
+type AuthChunk = Pick<typeof import('./chunks/aiplatform'), 'GoogleAuth' | 'OAuth2Client' | 'Impersonated' | 'HttpsProxyAgent'>;
+export type AuthClient = InstanceType<AuthChunk['OAuth2Client']>;
 
 /**
  * An auth client for the official clients: the user's Google credentials (optionally
@@ -56,7 +57,7 @@ export type AuthClient = InstanceType<AiplatformChunk['OAuth2Client']>;
  * (`forceRefreshOnFailure`), and both refresh at a token endpoint: Google's, or the
  * emulator's when requests go there.
  */
-export async function createAuthClient(connection: Connection, chunk: AiplatformChunk): Promise<AuthClient> {
+export async function createAuthClient(connection: Connection, chunk: AuthChunk): Promise<AuthClient> {
   const tokenUrl = connection.backend === 'emulator' ? { endpoints: { oauth2TokenUrl: `${requireEmulatorUrl(connection)}/token` } } : {};
   if (!usesGoogleSignIn(connection)) {
     const client = new chunk.OAuth2Client({ clientId: 'emulator', clientSecret: 'emulator', forceRefreshOnFailure: true, ...tokenUrl });
@@ -83,7 +84,7 @@ export async function createAuthClient(connection: Connection, chunk: Aiplatform
 }
 
 /** Every request of this auth client (API calls and token refreshes) goes through the proxy. */
-function throughProxy(client: AuthClient, chunk: AiplatformChunk, proxy: Connection['proxy']): void {
+function throughProxy(client: AuthClient, chunk: AuthChunk, proxy: Connection['proxy']): void {
   if (!proxy) return;
   const agent = new chunk.HttpsProxyAgent(proxy.url, { rejectUnauthorized: proxy.strictSSL });
   client.transporter.interceptors.request.add({

@@ -1,7 +1,7 @@
 // Prompting Gemini-style targets (tuned Gemini endpoints, publisher models) with
 // streamGenerateContent through the official client, read with guardStream so Stop,
 // stalls and truncated streams all end the answer with a clear error. No vscode.
-import type { AnswerFigures, GenerationParams, PromptRequest, SafetyRatingView } from '../features/playground/protocol';
+import type { AnswerFigures, GenerationParams, PromptRequest, SafetyRatingView } from './promptTypes';
 import type { ClientPool } from './clients';
 import { enumName, resourceRegion, toNumber } from './protoValues';
 import { guardStream, hasFinishReason } from './streaming';

@@ -3,7 +3,7 @@
 // rawPredict is unary: the whole answer arrives at once. Its answer is the container's
 // raw body, which the generated client's REST transport decodes as an (empty) HttpBody,
 // so the call goes through the same credentials as an authorized request. No vscode.
-import type { GenerationParams, PromptRequest } from '../features/playground/protocol';
+import type { GenerationParams, PromptRequest } from './promptTypes';
 import type { ClientPool } from './clients';
 import type { PromptResult, RunOptions } from './generate';
 import { tokensPerSecond } from './generate';

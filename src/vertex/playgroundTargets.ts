@@ -2,7 +2,7 @@
 // serves them (a tuned Gemini → generateContent; an open model in a vLLM-style
 // container → rawPredict with a chat body; anything else → predict), and the
 // publisher Gemini models of each region. No vscode.
-import type { PlaygroundTarget, TargetKind } from '../features/playground/protocol';
+import type { PlaygroundTarget, TargetKind } from './promptTypes';
 import type { ClientPool } from './clients';
 import { listAcrossRegions } from './multiRegion';
 import { readPages } from './paging';

@@ -1,7 +1,7 @@
 // Prompting custom models on endpoints with predict: the prompt is either a JSON array
 // (or object) of instances, sent as is, or text, sent as one vLLM-style instance
 // {prompt, max_tokens, …}. The predictions come back as JSON text. No vscode.
-import type { PromptRequest } from '../features/playground/protocol';
+import type { PromptRequest } from './promptTypes';
 import type { ClientPool } from './clients';
 import type { PromptResult, RunOptions } from './generate';
 import { resourceRegion } from './protoValues';

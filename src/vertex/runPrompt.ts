@@ -1,6 +1,6 @@
 // One prompt to one target, whatever kind it is: the single entry the panel, prompt
 // files, Send selection and batch runs share. No vscode.
-import type { PlaygroundTarget, PromptRequest } from '../features/playground/protocol';
+import type { PlaygroundTarget, PromptRequest } from './promptTypes';
 import type { ClientPool } from './clients';
 import { streamGenerate, type PromptResult, type RunOptions } from './generate';
 import { chatComplete } from './openChat';

@@ -89,7 +89,3 @@ export interface MethodCall {
 }
 
 export type MethodHandler = (call: MethodCall) => HttpResult | Promise<HttpResult>;
-
-export function timestamp(date: Date): string {
-  return date.toISOString();
-}

@@ -28,7 +28,7 @@ import { storageRoutes } from './storage/storageRoutes';
 import { readBytes, sendBytes } from './storage/httpBytes';
 import { readJsonBody, sendJson } from './httpIo';
 import { IdGenerator } from './ids';
-import { operationRoutes } from './operations';
+import { operationRoutes } from './operationRoutes';
 import { ProjectRegistry } from './projects';
 import { loadSchema } from './protoSchema';
 import { ApiError, toApiError, unauthenticated, unimplemented, urlNotFound } from './googleError';

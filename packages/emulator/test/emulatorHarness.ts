@@ -4,7 +4,6 @@ import type { EndpointServiceClient } from '@google-cloud/aiplatform/build/src/v
 import * as assert from 'node:assert/strict';
 import { OAuth2Client } from 'google-auth-library';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../src/server';
-import { ClientPool } from '../../../src/vertex/clients';
 import { testClock } from '../../../test/support/testClock';
 
 /** The constructor options every generated aiplatform client takes. */
@@ -75,9 +74,4 @@ export function useFaults(h: Harness): { set(...specs: string[]): Promise<Respon
     set: (...specs) => h.fetch('/_emulator/faults', { method: 'POST', body: JSON.stringify({ faults: specs }) }),
     served: (pattern) => h.requests.filter((line) => pattern.test(line)).length,
   };
-}
-
-/** The extension's ClientPool, pointed at the harness's emulator (demo project, us-central1). */
-export function emulatorPool(h: Harness): ClientPool {
-  return new ClientPool({ backend: 'emulator', project: 'genai-demo', regions: ['us-central1'], emulatorUrl: h.emulator.url });
 }

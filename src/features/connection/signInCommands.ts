@@ -2,7 +2,7 @@
 // noticed by SignInState), or a key file chosen here.
 import * as vscode from 'vscode';
 import { readFile } from 'node:fs/promises';
-import type { CommandHandlers, FeatureContext } from '../../core/features';
+import type { CommandHandlers, FeatureContext } from '../../core/contracts';
 import { gcloudOnPath } from './signInSettings';
 import { SIGN_IN_COMMAND } from '../../vertex/parseError';
 

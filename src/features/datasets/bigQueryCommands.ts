@@ -1,7 +1,7 @@
 // BigQuery table commands: Preview Rows, Export to Tuning JSONL, Copy bq:// URI. Each
 // takes a Datasets tree table node or a bq:// URI; from the palette it asks for a table.
 import * as vscode from 'vscode';
-import type { CommandHandlers, FeatureContext } from '../../core/features';
+import type { CommandHandlers, FeatureContext } from '../../core/contracts';
 import { runFlow } from '../../ui/multiStepFlow';
 import { RowPreviewPanel } from './rowPreviewPanel';
 import { bqUri, type TableRef } from '../../vertex/bigqueryRows';

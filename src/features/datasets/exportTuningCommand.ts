@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { textColumns } from './columnMapping';
 import { writeTuningJsonl, type ExportResult } from './tuningJsonl';
 import { validateTuningJsonl, type TuningFileCheck } from './validateTuningJsonl';
-import type { FeatureContext } from '../../core/features';
+import type { FeatureContext } from '../../core/contracts';
 import { runFlow } from '../../ui/multiStepFlow';
 import { openTable, queryPages, tablePages, tableLabel } from '../../vertex/bigqueryRows';
 import { parseError } from '../../vertex/parseError';

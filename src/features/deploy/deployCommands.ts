@@ -2,7 +2,7 @@
 // commands of src/deploy. The flow asks through the input seam; the work runs under
 // one cancellable progress notification with a line per region.
 import * as vscode from 'vscode';
-import type { CommandHandlers, FeatureContext } from '../../core/features';
+import type { CommandHandlers, FeatureContext } from '../../core/contracts';
 import type { PickOption } from '../../ui/inputSeam';
 import { runFlow } from '../../ui/multiStepFlow';
 import { deploySteps, initialAnswers, versionLabel } from './deployFlow';

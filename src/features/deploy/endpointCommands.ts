@@ -1,7 +1,7 @@
 // Undeploy (asks first; a deployment that still takes traffic needs a new split) and
 // delete an endpoint (asks first; offers to undeploy everything on it).
 import * as vscode from 'vscode';
-import type { FeatureContext } from '../../core/features';
+import type { FeatureContext } from '../../core/contracts';
 import type { PickOption } from '../../ui/inputSeam';
 import { deleteEndpoint, getEndpointRaw, setTrafficSplit, undeployModel } from '../../vertex/deploy';
 import type { WaitOptions } from '../../vertex/lro';

@@ -1,7 +1,6 @@
 // What a deploy or traffic command was invoked on: a tree node (endpoint, deployed
 // model, model or version) or a resource name passed as text. No vscode.
-import { resourceNameFrom } from '../trees/resourceNames';
-import type { TreeNode } from '../trees/treeNodes';
+import { resourceNameFrom, type TreeNode } from '../trees/api';
 
 /** `…/endpoints/E` from an endpoint or deployed-model node, or from a name. */
 export function endpointFrom(target: unknown): string | undefined {

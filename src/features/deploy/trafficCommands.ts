@@ -2,7 +2,7 @@
 // it is typed, or the canary shortcut), and rollback: all traffic back to the previous
 // deployment and an alias back to its version, in one confirmed action.
 import * as vscode from 'vscode';
-import type { FeatureContext } from '../../core/features';
+import type { FeatureContext } from '../../core/contracts';
 import type { PickOption } from '../../ui/inputSeam';
 import { runFlow, type Step } from '../../ui/multiStepFlow';
 import { reviewStep } from '../../ui/reviewStep';

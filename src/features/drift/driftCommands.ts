@@ -1,10 +1,10 @@
 // Drift and Explainability: open the panels from an endpoint or deployed-model node, or
 // from the palette (Explain also from the editor selection or a JSON file).
 import * as vscode from 'vscode';
-import type { CommandHandlers, FeatureContext } from '../../core/features';
+import type { CommandHandlers, FeatureContext } from '../../core/contracts';
 import { DriftPanel, type DriftTarget } from './driftPanel';
-import { ExplainPanel, firstInstance, type ExplainStart } from '../explain/explainPanel';
-import type { TreeNode } from '../trees/treeNodes';
+import { ExplainPanel, firstInstance, type ExplainStart } from '../explain/api';
+import type { TreeNode } from '../trees/api';
 import type { DeployedModel, Endpoint } from '../../vertex/types';
 
 export function driftCommands(ctx: FeatureContext): CommandHandlers {

@@ -1,7 +1,5 @@
 // Instances to explain from an endpoint's request-response log (its BigQuery table).
-import { logTableOf } from '../drift/driftViews';
-import { tableReference } from '../drift/generativeDrift';
-import loggedRequestsSql from '../drift/sql/loggedRequests.sql';
+import { logTableOf, loggedRequestsSql, tableReference } from '../drift/api';
 import { runQuery } from '../../vertex/bigquery';
 import type { ClientPool } from '../../vertex/clients';
 import { resourceRegion } from '../../vertex/protoValues';

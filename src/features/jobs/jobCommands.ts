@@ -1,8 +1,8 @@
 // Opening a job's panel: from a Tuning Jobs node, a job name, or the palette.
 import * as vscode from 'vscode';
-import type { CommandHandlers, FeatureContext } from '../../core/features';
+import type { CommandHandlers, FeatureContext } from '../../core/contracts';
 import { JobPanel } from './jobPanel';
-import { resourceNameFrom } from '../trees/resourceNames';
+import { resourceNameFrom } from '../trees/api';
 import { jobKindOf } from '../../vertex/tuning';
 import { listAllJobs } from '../../vertex/jobs';
 import { listAcrossRegions } from '../../vertex/multiRegion';

@@ -9,12 +9,12 @@ import { getJobDetails, type JobDetails } from '../../vertex/jobDetails';
 import { parseError } from '../../vertex/parseError';
 import { readObjectText } from '../../vertex/storage';
 import { readCurves } from '../../vertex/tensorboard';
-import { readOnlyTextUri } from '../trees/resourceDocuments';
+import { readOnlyTextUri } from '../trees/api';
 import { webviewHtml, webviewOptions } from '../../ui/webviewHtml';
 import { confirmModal } from '../../ui/confirmModal';
 import type { InputSeam } from '../../ui/inputSeam';
 import { isTerminalJobState } from '../../../packages/catalog/src/jobStates';
-import type { JobMonitor, JobUpdate, Subscription } from './jobMonitor';
+import type { JobMonitor, JobUpdate, Subscription } from '../../vertex/jobMonitor';
 
 /** A visible panel shows figures at most this old while the job runs. */
 const MAX_POLL_MS = 15_000;

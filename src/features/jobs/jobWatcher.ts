@@ -15,7 +15,7 @@
 //
 // Users get the same from a running job's context menu: "Notify When Finished".
 import * as vscode from 'vscode';
-import type { FeatureContext } from '../../core/features';
+import type { FeatureContext } from '../../core/contracts';
 import { parseError } from '../../vertex/parseError';
 import type { Job } from '../../vertex/types';
 

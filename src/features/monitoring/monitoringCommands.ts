@@ -1,13 +1,13 @@
 // Monitoring commands: open the Monitoring panel of an endpoint (from its tree node, a
 // resource name, or a pick of the endpoints in the chosen regions).
 import * as vscode from 'vscode';
-import type { CommandHandlers, FeatureContext } from '../../core/features';
+import type { CommandHandlers, FeatureContext } from '../../core/contracts';
 import { MonitoringPanel } from './monitoringPanel';
 import { listAcrossRegions } from '../../vertex/multiRegion';
 import { readPages } from '../../vertex/paging';
 import { listEndpoints } from '../../vertex/resources';
 import type { Endpoint } from '../../vertex/types';
-import type { TreeNode } from '../trees/treeNodes';
+import type { TreeNode } from '../trees/api';
 
 export function monitoringCommands(ctx: FeatureContext): CommandHandlers {
   return {

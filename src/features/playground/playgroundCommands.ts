@@ -1,20 +1,16 @@
 // Playground commands: the panel, prompt files (Run / Compare), Send selection, batch runs.
 import { appendFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import type { CommandHandlers, FeatureContext } from '../../core/features';
+import type { CommandHandlers, FeatureContext } from '../../core/contracts';
 import { PlaygroundPanel } from './playgroundPanel';
 import type { PlaygroundTarget, PromptRequest } from './protocol';
-import { AnswerDocument } from '../prompts/answerDocument';
-import { parseBatchInput, runBatch, type BatchSummary } from '../prompts/batchRun';
-import { fillVariables, parsePromptFile, variablesIn } from '../prompts/promptFile';
-import { resolveTarget } from '../prompts/resolveTarget';
+import { AnswerDocument, fillVariables, parseBatchInput, parsePromptFile, resolveTarget, runBatch, variablesIn, type BatchSummary } from '../prompts/api';
 import { figuresLine } from '../../../webview-ui/playground/figures';
 import { parseError } from '../../vertex/parseError';
 import { listPlaygroundTargets } from '../../vertex/playgroundTargets';
 import { runPrompt } from '../../vertex/runPrompt';
 import { cancelledError } from '../../vertex/retry';
-import { resourceNameFrom } from '../trees/resourceNames';
-import type { TreeNode } from '../trees/treeNodes';
+import { resourceNameFrom, type TreeNode } from '../trees/api';
 import type { Endpoint } from '../../vertex/types';
 
 export interface BatchOptions {

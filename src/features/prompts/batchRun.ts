@@ -1,7 +1,7 @@
 // Batch runs: a JSONL of prompts against one target with a concurrency limit. Each
 // result is written the moment it arrives, so a cancelled run keeps every finished
 // answer and nothing half-done. No vscode.
-import type { GenerationParams, PromptRequest } from '../playground/protocol';
+import type { GenerationParams, PromptRequest } from '../../vertex/promptTypes';
 import type { PromptResult } from '../../vertex/generate';
 import { parseError } from '../../vertex/parseError';
 

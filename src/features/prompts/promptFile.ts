@@ -3,7 +3,7 @@
 // targets to compare, the system instruction, the parameters and variable values;
 // `{{name}}` in the prompt is filled from them or asked for. No vscode.
 import { parse } from 'yaml';
-import type { GenerationParams } from '../playground/protocol';
+import type { GenerationParams } from '../../vertex/promptTypes';
 
 export interface PromptFile {
   readonly target?: string;

@@ -3,9 +3,9 @@
 // the diff editor, delete a version (asks first; Google refuses while it is deployed).
 import * as vscode from 'vscode';
 import { confirmModal } from '../../ui/confirmModal';
-import { modelFrom } from '../deploy/targets';
-import { detailsUri } from '../trees/resourceDocuments';
-import type { CommandHandlers, FeatureContext } from '../../core/features';
+import { modelFrom } from '../deploy/api';
+import { detailsUri } from '../trees/api';
+import type { CommandHandlers, FeatureContext } from '../../core/contracts';
 import type { PickOption } from '../../ui/inputSeam';
 import { runFlow, type Step } from '../../ui/multiStepFlow';
 import { reviewStep } from '../../ui/reviewStep';

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { ViewId } from '../../core/contributions';
 import type { ClientPool } from '../../vertex/clients';
 import type { NextAction } from '../../vertex/parseError';
-import type { JobMonitor, JobUpdate, Subscription } from '../jobs/jobMonitor';
+import type { JobMonitor, JobUpdate, Subscription } from '../../vertex/jobMonitor';
 import { matchesTreeFilter, serverFilter, type Filterable, type TreeFilter } from './treeFilter';
 import { TreeListings, type Listing, type LoadResult } from './treeListings';
 import type { ChildSpec, PagedSource, ResourceNode, TreeNode } from './treeNodes';

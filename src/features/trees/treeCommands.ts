@@ -1,12 +1,12 @@
 // Commands of the four trees: refresh (view or node), Load more, filter, Open in Cloud Console.
 import * as vscode from 'vscode';
 import { VIEW_IDS, type ViewId } from '../../core/contributions';
-import type { CommandHandlers, FeatureContext } from '../../core/features';
+import type { CommandHandlers, FeatureContext } from '../../core/contracts';
 import { consoleUrl } from './consoleUrls';
 import type { ResourceTreeProvider } from './resourceTreeProvider';
 import { resourceNameFrom } from './resourceNames';
 import { FILTER_STATES, parseTreeFilter } from './treeFilter';
-import { watchLaunchedJob } from '../jobs/jobWatcher';
+import { watchLaunchedJob } from '../jobs/api';
 
 const VIEW_NAMES: Record<ViewId, string> = {
   'vertexGenAi.datasets': vscode.l10n.t('Datasets'),

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { CommandHandlers, FeatureContext } from '../../core/features';
+import type { CommandHandlers, FeatureContext } from '../../core/contracts';
 import { runFlow, type Step } from '../../ui/multiStepFlow';
 import { customSteps, newCustomLaunch } from './launch/customFlow';
 import { geminiLaunchOf, geminiSteps, lintMessage, newGeminiLaunch, type GeminiState } from './launch/geminiFlow';
@@ -14,7 +14,7 @@ import { hptSteps, newHptLaunch } from './launch/hptFlow';
 import type { Launch, LaunchKind } from './launch/launchTypes';
 import type { Confirmable } from './launch/stepKit';
 import { formatSpecProblem, readSpec } from './spec/specFile';
-import { resourceNameFrom } from '../trees/resourceNames';
+import { resourceNameFrom } from '../trees/api';
 import { resourceRegion } from '../../vertex/protoValues';
 import { getResourceJson } from '../../vertex/resourceJson';
 import { jobKindOf } from '../../vertex/tuning';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { JobMonitor, type JobUpdate, type Timers } from '../../../src/features/jobs/jobMonitor';
-import { PollBackoff } from '../../../src/features/jobs/pollBackoff';
+import { JobMonitor, type JobUpdate, type Timers } from '../../../src/vertex/jobMonitor';
+import { PollBackoff } from '../../../src/vertex/pollBackoff';
 import type { JobDetails } from '../../../src/vertex/jobDetails';
 import type { JobState } from '../../../src/vertex/types';
 

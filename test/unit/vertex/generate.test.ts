@@ -9,7 +9,8 @@ import { streamGenerate } from '../../../src/vertex/generate';
 import { parseError } from '../../../src/vertex/parseError';
 import { listPlaygroundTargets } from '../../../src/vertex/playgroundTargets';
 import { runPrompt } from '../../../src/vertex/runPrompt';
-import { US_PARENT, useEmulator, emulatorPool } from '../../../packages/emulator/test/emulatorHarness';
+import { US_PARENT, useEmulator } from '../../../packages/emulator/test/emulatorHarness';
+import { emulatorPool } from '../../support/emulatorPool';
 import { INJECTION_PROMPT, tuneInjectionModel } from '../../support/injectionModel';
 
 const SUPPORT_BOT = `${US_PARENT}/endpoints/${DEMO_IDS.endpoints.supportBotProd}`;

@@ -8,7 +8,8 @@ import { deployModel } from '../../../src/vertex/deploy';
 import { parseError } from '../../../src/vertex/parseError';
 import { copyModelVersion, deleteModelVersion, getModelVersion, mergeVersionAliases, setLabels, uploadModelVersion } from '../../../src/vertex/registry';
 import { listModelVersions } from '../../../src/vertex/resources';
-import { rejection, useEmulator, emulatorPool } from '../../../packages/emulator/test/emulatorHarness';
+import { rejection, useEmulator } from '../../../packages/emulator/test/emulatorHarness';
+import { emulatorPool } from '../../support/emulatorPool';
 
 const US = 'projects/123456789012/locations/us-central1';
 const CHURN = `${US}/models/${DEMO_IDS.models.churnClassifier}`;

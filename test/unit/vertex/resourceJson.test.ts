@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { DEMO_IDS } from '../../../packages/emulator/src/seeds/demoIds';
 import { ClientPool } from '../../../src/vertex/clients';
 import { canShowDetails, getResourceJson } from '../../../src/vertex/resourceJson';
-import { US_PARENT, useEmulator, emulatorPool } from '../../../packages/emulator/test/emulatorHarness';
+import { US_PARENT, useEmulator } from '../../../packages/emulator/test/emulatorHarness';
+import { emulatorPool } from '../../support/emulatorPool';
 
 describe('resource details JSON (against the emulator)', function () {
   this.timeout(30_000);

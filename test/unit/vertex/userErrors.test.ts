@@ -6,7 +6,7 @@ import { DEMO_IDS } from '../../../packages/emulator/src/seeds/demoIds';
 import { ClientPool } from '../../../src/vertex/clients';
 import { streamGenerate } from '../../../src/vertex/generate';
 import { parseError } from '../../../src/vertex/parseError';
-import { rejection, US_PARENT, useEmulator } from '../../../packages/emulator/test/emulatorHarness';
+import { rejection, US_PARENT, useEmulator, useFaults } from '../../../packages/emulator/test/emulatorHarness';
 
 describe('what a user reads when Vertex AI refuses', function () {
   this.timeout(30_000);
@@ -21,7 +21,10 @@ describe('what a user reads when Vertex AI refuses', function () {
     await endpoints?.close();
     await pool?.dispose();
   });
+  const faults = useFaults(h);
   const gemma = `${US_PARENT}/models/${DEMO_IDS.models.gemmaLora}`;
+  const list = () => endpoints.listEndpoints({ parent: US_PARENT, pageSize: 5 }, { autoPaginate: false });
+  const machine = { machineSpec: { machineType: 'g2-standard-8', acceleratorType: 'NVIDIA_L4' as const, acceleratorCount: 1 }, minReplicaCount: 1 };
 
   it('404: names the missing resource and says what to check', async () => {
     const err = await rejection(endpoints.getEndpoint({ name: `${US_PARENT}/endpoints/4242` }));
@@ -29,6 +32,40 @@ describe('what a user reads when Vertex AI refuses', function () {
       parseError(err).message,
       'Not found: projects/123456789012/locations/us-central1/endpoints/4242 does not exist or was deleted; refresh the view or check the project and region.',
     );
+  });
+
+  it('404 of a name in the request body: names the missing model', async () => {
+    const endpoint = `${US_PARENT}/endpoints/${DEMO_IDS.endpoints.stagingSandbox}`;
+    const err = await rejection(endpoints.deployModel({ endpoint, deployedModel: { model: `${US_PARENT}/models/4242`, dedicatedResources: machine } }));
+    assert.match(parseError(err).message, /^Not found: projects\/123456789012\/locations\/us-central1\/models\/4242 does not exist/);
+  });
+
+  it('400 of a malformed name: says what a full resource name looks like', async () => {
+    const endpoint = `${US_PARENT}/endpoints/${DEMO_IDS.endpoints.stagingSandbox}`;
+    const err = await rejection(endpoints.deployModel({ endpoint, deployedModel: { model: 'models/not-a-full-resource-name', dedicatedResources: machine } }));
+    assert.equal(
+      parseError(err).message,
+      'The request was rejected: deployed_model.model: `models/not-a-full-resource-name` is not a Model name: use the full resource name, ' +
+        '`projects/{project}/locations/{location}/models/{model}`.',
+    );
+  });
+
+  it('403 IAM_PERMISSION_DENIED: names the permission the method needs and the role that grants it', async () => {
+    await faults.set('path=/v1/projects/genai-demo/locations/us-central1/,error=403');
+    assert.equal(
+      parseError(await rejection(list())).message,
+      'Permission denied: your account lacks `aiplatform.endpoints.list`, which the role Vertex AI Viewer (roles/aiplatform.viewer) grants; ask a project owner to grant it, or choose another project.',
+    );
+    await faults.set('path=/v1/projects/genai-demo/locations/us-central1/,error=403,permission=aiplatform.endpoints.predict');
+    assert.match(parseError(await rejection(list())).message, /`aiplatform\.endpoints\.predict`, which the role Vertex AI User \(roles\/aiplatform\.user\)/);
+  });
+
+  it('403 SERVICE_DISABLED: offers to enable the API, with its console link', async () => {
+    await faults.set('method=*ListEndpoints,error=403,reason=SERVICE_DISABLED');
+    const parsed = parseError(await rejection(list()));
+    assert.equal(parsed.action, 'enableApi');
+    assert.equal(parsed.url, 'https://console.developers.google.com/apis/api/aiplatform.googleapis.com/overview?project=genai-demo');
+    assert.equal(parsed.message, 'Vertex AI API is not enabled in project genai-demo: enable it in the Cloud console, wait a minute, then retry.');
   });
 
   it('409: says the name is taken', async () => {

@@ -6,7 +6,6 @@
 // file, network or extension access from SQL, and its settings locked. With --data-dir each
 // project's catalog is a DuckDB file and persistence/bigQueryPart.ts journals the metadata.
 import type { DuckDBConnection, DuckDBInstance, DuckDBType } from '@duckdb/node-api';
-import type { EmulatorState } from '../context';
 import { duckFieldType, duckString, quoteIdent, type FieldSchema } from '../sql/sqlTypes';
 import { bulkInsert } from './bulkInsert';
 
@@ -217,14 +216,17 @@ export async function inTransaction<T>(db: DuckDBConnection, work: () => Promise
   }
 }
 
+/** The part of EmulatorState (context.ts) that holds the BigQuery side. */
+type BigQueryHolder = { bigquery?: BigQueryState; now: () => Date; maxQueryMs?: number };
+
 /** The BigQuery side of an emulator, created (and seeded) on first use. */
-export function bigQueryOf(state: EmulatorState): BigQueryState {
+export function bigQueryOf(state: BigQueryHolder): BigQueryState {
   const bq = (state.bigquery ??= new BigQueryState(state.now, state.maxQueryMs));
   while (bq.seeders.length) bq.seeders.shift()?.(bq);
   return bq;
 }
 
 /** Seeds run on the first BigQuery call, so emulators that never serve BigQuery start faster. */
-export function seedBigQuery(state: EmulatorState, seeder: (bq: BigQueryState) => void): void {
+export function seedBigQuery(state: BigQueryHolder, seeder: (bq: BigQueryState) => void): void {
   (state.bigquery ??= new BigQueryState(state.now, state.maxQueryMs)).seeders.push(seeder);
 }

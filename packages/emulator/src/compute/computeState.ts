@@ -2,7 +2,6 @@
 // limits in force, how fast jobs run, which jobs progress on their own (those created
 // through the API; seeded jobs keep their seeded state), and accelerators held by
 // deployments still in flight.
-import type { EmulatorState } from '../context';
 import type { AcceleratorName } from '../../../catalog/src/machineTypes';
 import type { QuotaOverride } from '../../../catalog/src/quotas';
 
@@ -45,7 +44,7 @@ export function createComputeState(options: ComputeOptions = {}): ComputeState {
 }
 
 /** The state's compute part, created with defaults on first use. */
-export function computeOf(state: EmulatorState): ComputeState {
+export function computeOf(state: { compute?: ComputeState }): ComputeState {
   state.compute ??= createComputeState();
   return state.compute;
 }

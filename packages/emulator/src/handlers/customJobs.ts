@@ -7,7 +7,7 @@ import { isTerminalJobState, refusesCancel } from '../../../catalog/src/jobState
 import { computeOf } from '../compute/computeState';
 import { assertQuota, poolsDemand } from '../compute/quotaUsage';
 import type { EmulatorState, HttpResult, MethodCall, MethodHandler } from '../context';
-import { timestamp } from '../context';
+import { timestamp } from '../timestamp';
 import { ApiError, failedPrecondition, invalidFields, notFound } from '../googleError';
 import type { StoredResource } from '../store';
 import type { JsonObject } from '../wireCodec';

@@ -6,7 +6,7 @@
 import { computeOf } from '../compute/computeState';
 import { assertQuota, deployedDemand } from '../compute/quotaUsage';
 import type { EmulatorState, HttpResult, MethodCall, MethodHandler } from '../context';
-import { timestamp } from '../context';
+import { timestamp } from '../timestamp';
 import { ApiError, failedPrecondition, invalidFields, notFound } from '../googleError';
 import { camelCase } from '../protoSchema';
 import type { StoredResource } from '../store';
@@ -14,7 +14,7 @@ import type { JsonObject } from '../wireCodec';
 import { checkDedicated, checkDeployedResources } from './endpointsResources';
 import { assertSplit, splitAfterDeploy, splitAfterUndeploy, type TrafficSplit } from './endpointsTraffic';
 import { genericHandler, maybeOperation } from './generic';
-import { findVersion } from './models';
+import { findVersion } from './modelVersions';
 import { assertRequired, etagOf } from './resourceFields';
 
 const MUTABLE_PATHS = new Set([

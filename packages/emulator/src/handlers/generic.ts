@@ -2,7 +2,7 @@
 // the verb, the template's variables and trailing collection, and operation_info.
 // Any Vertex resource with standard methods works without code of its own.
 import type { EmulatorState, HttpResult, MethodCall, MethodHandler } from '../context';
-import { timestamp } from '../context';
+import { timestamp } from '../timestamp';
 import { failedPrecondition, notFound, alreadyExists, invalidFields } from '../googleError';
 import { matchesFilter, paginate, parseFilter, sortBy, type ListParams } from '../listQuery';
 import { encodeOperation, type OperationOutcome } from '../operations';

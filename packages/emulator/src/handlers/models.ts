@@ -2,14 +2,15 @@
 // version aliased "default", "models/123@2" version 2, "models/123@prod" the version
 // aliased "prod"; ListModels shows each model once (its default version). Versions are
 // stored as "…/models/123@2" entries whose data carries the plain name.
-import type { EmulatorState, HttpResult, MethodCall, MethodHandler } from '../context';
-import { timestamp } from '../context';
+import type { HttpResult, MethodCall, MethodHandler } from '../context';
+import { timestamp } from '../timestamp';
 import { failedPrecondition, invalidFields, notFound } from '../googleError';
 import type { StoredResource } from '../store';
 import type { JsonObject } from '../wireCodec';
 import { kindFor, listResponse, maybeOperation, respond } from './generic';
 import { applyUpdate, stampUpdated } from './resourceFields';
 import { copyModel, uploadModel } from './modelsUpload';
+import { aliases, findVersion, versionsOf } from './modelVersions';
 
 const ALIAS = /^[a-z][a-zA-Z0-9-]{0,126}[a-z0-9]$/;
 
@@ -107,26 +108,6 @@ function mergeVersionAliases(call: MethodCall): HttpResult {
   return respond(call, modelType(call), version.data);
 }
 
-/** Versions of a model, by version number. */
-export function versionsOf(state: EmulatorState, model: string): StoredResource[] {
-  const parent = model.slice(0, model.lastIndexOf('/models/'));
-  return state.store
-    .list(parent, 'models')
-    .filter((r) => r.data.name === model)
-    .sort((a, b) => Number(a.data.versionId) - Number(b.data.versionId));
-}
-
-/** "models/1", "models/1@3" or "models/1@prod" → the stored version, or undefined. */
-export function findVersion(state: EmulatorState, requested: string, field = 'name'): { name: string; model: string; version?: StoredResource } {
-  const name = state.names.canonical(requested, field);
-  const [model, ref] = name.split('@');
-  const versions = versionsOf(state, model);
-  const version = ref === undefined
-    ? versions.find((v) => aliases(v).includes('default'))
-    : /^\d+$/.test(ref) ? versions.find((v) => v.data.versionId === ref) : versions.find((v) => aliases(v).includes(ref));
-  return { name, model, version };
-}
-
 function resolveVersion(call: MethodCall, requested: string, field = 'name'): StoredResource {
   const { name, model, version } = findVersion(call.state, requested, field);
   if (!version) throw notFound(kindFor(call.state, call.route.method, model), name);
@@ -135,10 +116,6 @@ function resolveVersion(call: MethodCall, requested: string, field = 'name'): St
 
 function baseName(name: string): string {
   return name.split('@')[0];
-}
-
-function aliases(resource: StoredResource): string[] {
-  return (resource.data.versionAliases as string[] | undefined) ?? [];
 }
 
 function isDeployed(resource: StoredResource): boolean {

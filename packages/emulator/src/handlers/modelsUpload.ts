@@ -3,11 +3,11 @@
 // `parent_model` (no alias unless asked). Both are operations answering
 // {model, modelVersionId}; CopyModel is how a version reaches another region.
 import type { EmulatorState, HttpResult, MethodCall } from '../context';
-import { timestamp } from '../context';
+import { timestamp } from '../timestamp';
 import { alreadyExists, invalidFields, notFound } from '../googleError';
 import type { JsonObject } from '../wireCodec';
 import { maybeOperation } from './generic';
-import { findVersion, versionsOf } from './models';
+import { findVersion, versionsOf } from './modelVersions';
 import { assertRequired, etagOf } from './resourceFields';
 
 const OUTPUT_ONLY = ['name', 'originalModelInfo', 'versionId', 'versionCreateTime', 'versionUpdateTime', 'createTime', 'updateTime', 'etag', 'deployedModels', 'modelSourceInfo'];

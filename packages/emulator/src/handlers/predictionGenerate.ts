@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { HttpResult, MethodCall, MethodHandler } from '../context';
-import { timestamp } from '../context';
+import { timestamp } from '../timestamp';
 import { failedPrecondition } from '../googleError';
 import { logged } from '../logging/servedRequests';
 import { promptSequence, promptTokenCount, type Conversation } from '../models/chatFormat';

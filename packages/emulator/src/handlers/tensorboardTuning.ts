@@ -6,7 +6,7 @@
 // the trainer really measured (models/tuningTrainer.ts): the base model at step 0,
 // then one per epoch (step = epoch), revealed as the job runs.
 import type { EmulatorState } from '../context';
-import { timestamp } from '../context';
+import { timestamp } from '../timestamp';
 import { modelsOf } from '../models/modelRegistry';
 import { trainingCurve } from '../models/trainingCurve';
 import { tuneFromJob } from '../models/tuneFromJob';

@@ -2,7 +2,7 @@
 // really trains (tuningRunner.ts); CancelTuningJob goes through CANCELLING. Get and
 // List are the generic handlers.
 import type { MethodCall, MethodHandler } from '../context';
-import { timestamp } from '../context';
+import { timestamp } from '../timestamp';
 import { failedPrecondition, invalidFields, notFound, type FieldViolation } from '../googleError';
 import { refusesCancel } from '../../../catalog/src/jobStates';
 import { ADAPTER_SIZES, MAX_EPOCHS, MAX_LEARNING_RATE_MULTIPLIER, type AdapterSize } from '../../../catalog/src/tunableModels';

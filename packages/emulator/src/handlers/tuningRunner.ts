@@ -5,7 +5,7 @@
 // as Vertex does. Cancel: CANCELLING, then CANCELLED half a delay later (seeded jobs,
 // which do not run, at once).
 import type { EmulatorState } from '../context';
-import { timestamp } from '../context';
+import { timestamp } from '../timestamp';
 import { ApiError } from '../googleError';
 import { modelsOf } from '../models/modelRegistry';
 import { baseModelId, tuneFromJob, type JobTraining } from '../models/tuneFromJob';

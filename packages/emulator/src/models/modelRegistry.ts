@@ -2,7 +2,6 @@
 // language models (trained on first use, then cached, so the emulator starts at once),
 // tuned language models by model version, tabular classifiers, training curves, and
 // the per-endpoint random streams that route traffic.
-import type { EmulatorState } from '../context';
 import { hash32 } from '../ids';
 import { aesopFables } from './aesopCorpus';
 import { trainingSequence } from './chatFormat';
@@ -71,7 +70,7 @@ export class ModelRegistry {
   }
 }
 
-export function modelsOf(state: EmulatorState): ModelRegistry {
+export function modelsOf(state: { models?: ModelRegistry }): ModelRegistry {
   state.models ??= new ModelRegistry();
   return state.models;
 }

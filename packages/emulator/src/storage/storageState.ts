@@ -3,7 +3,6 @@
 // --data-dir an observer (persistence/storagePart.ts) sees every change before it is
 // answered.
 import { createHash } from 'node:crypto';
-import type { EmulatorState } from '../context';
 import { crc32c } from './crc32c';
 
 export interface StoredBucket {
@@ -159,6 +158,6 @@ export class StorageState {
 }
 
 /** The storage of an emulator, created on first use. */
-export function storageOf(state: EmulatorState): StorageState {
+export function storageOf(state: { storage?: StorageState; now: () => Date }): StorageState {
   return (state.storage ??= new StorageState(state.now));
 }

@@ -4,8 +4,8 @@
 import * as vscode from 'vscode';
 import { writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
-import { readOnlyTextUri } from '../../trees/resourceDocuments';
-import type { FeatureContext } from '../../../core/features';
+import { readOnlyTextUri } from '../../trees/api';
+import type { FeatureContext } from '../../../core/contracts';
 import type { LaunchEnv } from './launchEnv';
 import { lintTuningFile, lintTuningObject } from './lintTuningFile';
 import { writeSpec } from '../spec/specFile';

@@ -2,12 +2,12 @@
 // once, and follow it in a progress notification whose Cancel asks, then cancels the
 // job on the server. The completion notification is the watcher's.
 import * as vscode from 'vscode';
-import type { FeatureContext } from '../../../core/features';
+import type { FeatureContext } from '../../../core/contracts';
 import { customJobBody } from './customRequest';
 import { isLocal, tuningJobBody, uploadTarget } from './geminiRequest';
 import { hptJobBody } from './hptRequest';
 import type { Launch } from './launchTypes';
-import { watchLaunchedJob } from '../../jobs/jobWatcher';
+import { watchLaunchedJob } from '../../jobs/api';
 import type { ClientPool } from '../../../vertex/clients';
 import { uploadFile } from '../../../vertex/storage';
 import { cancelJob, createCustomJob, createHyperparameterTuningJob, createTuningJob } from '../../../vertex/tuning';

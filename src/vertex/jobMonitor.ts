@@ -5,8 +5,8 @@
 // (pollBackoff.ts). Polling stops when the job is no longer active (jobStates.ts) or
 // the last subscriber leaves, aborting a fetch in flight.
 // No vscode; timers are injected so tests run on a fake clock.
-import { isActiveJobState } from '../../../packages/catalog/src/jobStates';
-import type { JobDetails } from '../../vertex/jobDetails';
+import { isActiveJobState } from '../../packages/catalog/src/jobStates';
+import type { JobDetails } from './jobDetails';
 import { POLL_MAX_MS, POLL_MIN_MS, PollBackoff } from './pollBackoff';
 
 /** What a subscriber hears after each tick. */

@@ -1,0 +1,3 @@
+// The explain feature's public file: what other features may use of it (the border rule
+// feature-private-file in .dependency-cruiser.cjs). Everything else in src/features/explain is private.
+export { ExplainPanel, firstInstance, type ExplainStart } from './explainPanel';

@@ -1,0 +1,3 @@
+// The jobs feature's public file: what other features may use of it (the border rule
+// feature-private-file in .dependency-cruiser.cjs). Everything else in src/features/jobs is private.
+export { watchLaunchedJob } from './jobWatcher';
