@@ -1,7 +1,7 @@
 // Vertex AI Model Monitoring (v1beta1 ModelMonitoringService) in domain types: monitors,
 // monitoring jobs, drift stats as per-feature series, alerts; creating a monitor and
 // running a job now. No vscode.
-import type { Distribution } from '../../packages/catalog/src/drift/featureDrift';
+import type { Distribution } from '@vertex-genai-ops/catalog/drift/featureDrift';
 import type { ClientPool } from './clients';
 import { fromValue } from './explain';
 import { waitForOperation, type OperationHandle, type OperationProgress } from './lro';

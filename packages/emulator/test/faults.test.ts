@@ -4,10 +4,9 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { EndpointServiceClient } from '@google-cloud/aiplatform/build/src/v1/endpoint_service_client';
 import { parseFaultSpec } from '../src/faults/faultSpec';
-import { parseError } from '../../../src/vertex/parseError';
 import { US_PARENT, rejection, useEmulator } from './emulatorHarness';
 
-const CLI = process.env.VGO_EMULATOR_JS ?? resolve(__dirname, '../../../emulator.js');
+const CLI = process.env.VGO_EMULATOR_JS ?? resolve(__dirname, '../emulator.js');
 
 describe('emulator: fault injection', () => {
   const h = useEmulator();
@@ -26,6 +25,11 @@ describe('emulator: fault injection', () => {
     return res.json() as Promise<{ faults: { spec: string; matched: number; hits: number }[] }>;
   };
   const list = () => client.listEndpoints({ parent: US_PARENT, pageSize: 5 }, { autoPaginate: false });
+  /** The ErrorInfo detail of a refusal, as the client decodes it. */
+  const errorInfo = (err: { statusDetails?: unknown[] }) => {
+    const info = (err.statusDetails ?? []).find((d) => (d as { reason?: string }).reason) as { reason: string; metadata: Record<string, string> } | undefined;
+    return { reason: info?.reason, permission: info?.metadata.permission };
+  };
 
   it('answers 429 with Retry-After, RESOURCE_EXHAUSTED and RetryInfo, as Vertex words it', async () => {
     await setFaults(['method=*EndpointService.ListEndpoints,error=429,retryAfter=2']);
@@ -109,21 +113,21 @@ describe('emulator: fault injection', () => {
     const err = await rejection(list());
     assert.equal(err.code, 7);
     assert.equal(err.message, "Permission 'aiplatform.endpoints.list' denied on resource '//aiplatform.googleapis.com/projects/genai-demo/locations/us-central1' (or it may not exist).");
-    assert.equal(
-      parseError(err).message,
-      'Permission denied: your account lacks `aiplatform.endpoints.list`, which the role Vertex AI Viewer (roles/aiplatform.viewer) grants; ask a project owner to grant it, or choose another project.',
-    );
+    assert.deepEqual(errorInfo(err), { reason: 'IAM_PERMISSION_DENIED', permission: 'aiplatform.endpoints.list' });
     await setFaults(['path=/v1/projects/genai-demo/locations/us-central1/,error=403,permission=aiplatform.endpoints.predict']);
-    assert.match(parseError(await rejection(list())).message, /`aiplatform\.endpoints\.predict`, which the role Vertex AI User \(roles\/aiplatform\.user\)/);
+    const named = await rejection(list());
+    assert.match(named.message, /^Permission 'aiplatform\.endpoints\.predict' denied/);
+    assert.deepEqual(errorInfo(named), { reason: 'IAM_PERMISSION_DENIED', permission: 'aiplatform.endpoints.predict' });
   });
 
-  it('plays SERVICE_DISABLED with the activation URL, and the client offers it', async () => {
+  it('plays SERVICE_DISABLED with the activation URL', async () => {
     await setFaults(['method=*ListEndpoints,error=403,reason=SERVICE_DISABLED']);
     const err = await rejection(list());
-    const parsed = parseError(err);
-    assert.equal(parsed.action, 'enableApi');
-    assert.equal(parsed.url, 'https://console.developers.google.com/apis/api/aiplatform.googleapis.com/overview?project=genai-demo');
-    assert.equal(parsed.message, 'Vertex AI API is not enabled in project genai-demo: enable it in the Cloud console, wait a minute, then retry.');
+    assert.equal(err.code, 7);
+    const info = (err.statusDetails ?? []).find((d) => (d as { reason?: string }).reason) as { reason: string; metadata: Record<string, string> };
+    assert.equal(info.reason, 'SERVICE_DISABLED');
+    assert.equal(info.metadata.activationUrl, 'https://console.developers.google.com/apis/api/aiplatform.googleapis.com/overview?project=genai-demo');
+    assert.deepEqual([info.metadata.serviceTitle, info.metadata.consumer], ['Vertex AI API', 'projects/genai-demo']);
     assert.throws(() => parseFaultSpec('error=500,reason=SERVICE_DISABLED'), /go with error=403/);
     assert.throws(() => parseFaultSpec('error=403,reason=NOPE'), /SERVICE_DISABLED/);
   });

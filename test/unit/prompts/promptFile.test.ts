@@ -5,7 +5,8 @@ import { resolveTarget } from '../../../src/features/prompts/resolveTarget';
 import type { PlaygroundTarget } from '../../../src/features/playground/protocol';
 import { ClientPool } from '../../../src/vertex/clients';
 import { runPrompt } from '../../../src/vertex/runPrompt';
-import { US_PARENT, useEmulator, emulatorPool } from '../../../packages/emulator/test/emulatorHarness';
+import { US_PARENT, useEmulator } from '@vertex-genai-ops/emulator/harness';
+import { emulatorPool } from '../../support/emulatorPool';
 
 describe('prompt files', () => {
   it('reads target, compare list, system, parameters and variables from Markdown front matter', () => {

@@ -2,11 +2,11 @@
 // real HTTP → emulator → parseError. And the extension's own generateContent call.
 import * as assert from 'node:assert/strict';
 import { EndpointServiceClient } from '@google-cloud/aiplatform/build/src/v1/endpoint_service_client';
-import { DEMO_IDS } from '../../../packages/emulator/src/seeds/demoIds';
+import { DEMO_IDS } from '@vertex-genai-ops/emulator/seeds/demoIds';
 import { ClientPool } from '../../../src/vertex/clients';
 import { streamGenerate } from '../../../src/vertex/generate';
 import { parseError } from '../../../src/vertex/parseError';
-import { rejection, US_PARENT, useEmulator } from '../../../packages/emulator/test/emulatorHarness';
+import { rejection, US_PARENT, useEmulator, useFaults } from '@vertex-genai-ops/emulator/harness';
 
 describe('what a user reads when Vertex AI refuses', function () {
   this.timeout(30_000);
@@ -22,6 +22,9 @@ describe('what a user reads when Vertex AI refuses', function () {
     await pool?.dispose();
   });
   const gemma = `${US_PARENT}/models/${DEMO_IDS.models.gemmaLora}`;
+  const { set: faults } = useFaults(h);
+  const listEndpoints = () => endpoints.listEndpoints({ parent: US_PARENT, pageSize: 5 }, { autoPaginate: false });
+  const machine = { machineSpec: { machineType: 'g2-standard-8', acceleratorType: 'NVIDIA_L4' as const, acceleratorCount: 1 }, minReplicaCount: 1 };
 
   it('404: names the missing resource and says what to check', async () => {
     const err = await rejection(endpoints.getEndpoint({ name: `${US_PARENT}/endpoints/4242` }));
@@ -47,6 +50,44 @@ describe('what a user reads when Vertex AI refuses', function () {
       deployedModel: { model: gemma, dedicatedResources: { machineSpec: { machineType: 'a2-highgpu-1g', acceleratorType: 'NVIDIA_L4', acceleratorCount: 1 }, minReplicaCount: 1 } },
     }));
     assert.match(parseError(err).message, /^The request was rejected: deployed_model\.dedicated_resources\.machine_spec\.accelerator_type: Accelerator "NVIDIA_L4" is not supported for machine type "a2-highgpu-1g"/);
+  });
+
+  it('400: a short model name, with a sentence saying what a full name looks like', async () => {
+    const err = await rejection(endpoints.deployModel({
+      endpoint: `${US_PARENT}/endpoints/${DEMO_IDS.endpoints.stagingSandbox}`,
+      deployedModel: { model: 'models/not-a-full-resource-name', dedicatedResources: machine },
+    }));
+    assert.equal(
+      parseError(err).message,
+      'The request was rejected: deployed_model.model: `models/not-a-full-resource-name` is not a Model name: use the full resource name, ' +
+        '`projects/{project}/locations/{location}/models/{model}`.',
+    );
+  });
+
+  it('404: a well-formed name of a missing model', async () => {
+    const err = await rejection(endpoints.deployModel({
+      endpoint: `${US_PARENT}/endpoints/${DEMO_IDS.endpoints.stagingSandbox}`,
+      deployedModel: { model: `${US_PARENT}/models/4242`, dedicatedResources: machine },
+    }));
+    assert.match(parseError(err).message, /^Not found: projects\/123456789012\/locations\/us-central1\/models\/4242 does not exist/);
+  });
+
+  it('403: names the permission the method needs and the role that grants it', async () => {
+    await faults('path=/v1/projects/genai-demo/locations/us-central1/,error=403');
+    assert.equal(
+      parseError(await rejection(listEndpoints())).message,
+      'Permission denied: your account lacks `aiplatform.endpoints.list`, which the role Vertex AI Viewer (roles/aiplatform.viewer) grants; ask a project owner to grant it, or choose another project.',
+    );
+    await faults('path=/v1/projects/genai-demo/locations/us-central1/,error=403,permission=aiplatform.endpoints.predict');
+    assert.match(parseError(await rejection(listEndpoints())).message, /`aiplatform\.endpoints\.predict`, which the role Vertex AI User \(roles\/aiplatform\.user\)/);
+  });
+
+  it('403 SERVICE_DISABLED: offers the page that enables the API', async () => {
+    await faults('method=*ListEndpoints,error=403,reason=SERVICE_DISABLED');
+    const shown = parseError(await rejection(listEndpoints()));
+    assert.equal(shown.action, 'enableApi');
+    assert.equal(shown.url, 'https://console.developers.google.com/apis/api/aiplatform.googleapis.com/overview?project=genai-demo');
+    assert.equal(shown.message, 'Vertex AI API is not enabled in project genai-demo: enable it in the Cloud console, wait a minute, then retry.');
   });
 
   it('429: names the quota that is exhausted', async () => {

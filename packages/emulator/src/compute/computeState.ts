@@ -3,8 +3,8 @@
 // through the API; seeded jobs keep their seeded state), and accelerators held by
 // deployments still in flight.
 import type { EmulatorState } from '../context';
-import type { AcceleratorName } from '../../../catalog/src/machineTypes';
-import type { QuotaOverride } from '../../../catalog/src/quotas';
+import type { AcceleratorName } from '@vertex-genai-ops/catalog/machineTypes';
+import type { QuotaOverride } from '@vertex-genai-ops/catalog/quotas';
 
 export interface ComputeOptions {
   /** Accelerator quota overrides (--quota). */

@@ -4,7 +4,7 @@
 import type { MethodCall, MethodHandler } from '../context';
 import { timestamp } from '../context';
 import { failedPrecondition, invalidFields, notFound, type FieldViolation } from '../googleError';
-import { ADAPTER_SIZES, MAX_EPOCHS, MAX_LEARNING_RATE_MULTIPLIER, type AdapterSize } from '../../../catalog/src/tunableModels';
+import { ADAPTER_SIZES, MAX_EPOCHS, MAX_LEARNING_RATE_MULTIPLIER, type AdapterSize } from '@vertex-genai-ops/catalog/tunableModels';
 import { PUBLISHER_LANGUAGE_MODELS } from '../models/modelRegistry';
 import { baseModelId } from '../models/tuneFromJob';
 import { snakeCase } from '../protoSchema';
