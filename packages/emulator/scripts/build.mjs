@@ -52,9 +52,9 @@ export function emulatorTestBuild({ outdir = join(packageRoot, 'dist', 'test') }
   };
 }
 
-/** Builds into the package's dist/ (emptied first); the tests too unless `cli` only. */
+/** Builds into the package's dist/; the tests too (dist/test/ emptied first) unless `cli` only. */
 export async function buildEmulator({ cli = false } = {}) {
-  rmSync(join(packageRoot, 'dist'), { recursive: true, force: true });
+  if (!cli) rmSync(join(packageRoot, 'dist', 'test'), { recursive: true, force: true });
   const builds = [emulatorCliBuild(), ...(cli ? [] : [emulatorTestBuild()])];
   await Promise.all(builds.map((options) => esbuild.build(options)));
 }
