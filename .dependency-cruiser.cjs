@@ -10,7 +10,9 @@ module.exports = {
       comment:
         'No import cycles, type-only imports included: a cycle means two modules are one module, and ' +
         'through the composition root it makes every feature load every other. Move the shared part down.',
-      from: { path: '^(src|packages|webview-ui)/' },
+      // Build scripts are left out: depcruise resolves the emulator build script's bare 'esbuild'
+      // import to the root esbuild.mjs, which imports that script — a cycle only on paper.
+      from: { path: '^(src|packages|webview-ui)/', pathNot: '^packages/[^/]+/scripts/' },
       to: { circular: true },
     },
     {

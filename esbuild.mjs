@@ -8,6 +8,7 @@ import { cpSync, existsSync, readdirSync, statSync, writeFileSync, mkdirSync, rm
 import { join, relative, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cliBuild } from './scripts/cliBuild.mjs';
+import { buildEmulator, emulatorCliBuild } from './packages/emulator/scripts/build.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const production = process.argv.includes('--production');
@@ -66,7 +67,7 @@ const nodeCommon = {
 const builds = [
   {
     ...nodeCommon,
-    entryPoints: { extension: 'src/core/extension.ts', ...chunkSources, ...(safeStat(join(root, 'packages/emulator/src/main.ts')) ? { emulator: 'packages/emulator/src/main.ts' } : {}) },
+    entryPoints: { extension: 'src/core/extension.ts', ...chunkSources },
     outdir: 'dist',
     plugins: [chunks(true)],
   },
@@ -88,12 +89,13 @@ const builds = [
 ];
 // The command-line tools: dist/cli/lintTuning.js is the package's `vertex-lint-tuning` bin.
 builds.push(cliBuild(root, production));
+// dist/emulator.js: the emulator package's CLI, which the extension spawns (see copyDuckDb).
+builds.push({ ...emulatorCliBuild({ outdir: join(root, 'dist'), production }), absWorkingDir: root });
 if (!production) {
   builds.push({
     ...nodeCommon,
     entryPoints: [
       ...files('test/unit', '.test.ts'),
-      ...files('packages/emulator/test', '.test.ts'),
       ...files('test/integration', '.ts'),
       ...files('test/e2e', '.test.ts'),
     ],
@@ -151,5 +153,8 @@ if (watch) {
 } else {
   const results = await Promise.all(builds.map((options) => esbuild.build(options)));
   copyDuckDb();
+  // The emulator's own tests (and its CLI beside them) build into packages/emulator/dist/,
+  // where the unit layer runs them with the product's.
+  if (!production) await buildEmulator();
   sizeReport(results.map((r) => r.metafile));
 }

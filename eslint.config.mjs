@@ -12,8 +12,27 @@ const noVscode = {
   ],
 };
 
+// A package stands alone: it reaches another package by its name, never the extension's
+// src/ or test/. (`cd packages/emulator && npm test` builds and runs it by itself.)
+const packageBoundary = (extra = []) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      ...noVscode['no-restricted-imports'][1],
+      patterns: [
+        {
+          regex: '^(\\.\\./)+(src|test)/(common|core|ui|vertex|features|unit|integration|e2e|support)(/|$)',
+          message: "packages/* never import the extension's src/ or test/: a package builds and tests on its own.",
+        },
+        { regex: '^(\\.\\./)+(catalog|emulator)/', message: 'Import another package by its name: @vertex-genai-ops/catalog/…' },
+        ...extra,
+      ],
+    },
+  ],
+});
+
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-results/**'] },
+  { ignores: ['dist/**', 'packages/*/dist/**', 'out/**', 'node_modules/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -24,7 +43,12 @@ export default tseslint.config(
       eqeqeq: ['error', 'smart'],
     },
   },
-  { files: ['src/vertex/**', 'src/common/**', 'packages/**'], rules: noVscode },
+  { files: ['src/vertex/**', 'src/common/**'], rules: noVscode },
+  { files: ['packages/**'], rules: packageBoundary() },
+  {
+    files: ['packages/catalog/**'],
+    rules: packageBoundary([{ group: ['@vertex-genai-ops/emulator', '@vertex-genai-ops/emulator/*'], message: 'The catalog is plain data and rules: the emulator depends on it, not the other way.' }]),
+  },
   {
     files: ['src/features/tuning/lint/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The tuning linter and the CLI run outside the editor too.' }] }] },

@@ -26,8 +26,9 @@ const started = Date.now();
 const steps = [];
 const counts = {};
 const EXTRA_TIME_ZONES = ['America/Los_Angeles', 'Asia/Kolkata'];
-// The product's unit suites and the emulator package's, as esbuild.mjs builds them.
-const UNIT_DIRS = [join('dist', 'test', 'unit'), join('dist', 'packages', 'emulator', 'test')];
+// The product's unit suites and the emulator package's (its own dist/, which esbuild.mjs
+// builds too), in one mocha: each runs once per unit run.
+const UNIT_DIRS = [join('dist', 'test', 'unit'), join('packages', 'emulator', 'dist', 'test')];
 const UNIT_GLOBS = UNIT_DIRS.map((dir) => `${dir.split('\\').join('/')}/**/*.test.js`);
 
 function step(name, cmd, args, options = {}) {

@@ -5,7 +5,7 @@
 // (pollBackoff.ts). Polling stops when the job is no longer active (jobStates.ts) or
 // the last subscriber leaves, aborting a fetch in flight.
 // No vscode; timers are injected so tests run on a fake clock.
-import { isActiveJobState } from '../../packages/catalog/src/jobStates';
+import { isActiveJobState } from '@vertex-genai-ops/catalog/jobStates';
 import type { JobDetails } from './jobDetails';
 import { POLL_MAX_MS, POLL_MIN_MS, PollBackoff } from './pollBackoff';
 

@@ -1,14 +1,14 @@
 // Vertex AI Model Monitoring (v1beta1 ModelMonitoringService) in domain types: monitors,
 // monitoring jobs, drift stats as per-feature series, alerts; creating a monitor and
 // running a job now. No vscode.
-import type { Distribution } from '../../packages/catalog/src/drift/featureDrift';
+import type { Distribution } from '@vertex-genai-ops/catalog/drift/featureDrift';
 import type { ClientPool } from './clients';
 import { fromValue } from './explain';
 import { waitForOperation, type OperationHandle, type OperationProgress } from './lro';
 import { readPages } from './paging';
 import { enumName, resourceRegion, toDate, toNumber } from './protoValues';
 import { cancelledError, cancelOnAbort, deadlineError } from './retry';
-import { isTerminalJobState } from '../../packages/catalog/src/jobStates';
+import { isTerminalJobState } from '@vertex-genai-ops/catalog/jobStates';
 import { JOB_STATES, type JobStateName } from './types';
 
 type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

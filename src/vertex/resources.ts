@@ -4,7 +4,7 @@ import { acceleratorName } from './enums';
 import { toPage } from './paging';
 import { cancelOnAbort, withRetry, type RetryOptions } from './retry';
 import { enumName, labelsOf, resourceId, resourceRegion, toDate, toNumber } from './protoValues';
-import { SHORT_JOB_STATE } from '../../packages/catalog/src/jobStates';
+import { SHORT_JOB_STATE } from '@vertex-genai-ops/catalog/jobStates';
 import { JOB_STATES, type Dataset, type DatasetKind, type Endpoint, type JobState, type Model, type Page, type TuningJob } from './types';
 
 type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

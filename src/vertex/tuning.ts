@@ -1,9 +1,9 @@
 // Creating, reading and cancelling the three kinds of tuning job, and what the region
 // can run them on. Creates are sent once (never repeated: a repeat would start a second
 // job); reads and cancels are retried. No vscode.
-import { allMachineTypes, type MachineTypeInfo } from '../../packages/catalog/src/machineTypes';
-import { offersAccelerator } from '../../packages/catalog/src/acceleratorRegions';
-import { ADAPTER_SIZES, type AdapterSize } from '../../packages/catalog/src/tunableModels';
+import { allMachineTypes, type MachineTypeInfo } from '@vertex-genai-ops/catalog/machineTypes';
+import { offersAccelerator } from '@vertex-genai-ops/catalog/acceleratorRegions';
+import { ADAPTER_SIZES, type AdapterSize } from '@vertex-genai-ops/catalog/tunableModels';
 import type { ClientPool } from './clients';
 import { toCustomJob, toHyperparameterTuningJob } from './jobs';
 import { toTuningJob } from './resources';

@@ -1,8 +1,8 @@
 // Domain types: what the rest of the extension sees instead of proto shapes.
 
-import type { JobState } from '../../packages/catalog/src/jobStates';
+import type { JobState } from '@vertex-genai-ops/catalog/jobStates';
 
-export { JOB_STATES, type JobState, type JobStateName } from '../../packages/catalog/src/jobStates';
+export { JOB_STATES, type JobState, type JobStateName } from '@vertex-genai-ops/catalog/jobStates';
 
 export interface Page<T> {
   readonly items: T[];

@@ -3,8 +3,8 @@
 // traffic whose last two days are shifted.
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { DEMO_IDS } from '../../packages/emulator/src/seeds/demoIds';
-import { startEmulator, type RunningEmulator } from '../../packages/emulator/src/server';
+import { DEMO_IDS } from '@vertex-genai-ops/emulator/seeds/demoIds';
+import { startEmulator, type RunningEmulator } from '@vertex-genai-ops/emulator';
 import { openContainer, runContextMenuItem, screenshot, useWorkbench } from './workbench';
 
 function endpointRow(page: Page, name: string) {

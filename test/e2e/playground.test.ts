@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { FrameLocator, Page } from 'playwright-core';
-import { DEMO_IDS } from '../../packages/emulator/src/seeds/demoIds';
-import { startEmulator, type RunningEmulator } from '../../packages/emulator/src/server';
+import { DEMO_IDS } from '@vertex-genai-ops/emulator/seeds/demoIds';
+import { startEmulator, type RunningEmulator } from '@vertex-genai-ops/emulator';
 import { CLOBBER_ANSWER, CLOBBER_PROMPT, INJECTION_PROMPT, tuneInjectionModel, WINDOW_FLAG } from '../support/injectionModel';
 import { recordBench } from '../support/bench';
 import { openContainer, screenshot, useWorkbench, useWorkbenchOnDemo } from './workbench';

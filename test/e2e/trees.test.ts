@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { startEmulator, type RunningEmulator } from '../../packages/emulator/src/server';
+import { startEmulator, type RunningEmulator } from '@vertex-genai-ops/emulator';
 import { RESULTS_DIR, openContainer, screenshot, useWorkbench } from './workbench';
 
 const PANES = ['Datasets', 'Tuning Jobs', 'Model Registry', 'Endpoints'];

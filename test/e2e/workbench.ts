@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { ensureAll } from '../../scripts/toolchain.mjs';
 import { installVsix, launchChromium, startCodeServer } from '../../scripts/codeServer.mjs';
-import { startEmulator, type RunningEmulator } from '../../packages/emulator/src/server';
+import { startEmulator, type RunningEmulator } from '@vertex-genai-ops/emulator';
 
 export const ROOT = resolve(__dirname, '..', '..', '..');
 export const RESULTS_DIR = join(ROOT, 'test-results');

@@ -3,8 +3,8 @@
 // (fast operations, faults on demand).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { DEMO_IDS } from '../../packages/emulator/src/seeds/demoIds';
-import { startEmulator, type RunningEmulator } from '../../packages/emulator/src/server';
+import { DEMO_IDS } from '@vertex-genai-ops/emulator/seeds/demoIds';
+import { startEmulator, type RunningEmulator } from '@vertex-genai-ops/emulator';
 import type { DeployResult } from '../../src/features/deploy/deployCommands';
 import type { RollbackResult } from '../../src/features/deploy/trafficCommands';
 import type { ScriptedAnswer } from '../../src/ui/scriptedInputSeam';

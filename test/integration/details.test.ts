@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { DEMO_IDS } from '../../packages/emulator/src/seeds/demoIds';
+import { DEMO_IDS } from '@vertex-genai-ops/emulator/seeds/demoIds';
 import { waitFor } from './helpers';
 
 const ENDPOINT = `projects/genai-demo/locations/us-central1/endpoints/${DEMO_IDS.endpoints.supportBotProd}`;

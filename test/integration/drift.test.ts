@@ -3,9 +3,9 @@
 // render time for 200 features × 365 days.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { DEMO_IDS, US } from '../../packages/emulator/src/seeds/demoIds';
-import { DEMO_FRAUD_MONITOR } from '../../packages/emulator/src/seeds/demoMonitoring';
-import { startEmulator, type RunningEmulator } from '../../packages/emulator/src/server';
+import { DEMO_IDS, US } from '@vertex-genai-ops/emulator/seeds/demoIds';
+import { DEMO_FRAUD_MONITOR } from '@vertex-genai-ops/emulator/seeds/demoMonitoring';
+import { startEmulator, type RunningEmulator } from '@vertex-genai-ops/emulator';
 import type { DriftPanel } from '../../src/features/drift/driftPanel';
 import type { ExplainPanel } from '../../src/features/explain/explainPanel';
 import type { DriftHostMessage, DriftView } from '../../src/features/drift/protocol';

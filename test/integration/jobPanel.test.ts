@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { DEMO_IDS } from '../../packages/emulator/src/seeds/demoIds';
+import { DEMO_IDS } from '@vertex-genai-ops/emulator/seeds/demoIds';
 import type { JobHostMessage, JobWebviewMessage } from '../../src/features/jobs/protocol';
 import { extension, waitFor } from './helpers';
 

@@ -2,8 +2,8 @@
 // aliases (default only moves), and two versions side by side in the diff editor.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { DEMO_IDS } from '../../packages/emulator/src/seeds/demoIds';
-import { startEmulator, type RunningEmulator } from '../../packages/emulator/src/server';
+import { DEMO_IDS } from '@vertex-genai-ops/emulator/seeds/demoIds';
+import { startEmulator, type RunningEmulator } from '@vertex-genai-ops/emulator';
 import type { ScriptedAnswer } from '../../src/ui/scriptedInputSeam';
 import type { Model } from '../../src/vertex/types';
 import { extension, waitFor } from './helpers';

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ViewId } from '../../src/core/contributions';
-import { startEmulator, type RunningEmulator } from '../../packages/emulator/src/server';
+import { startEmulator, type RunningEmulator } from '@vertex-genai-ops/emulator';
 import { extension, waitFor } from './helpers';
 
 interface Row {

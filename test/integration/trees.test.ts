@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ViewId } from '../../src/core/contributions';
-import { startEmulator, type RunningEmulator } from '../../packages/emulator/src/server';
+import { startEmulator, type RunningEmulator } from '@vertex-genai-ops/emulator';
 import { extension, waitFor } from './helpers';
 
 interface Row {

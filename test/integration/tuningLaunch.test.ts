@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { startEmulator, type RunningEmulator } from '../../packages/emulator/src/server';
+import { startEmulator, type RunningEmulator } from '@vertex-genai-ops/emulator';
 import type { ScriptedAnswer } from '../../src/ui/scriptedInputSeam';
 import { assertSteadyCounters, extension, loraArgAnswers, waitFor } from './helpers';
 

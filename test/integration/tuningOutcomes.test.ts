@@ -2,8 +2,8 @@
 // a failed job's error, a quota refusal naming the quota, and a cancel from the job panel.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { parseQuotaSpec } from '../../packages/catalog/src/quotas';
-import { startEmulator, type RunningEmulator } from '../../packages/emulator/src/server';
+import { parseQuotaSpec } from '@vertex-genai-ops/catalog/quotas';
+import { startEmulator, type RunningEmulator } from '@vertex-genai-ops/emulator';
 import type { ScriptedAnswer } from '../../src/ui/scriptedInputSeam';
 import type { JobHostMessage, JobWebviewMessage } from '../../src/features/jobs/protocol';
 import { extension, loraArgAnswers, waitFor } from './helpers';

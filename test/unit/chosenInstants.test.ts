@@ -1,20 +1,21 @@
 // The suites whose answers depend on the clock or the time zone, run again in a fresh mocha
-// at chosen instants (VGO_TEST_NOW, read by test/support/testClock.ts) and time zones (TZ):
+// at chosen instants (VGO_TEST_NOW, read by packages/emulator/test/testClock.ts) and time zones (TZ):
 // a weekday's first half hour, a weekend, the new year, and the days US clocks change.
 // (demoRequestLogs.test.ts replays every hour of a week itself.)
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 
-// dist/test/unit/chosenInstants.test.js → the built suites beside it.
+// dist/test/unit/chosenInstants.test.js → the built suites beside it, and the emulator
+// package's in packages/emulator/dist/test (esbuild.mjs builds both).
 const unit = __dirname;
 const root = resolve(unit, '..', '..', '..');
 const SUITES = [
   'monitoring/monitoringQueries.test.js',
   'monitoring/chartSeries.test.js',
-  '../../packages/emulator/test/sqlTranslate.test.js',
-  '../../packages/emulator/test/traffic.test.js',
-  '../../packages/emulator/test/logging.test.js',
+  '../../../packages/emulator/dist/test/sqlTranslate.test.js',
+  '../../../packages/emulator/dist/test/traffic.test.js',
+  '../../../packages/emulator/dist/test/logging.test.js',
   'drift/generativeDrift.test.js',
   'drift/monitoringFromLogs.test.js',
 ];

@@ -1,6 +1,6 @@
 // The Drift webview's pure parts: feature rows in the order a person scans them,
 // shares of a distribution for the histogram, and synthetic data for the render bench.
-import type { Distribution } from '../../packages/catalog/src/drift/featureDrift';
+import type { Distribution } from '@vertex-genai-ops/catalog/drift/featureDrift';
 import type { DriftView, FeatureSeries } from '../../src/features/drift/protocol';
 
 export interface FeatureRow {

@@ -5,7 +5,7 @@
 // Prints one line once listening; under child_process.fork it also sends
 // { type: 'listening', url } to the parent, and it exits when the parent goes away.
 import { parseArgs } from 'node:util';
-import { parseQuotaSpec } from '../../catalog/src/quotas';
+import { parseQuotaSpec } from '@vertex-genai-ops/catalog/quotas';
 import { startEmulator } from './server';
 import { parseTrafficFlag } from './traffic/trafficGenerator';
 

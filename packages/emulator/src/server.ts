@@ -20,7 +20,7 @@ import { hyperparameterTuningHandlers } from './handlers/hyperparameterTuning';
 import { tensorboardHandlers } from './handlers/tensorboard';
 import { monitoringHandlers } from './handlers/monitoring';
 import { createComputeState } from './compute/computeState';
-import type { QuotaOverride } from '../../catalog/src/quotas';
+import type { QuotaOverride } from '@vertex-genai-ops/catalog/quotas';
 import { resourceManagerRoutes } from './handlers/resourceManager';
 import { oauthTokenRoutes } from './handlers/oauthToken';
 import { bigQueryRoutes } from './bigquery/bigQueryRoutes';

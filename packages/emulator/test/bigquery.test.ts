@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { BigQuery, type Table } from '@google-cloud/bigquery';
 import { OAuth2Client } from 'google-auth-library';
 import { rejection, useEmulator } from './emulatorHarness';
-import { testNow } from '../../../test/support/testClock';
+import { testNow } from './testClock';
 
 const PROJECT = 'genai-demo';
 type Row = Record<string, unknown>;

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { BigQuery, type Table } from '@google-cloud/bigquery';
 import { OAuth2Client } from 'google-auth-library';
 import { rejection, useEmulator } from './emulatorHarness';
-import { testNow } from '../../../test/support/testClock';
+import { testNow } from './testClock';
 
 const PROJECT = 'genai-demo';
 const LOG_TABLE = '`genai-demo.genai_demo_logs.request_response_logging`';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { checkMachineSpec } from '../../catalog/src/checkMachineSpec';
-import { parseQuotaSpec, quotaLimit, quotaMetric } from '../../catalog/src/quotas';
+import { checkMachineSpec } from '@vertex-genai-ops/catalog/checkMachineSpec';
+import { parseQuotaSpec, quotaLimit, quotaMetric } from '@vertex-genai-ops/catalog/quotas';
 
 const fields = (region: string, spec: Parameters<typeof checkMachineSpec>[1], replicaCount?: number) =>
   checkMachineSpec(region, spec, { replicaCount }).map((p) => p.field);

@@ -3,8 +3,8 @@ import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-// This file runs as dist/packages/emulator/test/cli.test.js; the CLI bundle is dist/emulator.js.
-const CLI = process.env.VGO_EMULATOR_JS ?? resolve(__dirname, '../../../emulator.js');
+// This file runs as dist/test/cli.test.js; the CLI bundle is dist/emulator.js (scripts/build.mjs).
+const CLI = process.env.VGO_EMULATOR_JS ?? resolve(__dirname, '../emulator.js');
 
 function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((done) => child.once('exit', (code) => done(code)));

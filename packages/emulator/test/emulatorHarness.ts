@@ -1,10 +1,11 @@
-// Shared by the emulator tests: one emulator per test file, the client options the
-// extension uses against it, and a raw fetch for wire-level assertions.
+// Shared by the emulator's tests and the extension's (as @vertex-genai-ops/emulator/harness):
+// one emulator per test file, options for the official clients against it, and a raw fetch
+// for wire-level assertions.
 import type { EndpointServiceClient } from '@google-cloud/aiplatform/build/src/v1/endpoint_service_client';
 import * as assert from 'node:assert/strict';
 import { OAuth2Client } from 'google-auth-library';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../src/server';
-import { testClock } from '../../../test/support/testClock';
+import { testClock } from './testClock';
 
 /** The constructor options every generated aiplatform client takes. */
 export type ClientOptions = NonNullable<ConstructorParameters<typeof EndpointServiceClient>[0]>;

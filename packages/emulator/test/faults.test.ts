@@ -6,7 +6,7 @@ import { EndpointServiceClient } from '@google-cloud/aiplatform/build/src/v1/end
 import { parseFaultSpec } from '../src/faults/faultSpec';
 import { US_PARENT, rejection, useEmulator } from './emulatorHarness';
 
-const CLI = process.env.VGO_EMULATOR_JS ?? resolve(__dirname, '../../../emulator.js');
+const CLI = process.env.VGO_EMULATOR_JS ?? resolve(__dirname, '../emulator.js');
 
 describe('emulator: fault injection', () => {
   const h = useEmulator();
@@ -25,6 +25,11 @@ describe('emulator: fault injection', () => {
     return res.json() as Promise<{ faults: { spec: string; matched: number; hits: number }[] }>;
   };
   const list = () => client.listEndpoints({ parent: US_PARENT, pageSize: 5 }, { autoPaginate: false });
+  /** The ErrorInfo detail of a refusal, as the client decodes it. */
+  const errorInfo = (err: { statusDetails?: unknown[] }) => {
+    const info = (err.statusDetails ?? []).find((d) => (d as { reason?: string }).reason) as { reason: string; metadata: Record<string, string> } | undefined;
+    return { reason: info?.reason, permission: info?.metadata.permission };
+  };
 
   it('answers 429 with Retry-After, RESOURCE_EXHAUSTED and RetryInfo, as Vertex words it', async () => {
     await setFaults(['method=*EndpointService.ListEndpoints,error=429,retryAfter=2']);
@@ -108,19 +113,21 @@ describe('emulator: fault injection', () => {
     const err = await rejection(list());
     assert.equal(err.code, 7);
     assert.equal(err.message, "Permission 'aiplatform.endpoints.list' denied on resource '//aiplatform.googleapis.com/projects/genai-demo/locations/us-central1' (or it may not exist).");
+    assert.deepEqual(errorInfo(err), { reason: 'IAM_PERMISSION_DENIED', permission: 'aiplatform.endpoints.list' });
     await setFaults(['path=/v1/projects/genai-demo/locations/us-central1/,error=403,permission=aiplatform.endpoints.predict']);
-    assert.match((await rejection(list())).message, /^Permission 'aiplatform\.endpoints\.predict' denied/);
+    const named = await rejection(list());
+    assert.match(named.message, /^Permission 'aiplatform\.endpoints\.predict' denied/);
+    assert.deepEqual(errorInfo(named), { reason: 'IAM_PERMISSION_DENIED', permission: 'aiplatform.endpoints.predict' });
   });
 
-  // What the extension makes of it: test/unit/vertex/userErrors.test.ts.
   it('plays SERVICE_DISABLED with the activation URL', async () => {
     await setFaults(['method=*ListEndpoints,error=403,reason=SERVICE_DISABLED']);
     const err = await rejection(list());
-    const activationUrl = 'https://console.developers.google.com/apis/api/aiplatform.googleapis.com/overview?project=genai-demo';
     assert.equal(err.code, 7);
-    assert.match(err.message, /^Vertex AI API has not been used in project genai-demo before or it is disabled\. Enable it by visiting /);
-    const info = (err.statusDetails as { reason?: string; metadata?: Record<string, string> }[]).find((d) => d.reason === 'SERVICE_DISABLED');
-    assert.equal(info?.metadata?.activationUrl, activationUrl);
+    const info = (err.statusDetails ?? []).find((d) => (d as { reason?: string }).reason) as { reason: string; metadata: Record<string, string> };
+    assert.equal(info.reason, 'SERVICE_DISABLED');
+    assert.equal(info.metadata.activationUrl, 'https://console.developers.google.com/apis/api/aiplatform.googleapis.com/overview?project=genai-demo');
+    assert.deepEqual([info.metadata.serviceTitle, info.metadata.consumer], ['Vertex AI API', 'projects/genai-demo']);
     assert.throws(() => parseFaultSpec('error=500,reason=SERVICE_DISABLED'), /go with error=403/);
     assert.throws(() => parseFaultSpec('error=403,reason=NOPE'), /SERVICE_DISABLED/);
   });

@@ -7,7 +7,7 @@ import { OAuth2Client } from 'google-auth-library';
 import { generateFraudRows } from '../src/models/fraudData';
 import { DEMO_IDS } from '../src/seeds/demoIds';
 import { US_PARENT, useEmulator } from './emulatorHarness';
-import { testClock } from '../../../test/support/testClock';
+import { testClock } from './testClock';
 
 const CHURN = `${US_PARENT}/endpoints/${DEMO_IDS.endpoints.churnScoring}`;
 const SUPPORT_BOT = `${US_PARENT}/endpoints/${DEMO_IDS.endpoints.supportBotProd}`;

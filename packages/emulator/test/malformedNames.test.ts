@@ -33,9 +33,10 @@ describe('emulator: malformed resource names', function () {
       const err = await rejection(endpoints.deployModel({ endpoint, deployedModel: { model: 'models/not-a-full-resource-name', dedicatedResources: machine } }));
       assert.equal(err.code, 3, err.message);
       assert.deepEqual(violationsOf(err.statusDetails).map((v) => v.field), ['deployed_model.model']);
-      assert.deepEqual(violationsOf(err.statusDetails).map((v) => v.description), [
+      assert.equal(
+        violationsOf(err.statusDetails)[0].description,
         '`models/not-a-full-resource-name` is not a Model name: use the full resource name, `projects/{project}/locations/{location}/models/{model}`.',
-      ]);
+      );
     });
 
     it('deployModel with a well-formed name of a missing model: 404', async () => {

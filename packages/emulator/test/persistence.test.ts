@@ -14,7 +14,7 @@ import { createState } from '../src/server';
 import { DEMO_IDS, US } from '../src/seeds/demoIds';
 import { rejection } from './emulatorHarness';
 
-const CLI = process.env.VGO_EMULATOR_JS ?? resolve(__dirname, '../../../emulator.js');
+const CLI = process.env.VGO_EMULATOR_JS ?? resolve(__dirname, '../emulator.js');
 const SUPPORT_BOT = `${US}/models/${DEMO_IDS.models.supportBot}`;
 
 interface Emulator {

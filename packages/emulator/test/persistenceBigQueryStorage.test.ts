@@ -13,7 +13,7 @@ import { Storage } from '@google-cloud/storage';
 import { OAuth2Client } from 'google-auth-library';
 import { rejection } from './emulatorHarness';
 
-const CLI = process.env.VGO_EMULATOR_JS ?? resolve(__dirname, '../../../emulator.js');
+const CLI = process.env.VGO_EMULATOR_JS ?? resolve(__dirname, '../emulator.js');
 const PROJECT = 'genai-demo';
 
 interface Emulator {

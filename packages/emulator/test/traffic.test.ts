@@ -5,7 +5,7 @@ import { OAuth2Client } from 'google-auth-library';
 import { DEMO_IDS } from '../src/seeds/demoIds';
 import { parseTrafficFlag } from '../src/traffic/trafficGenerator';
 import { US_PARENT, useEmulator } from './emulatorHarness';
-import { testNow } from '../../../test/support/testClock';
+import { testNow } from './testClock';
 
 const CHURN = `${US_PARENT}/endpoints/${DEMO_IDS.endpoints.churnScoring}`;
 const SUPPORT_BOT = `${US_PARENT}/endpoints/${DEMO_IDS.endpoints.supportBotProd}`;

@@ -1,7 +1,7 @@
 // What a deploy flow collects, how it is checked before anything is sent (machine and
 // accelerator against each chosen region's catalog, replicas, autoscaling target,
 // logging table), and the DeployedModel, gcloud command and REST call it becomes. Pure.
-import { checkMachineSpec } from '../../../packages/catalog/src/checkMachineSpec';
+import { checkMachineSpec } from '@vertex-genai-ops/catalog/checkMachineSpec';
 import type { EndpointAccess, NewEndpoint } from '../../vertex/deploy';
 import type { RestCall } from '../../vertex/curlCommand';
 import { shellFlag, shellQuote } from '../../common/quote';

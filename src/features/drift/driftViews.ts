@@ -5,7 +5,7 @@ import type { AlertRow, DriftView, FeatureSeries, HistogramView, MonitorOption }
 import type { ClientPool } from '../../vertex/clients';
 import { listAcrossRegions } from '../../vertex/multiRegion';
 import { listModelMonitors, searchDriftAlerts, searchDriftStats, type ModelMonitor } from '../../vertex/modelMonitoring';
-import type { Distribution } from '../../../packages/catalog/src/drift/featureDrift';
+import type { Distribution } from '@vertex-genai-ops/catalog/drift/featureDrift';
 import { generativeDrift, type GenerativeDriftWindow } from './generativeDrift';
 
 type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

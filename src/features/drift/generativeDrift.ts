@@ -5,7 +5,7 @@
 // (Jensen-Shannon for numeric metrics, L-infinity for categorical ones). No vscode.
 import type { ClientPool } from '../../vertex/clients';
 import { runQuery } from '../../vertex/bigquery';
-import { categoricalCountsDrift, numericCountsDrift, type Distribution } from '../../../packages/catalog/src/drift/featureDrift';
+import { categoricalCountsDrift, numericCountsDrift, type Distribution } from '@vertex-genai-ops/catalog/drift/featureDrift';
 import categoricalSql from './sql/generativeCategorical.sql';
 import numericSql from './sql/generativeNumeric.sql';
 

@@ -1,5 +1,5 @@
 // Messages between the Drift panel (host) and its webview. Types only.
-import type { Distribution } from '../../../packages/catalog/src/drift/featureDrift';
+import type { Distribution } from '@vertex-genai-ops/catalog/drift/featureDrift';
 
 export interface MonitorOption {
   readonly name: string;

@@ -13,7 +13,7 @@ import { readOnlyTextUri } from '../trees/api';
 import { webviewHtml, webviewOptions } from '../../ui/webviewHtml';
 import { confirmModal } from '../../ui/confirmModal';
 import type { InputSeam } from '../../ui/inputSeam';
-import { isTerminalJobState } from '../../../packages/catalog/src/jobStates';
+import { isTerminalJobState } from '@vertex-genai-ops/catalog/jobStates';
 import type { JobMonitor, JobUpdate, Subscription } from '../../vertex/jobMonitor';
 
 /** A visible panel shows figures at most this old while the job runs. */

@@ -1,7 +1,7 @@
 // Tuning Jobs: Gemini tuning, custom GPU/TPU and hyperparameter-tuning jobs in one
 // list; running ones refresh by themselves (through the job monitor) while the view is visible.
 import * as vscode from 'vscode';
-import { isActiveJobState } from '../../../packages/catalog/src/jobStates';
+import { isActiveJobState } from '@vertex-genai-ops/catalog/jobStates';
 import { listAllJobs } from '../../vertex/jobs';
 import type { Job, JobState } from '../../vertex/types';
 import { formatAccelerator, formatElapsed } from './format';

@@ -2,9 +2,9 @@
 import * as assert from 'node:assert/strict';
 import {
   categoricalJensenShannon, histogram, histogramEdges, jensenShannonDivergence, lInfinityDistance, quantileEdges,
-} from '../../../packages/catalog/src/drift/divergence';
-import { categoricalCountsDrift, numericCountsDrift, numericDrift } from '../../../packages/catalog/src/drift/featureDrift';
-import { computeDrift } from '../../../packages/emulator/src/handlers/monitoringStats';
+} from '@vertex-genai-ops/catalog/drift/divergence';
+import { categoricalCountsDrift, numericCountsDrift, numericDrift } from '@vertex-genai-ops/catalog/drift/featureDrift';
+import { computeDrift } from '@vertex-genai-ops/emulator/handlers/monitoringStats';
 
 const close = (actual: number, expected: number, tolerance = 1e-9) => assert.ok(Math.abs(actual - expected) < tolerance, `${actual} ≠ ${expected}`);
 

@@ -2,14 +2,14 @@
 // src/drift/sql/*.sql into DuckDB) against the demo's request-response log, checked
 // against the same math over the raw rows.
 import * as assert from 'node:assert/strict';
-import { histogram, quantileEdges } from '../../../packages/catalog/src/drift/divergence';
-import { numericCountsDrift, categoricalCountsDrift } from '../../../packages/catalog/src/drift/featureDrift';
+import { histogram, quantileEdges } from '@vertex-genai-ops/catalog/drift/divergence';
+import { numericCountsDrift, categoricalCountsDrift } from '@vertex-genai-ops/catalog/drift/featureDrift';
 import { generativeDrift, generativeDriftSql, tableReference } from '../../../src/features/drift/generativeDrift';
-import { DEMO_IDS, US } from '../../../packages/emulator/src/seeds/demoIds';
+import { DEMO_IDS, US } from '@vertex-genai-ops/emulator/seeds/demoIds';
 import { ClientPool } from '../../../src/vertex/clients';
 import { runQuery } from '../../../src/vertex/bigquery';
-import { useEmulator } from '../../../packages/emulator/test/emulatorHarness';
-import { testNow } from '../../support/testClock';
+import { useEmulator } from '@vertex-genai-ops/emulator/harness';
+import { testNow } from '@vertex-genai-ops/emulator/testClock';
 
 const TABLE = 'bq://genai-demo.genai_demo_logs.request_response_logging';
 const ENDPOINT = `${US}/endpoints/${DEMO_IDS.endpoints.supportBotProd}`;

@@ -3,14 +3,14 @@
 // generator) as the target. Its stats must equal what src/drift computes from the same rows.
 import * as assert from 'node:assert/strict';
 import { ModelMonitoringServiceClient } from '@google-cloud/aiplatform/build/src/v1beta1/model_monitoring_service_client';
-import { categoricalDrift, numericDrift } from '../../../packages/catalog/src/drift/featureDrift';
-import { DEMO_IDS } from '../../../packages/emulator/src/seeds/demoIds';
-import { DEMO_FRAUD_MONITOR } from '../../../packages/emulator/src/seeds/demoMonitoring';
+import { categoricalDrift, numericDrift } from '@vertex-genai-ops/catalog/drift/featureDrift';
+import { DEMO_IDS } from '@vertex-genai-ops/emulator/seeds/demoIds';
+import { DEMO_FRAUD_MONITOR } from '@vertex-genai-ops/emulator/seeds/demoMonitoring';
 import { runQuery } from '../../../src/vertex/bigquery';
 import { ClientPool } from '../../../src/vertex/clients';
 import { searchDriftAlerts, searchDriftStats } from '../../../src/vertex/modelMonitoring';
-import { US_PARENT, useEmulator } from '../../../packages/emulator/test/emulatorHarness';
-import { testClock, testNow } from '../../support/testClock';
+import { US_PARENT, useEmulator } from '@vertex-genai-ops/emulator/harness';
+import { testClock, testNow } from '@vertex-genai-ops/emulator/testClock';
 
 const MONITOR = DEMO_FRAUD_MONITOR.replace('123456789012', 'genai-demo');
 const ENDPOINT = `${US_PARENT}/endpoints/${DEMO_IDS.endpoints.churnScoring}`;

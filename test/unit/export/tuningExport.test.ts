@@ -11,8 +11,8 @@ import { validateTuningJsonl } from '../../../src/features/datasets/validateTuni
 import { ClientPool } from '../../../src/vertex/clients';
 import { openTable, queryPages, tablePages, type RowPage } from '../../../src/vertex/bigqueryRows';
 import { parseError } from '../../../src/vertex/parseError';
-import { SUPPORT_CONVERSATIONS } from '../../../packages/emulator/src/seeds/demoSupportChat';
-import { rejection, trapUnhandledRejections, useEmulator } from '../../../packages/emulator/test/emulatorHarness';
+import { SUPPORT_CONVERSATIONS } from '@vertex-genai-ops/emulator/seeds/demoSupportChat';
+import { rejection, trapUnhandledRejections, useEmulator } from '@vertex-genai-ops/emulator/harness';
 
 const demo = (tableId: string) => ({ projectId: 'genai-demo', datasetId: 'genai_demo_data', tableId });
 const lines = async (file: string) => (await readFile(file, 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l));

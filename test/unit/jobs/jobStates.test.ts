@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { JOB_STATES, SHORT_JOB_STATE, isActiveJobState, isTerminalJobState, refusesCancel } from '../../../packages/catalog/src/jobStates';
+import { JOB_STATES, SHORT_JOB_STATE, isActiveJobState, isTerminalJobState, refusesCancel } from '@vertex-genai-ops/catalog/jobStates';
 
 describe('job states', () => {
   it('every wire state is terminal, active or neither; never both; and its short state says the same', () => {

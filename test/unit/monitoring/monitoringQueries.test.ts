@@ -2,12 +2,12 @@
 // the official client, against figures computed here from the raw log rows (tabledata.list).
 import * as assert from 'node:assert/strict';
 import type { Table } from '@google-cloud/bigquery';
-import { DEMO_IDS } from '../../../packages/emulator/src/seeds/demoIds';
+import { DEMO_IDS } from '@vertex-genai-ops/emulator/seeds/demoIds';
 import { exportPages, loadLogEntry, loadMetrics, LogPager, timeWindow, type QueryContext } from '../../../src/features/monitoring/monitoringQueries';
 import { bigQueryClient } from '../../../src/vertex/bigquery';
 import { ClientPool } from '../../../src/vertex/clients';
-import { useEmulator } from '../../../packages/emulator/test/emulatorHarness';
-import { testNow } from '../../support/testClock';
+import { useEmulator } from '@vertex-genai-ops/emulator/harness';
+import { testNow } from '@vertex-genai-ops/emulator/testClock';
 
 const ENDPOINT = (id: string) => `projects/123456789012/locations/us-central1/endpoints/${id}`;
 const TABLE = { projectId: 'genai-demo', datasetId: 'genai_demo_logs', tableId: 'request_response_logging' };

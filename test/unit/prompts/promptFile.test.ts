@@ -5,7 +5,7 @@ import { resolveTarget } from '../../../src/features/prompts/resolveTarget';
 import type { PlaygroundTarget } from '../../../src/features/playground/protocol';
 import { ClientPool } from '../../../src/vertex/clients';
 import { runPrompt } from '../../../src/vertex/runPrompt';
-import { US_PARENT, useEmulator } from '../../../packages/emulator/test/emulatorHarness';
+import { US_PARENT, useEmulator } from '@vertex-genai-ops/emulator/harness';
 import { emulatorPool } from '../../support/emulatorPool';
 
 describe('prompt files', () => {

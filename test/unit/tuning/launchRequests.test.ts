@@ -14,7 +14,7 @@ import { parseLabels } from '../../../src/features/tuning/launch/fieldRules';
 import { ClientPool } from '../../../src/vertex/clients';
 import { getJob } from '../../../src/vertex/jobs';
 import { cancelJob, createCustomJob, createHyperparameterTuningJob, createTuningJob } from '../../../src/vertex/tuning';
-import { rejection, useEmulator } from '../../../packages/emulator/test/emulatorHarness';
+import { rejection, useEmulator } from '@vertex-genai-ops/emulator/harness';
 import { emulatorPool } from '../../support/emulatorPool';
 
 const gemini = (patch: Partial<GeminiLaunch> = {}): GeminiLaunch => ({

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { listBigQueryDatasets, listBigQueryTables, getTableColumns, readQueryRows, readTableRows, runQuery } from '../../../src/vertex/bigquery';
 import { ClientPool } from '../../../src/vertex/clients';
 import { parseError } from '../../../src/vertex/parseError';
-import { rejection, useEmulator, trapUnhandledRejections, useFaults } from '../../../packages/emulator/test/emulatorHarness';
+import { rejection, useEmulator, trapUnhandledRejections, useFaults } from '@vertex-genai-ops/emulator/harness';
 import { emulatorPool } from '../../support/emulatorPool';
 
 describe('vertex BigQuery access (against the emulator)', function () {

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { ClientPool } from '../../../src/vertex/clients';
 import { cellText, openTable, queryColumns, queryPages, tablePages } from '../../../src/vertex/bigqueryRows';
 import { parseError } from '../../../src/vertex/parseError';
-import { rejection, trapUnhandledRejections, useEmulator } from '../../../packages/emulator/test/emulatorHarness';
+import { rejection, trapUnhandledRejections, useEmulator } from '@vertex-genai-ops/emulator/harness';
 import { emulatorPool } from '../../support/emulatorPool';
 
 const events = { projectId: 'genai-demo', datasetId: 'genai_demo_data', tableId: 'web_events' };

@@ -5,13 +5,13 @@ import { deploySteps, initialAnswers, type FlowData } from '../../../src/feature
 import { deployedModelBody, gcloudCommand, type DeployAnswers } from '../../../src/features/deploy/deployRequest';
 import { deployToRegions, describeOutcomes, retryAnswers } from '../../../src/features/deploy/multiRegionDeploy';
 import { deploymentsOf } from '../../../src/features/deploy/trafficMath';
-import { DEMO_IDS } from '../../../packages/emulator/src/seeds/demoIds';
+import { DEMO_IDS } from '@vertex-genai-ops/emulator/seeds/demoIds';
 import { runFlow } from '../../../src/ui/multiStepFlow';
 import { ScriptedInputSeam, type ScriptedAnswer } from '../../../src/ui/scriptedInputSeam';
 import { ClientPool } from '../../../src/vertex/clients';
 import { getEndpointRaw } from '../../../src/vertex/deploy';
 import { listEndpoints } from '../../../src/vertex/resources';
-import { useEmulator, useFaults } from '../../../packages/emulator/test/emulatorHarness';
+import { useEmulator, useFaults } from '@vertex-genai-ops/emulator/harness';
 
 const CHURN_V2 = `projects/123456789012/locations/us-central1/models/${DEMO_IDS.models.churnClassifier}@2`;
 

@@ -1,12 +1,12 @@
 // Explain through the vertex/ layer against the emulator: exact tabular attributions and
 // leave-one-out word attributions of a language model.
 import * as assert from 'node:assert/strict';
-import { generateFraudRows } from '../../../packages/emulator/src/models/fraudData';
-import { DEMO_IDS } from '../../../packages/emulator/src/seeds/demoIds';
+import { generateFraudRows } from '@vertex-genai-ops/emulator/models/fraudData';
+import { DEMO_IDS } from '@vertex-genai-ops/emulator/seeds/demoIds';
 import { ClientPool } from '../../../src/vertex/clients';
 import { explainInstance } from '../../../src/vertex/explain';
 import { parseError } from '../../../src/vertex/parseError';
-import { rejection, US_PARENT, useEmulator } from '../../../packages/emulator/test/emulatorHarness';
+import { rejection, US_PARENT, useEmulator } from '@vertex-genai-ops/emulator/harness';
 
 const CHURN = `${US_PARENT}/endpoints/${DEMO_IDS.endpoints.churnScoring}`;
 const GEMMA = `${US_PARENT}/endpoints/${DEMO_IDS.endpoints.gemmaLoraGpu}`;

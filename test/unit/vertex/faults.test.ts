@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { PredictionServiceClient } from '@google-cloud/aiplatform/build/src/v1/prediction_service_client';
 import { parseError } from '../../../src/vertex/parseError';
 import { guardStream, hasFinishReason } from '../../../src/vertex/streaming';
-import { US_PARENT, rejection, useEmulator, trapUnhandledRejections, useFaults } from '../../../packages/emulator/test/emulatorHarness';
+import { US_PARENT, rejection, useEmulator, trapUnhandledRejections, useFaults } from '@vertex-genai-ops/emulator/harness';
 
 type Chunk = { candidates?: { finishReason?: unknown; content?: { parts?: { text?: string | null }[] | null } | null }[] | null };
 

@@ -2,14 +2,14 @@
 // emulator: streamed Gemini answers with their figures, Stop that closes the
 // connection, open models through rawPredict, custom models through predict.
 import * as assert from 'node:assert/strict';
-import { DEMO_IDS } from '../../../packages/emulator/src/seeds/demoIds';
+import { DEMO_IDS } from '@vertex-genai-ops/emulator/seeds/demoIds';
 import type { PromptRequest } from '../../../src/features/playground/protocol';
 import { ClientPool } from '../../../src/vertex/clients';
 import { streamGenerate } from '../../../src/vertex/generate';
 import { parseError } from '../../../src/vertex/parseError';
 import { listPlaygroundTargets } from '../../../src/vertex/playgroundTargets';
 import { runPrompt } from '../../../src/vertex/runPrompt';
-import { US_PARENT, useEmulator } from '../../../packages/emulator/test/emulatorHarness';
+import { US_PARENT, useEmulator } from '@vertex-genai-ops/emulator/harness';
 import { emulatorPool } from '../../support/emulatorPool';
 import { INJECTION_PROMPT, tuneInjectionModel } from '../../support/injectionModel';
 

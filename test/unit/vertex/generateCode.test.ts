@@ -9,8 +9,8 @@ import type { PlaygroundTarget, PromptRequest } from '../../../src/features/play
 import { ClientPool } from '../../../src/vertex/clients';
 import { chatCompletionBody } from '../../../src/vertex/openChat';
 import { runPrompt } from '../../../src/vertex/runPrompt';
-import { DEMO_IDS } from '../../../packages/emulator/src/seeds/demoIds';
-import { US_PARENT, useEmulator } from '../../../packages/emulator/test/emulatorHarness';
+import { DEMO_IDS } from '@vertex-genai-ops/emulator/seeds/demoIds';
+import { US_PARENT, useEmulator } from '@vertex-genai-ops/emulator/harness';
 import { emulatorPool } from '../../support/emulatorPool';
 
 const run = promisify(execFile);

@@ -6,7 +6,7 @@ import { PredictionServiceClient } from '@google-cloud/aiplatform/build/src/v1/p
 import { ClientPool } from '../../../src/vertex/clients';
 import { generateContentBody, streamGenerate } from '../../../src/vertex/generate';
 import { recordBench } from '../../support/bench';
-import { US_PARENT, useEmulator } from '../../../packages/emulator/test/emulatorHarness';
+import { US_PARENT, useEmulator } from '@vertex-genai-ops/emulator/harness';
 
 const FLASH = `${US_PARENT}/publishers/google/models/gemini-2.0-flash-001`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -6,7 +6,7 @@ import { ClientPool } from '../../../src/vertex/clients';
 import { getJobDetails } from '../../../src/vertex/jobDetails';
 import { listCustomJobs } from '../../../src/vertex/jobs';
 import { readCurves } from '../../../src/vertex/tensorboard';
-import { US_PARENT, useEmulator } from '../../../packages/emulator/test/emulatorHarness';
+import { US_PARENT, useEmulator } from '@vertex-genai-ops/emulator/harness';
 
 const DATA = 'gs://genai-demo-tuning/support-chat';
 

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { JobServiceClient } from '@google-cloud/aiplatform/build/src/v1/job_service_client';
 import { ClientPool } from '../../../src/vertex/clients';
 import { listAllJobs, listHyperparameterTuningJobs } from '../../../src/vertex/jobs';
-import { US_PARENT, useEmulator } from '../../../packages/emulator/test/emulatorHarness';
+import { US_PARENT, useEmulator } from '@vertex-genai-ops/emulator/harness';
 import { emulatorPool } from '../../support/emulatorPool';
 
 describe('vertex jobs (against the emulator)', function () {

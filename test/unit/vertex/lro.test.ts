@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { EndpointServiceClient } from '@google-cloud/aiplatform/build/src/v1/endpoint_service_client';
 import { parseError } from '../../../src/vertex/parseError';
 import { waitForOperation, type OperationProgress } from '../../../src/vertex/lro';
-import { US_PARENT, rejection, useEmulator, trapUnhandledRejections, useFaults } from '../../../packages/emulator/test/emulatorHarness';
+import { US_PARENT, rejection, useEmulator, trapUnhandledRejections, useFaults } from '@vertex-genai-ops/emulator/harness';
 
 describe('vertex LRO helper (against the emulator)', function () {
   this.timeout(20_000);

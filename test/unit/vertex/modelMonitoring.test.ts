@@ -1,10 +1,10 @@
 // Model Monitoring through the vertex/ layer (official v1beta1 client, REST) against the emulator.
 import * as assert from 'node:assert/strict';
-import { DEMO_MONITOR } from '../../../packages/emulator/src/seeds/demoMonitoring';
+import { DEMO_MONITOR } from '@vertex-genai-ops/emulator/seeds/demoMonitoring';
 import { ClientPool } from '../../../src/vertex/clients';
 import { createModelMonitor, listModelMonitors, runMonitoringJob, searchDriftAlerts, searchDriftStats } from '../../../src/vertex/modelMonitoring';
 import { parseError } from '../../../src/vertex/parseError';
-import { rejection, useEmulator } from '../../../packages/emulator/test/emulatorHarness';
+import { rejection, useEmulator } from '@vertex-genai-ops/emulator/harness';
 
 const MONITOR = DEMO_MONITOR.replace('123456789012', 'genai-demo');
 

@@ -4,7 +4,7 @@ import { ClientPool } from '../../../src/vertex/clients';
 import { listAcrossRegions } from '../../../src/vertex/multiRegion';
 import { readPages } from '../../../src/vertex/paging';
 import { listEndpoints, listModels } from '../../../src/vertex/resources';
-import { useEmulator } from '../../../packages/emulator/test/emulatorHarness';
+import { useEmulator } from '@vertex-genai-ops/emulator/harness';
 
 describe('vertex multi-region listing (against the emulator)', function () {
   this.timeout(20_000);

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { ClientPool } from '../../../src/vertex/clients';
 import { parseError } from '../../../src/vertex/parseError';
 import { listProjects } from '../../../src/vertex/projects';
-import { rejection, useEmulator } from '../../../packages/emulator/test/emulatorHarness';
+import { rejection, useEmulator } from '@vertex-genai-ops/emulator/harness';
 import { emulatorPool } from '../../support/emulatorPool';
 
 describe('vertex projects (against the emulator)', function () {

@@ -2,13 +2,13 @@
 // a version, copy it to another region, aliases with the `default` rules, labels, and
 // deleting a deployed version refused with Google's FAILED_PRECONDITION.
 import * as assert from 'node:assert/strict';
-import { DEMO_IDS } from '../../../packages/emulator/src/seeds/demoIds';
+import { DEMO_IDS } from '@vertex-genai-ops/emulator/seeds/demoIds';
 import { ClientPool } from '../../../src/vertex/clients';
 import { deployModel } from '../../../src/vertex/deploy';
 import { parseError } from '../../../src/vertex/parseError';
 import { copyModelVersion, deleteModelVersion, getModelVersion, mergeVersionAliases, setLabels, uploadModelVersion } from '../../../src/vertex/registry';
 import { listModelVersions } from '../../../src/vertex/resources';
-import { rejection, useEmulator } from '../../../packages/emulator/test/emulatorHarness';
+import { rejection, useEmulator } from '@vertex-genai-ops/emulator/harness';
 import { emulatorPool } from '../../support/emulatorPool';
 
 const US = 'projects/123456789012/locations/us-central1';

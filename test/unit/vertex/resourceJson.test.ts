@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { DEMO_IDS } from '../../../packages/emulator/src/seeds/demoIds';
+import { DEMO_IDS } from '@vertex-genai-ops/emulator/seeds/demoIds';
 import { ClientPool } from '../../../src/vertex/clients';
 import { canShowDetails, getResourceJson } from '../../../src/vertex/resourceJson';
-import { US_PARENT, useEmulator } from '../../../packages/emulator/test/emulatorHarness';
+import { US_PARENT, useEmulator } from '@vertex-genai-ops/emulator/harness';
 import { emulatorPool } from '../../support/emulatorPool';
 
 describe('resource details JSON (against the emulator)', function () {

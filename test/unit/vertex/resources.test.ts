@@ -1,9 +1,9 @@
 // The vertex/ layer against the emulator: official clients, real HTTP.
 import * as assert from 'node:assert/strict';
-import { startEmulator, type RunningEmulator } from '../../../packages/emulator/src/server';
+import { startEmulator, type RunningEmulator } from '@vertex-genai-ops/emulator';
 import { ClientPool } from '../../../src/vertex/clients';
 import { parseError } from '../../../src/vertex/parseError';
-import { DEMO_IDS } from '../../../packages/emulator/src/seeds/demoIds';
+import { DEMO_IDS } from '@vertex-genai-ops/emulator/seeds/demoIds';
 import { listDatasets, listEndpoints, listModels, listModelVersions, listTuningJobs } from '../../../src/vertex/resources';
 
 describe('vertex resources (against the emulator)', function () {

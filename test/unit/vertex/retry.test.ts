@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { EndpointServiceClient } from '@google-cloud/aiplatform/build/src/v1/endpoint_service_client';
 import { parseError } from '../../../src/vertex/parseError';
 import { cancelOnAbort, isSafeToRetry, withRetry, type RetryOptions } from '../../../src/vertex/retry';
-import { US_PARENT, rejection, useEmulator, trapUnhandledRejections, useFaults } from '../../../packages/emulator/test/emulatorHarness';
+import { US_PARENT, rejection, useEmulator, trapUnhandledRejections, useFaults } from '@vertex-genai-ops/emulator/harness';
 
 describe('vertex retry (against injected faults)', function () {
   this.timeout(20_000);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { ClientPool } from '../../../src/vertex/clients';
 import { parseError } from '../../../src/vertex/parseError';
 import { listBuckets, listObjects, parseGcsUri, uploadFile } from '../../../src/vertex/storage';
-import { rejection, useEmulator, trapUnhandledRejections, useFaults } from '../../../packages/emulator/test/emulatorHarness';
+import { rejection, useEmulator, trapUnhandledRejections, useFaults } from '@vertex-genai-ops/emulator/harness';
 
 describe('vertex Cloud Storage access (against the emulator)', function () {
   this.timeout(30_000);

@@ -2,11 +2,11 @@
 // real HTTP → emulator → parseError. And the extension's own generateContent call.
 import * as assert from 'node:assert/strict';
 import { EndpointServiceClient } from '@google-cloud/aiplatform/build/src/v1/endpoint_service_client';
-import { DEMO_IDS } from '../../../packages/emulator/src/seeds/demoIds';
+import { DEMO_IDS } from '@vertex-genai-ops/emulator/seeds/demoIds';
 import { ClientPool } from '../../../src/vertex/clients';
 import { streamGenerate } from '../../../src/vertex/generate';
 import { parseError } from '../../../src/vertex/parseError';
-import { rejection, US_PARENT, useEmulator, useFaults } from '../../../packages/emulator/test/emulatorHarness';
+import { rejection, US_PARENT, useEmulator, useFaults } from '@vertex-genai-ops/emulator/harness';
 
 describe('what a user reads when Vertex AI refuses', function () {
   this.timeout(30_000);

@@ -6,7 +6,7 @@ import { listEndpoints } from '../../../src/vertex/resources';
 import type { Endpoint, Job } from '../../../src/vertex/types';
 import { TreeListings } from '../../../src/features/trees/treeListings';
 import type { PagedSource } from '../../../src/features/trees/treeNodes';
-import { US_PARENT, trapUnhandledRejections, useEmulator, useFaults } from '../../../packages/emulator/test/emulatorHarness';
+import { US_PARENT, trapUnhandledRejections, useEmulator, useFaults } from '@vertex-genai-ops/emulator/harness';
 import { emulatorPool } from '../../support/emulatorPool';
 
 describe('tree listings (against the emulator)', function () {

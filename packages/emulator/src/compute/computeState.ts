@@ -2,8 +2,8 @@
 // limits in force, how fast jobs run, which jobs progress on their own (those created
 // through the API; seeded jobs keep their seeded state), and accelerators held by
 // deployments still in flight.
-import type { AcceleratorName } from '../../../catalog/src/machineTypes';
-import type { QuotaOverride } from '../../../catalog/src/quotas';
+import type { AcceleratorName } from '@vertex-genai-ops/catalog/machineTypes';
+import type { QuotaOverride } from '@vertex-genai-ops/catalog/quotas';
 
 export interface ComputeOptions {
   /** Accelerator quota overrides (--quota). */

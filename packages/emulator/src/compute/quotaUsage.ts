@@ -6,11 +6,11 @@
 import type { EmulatorState } from '../context';
 import { ApiError, type ErrorDetail } from '../googleError';
 import type { JsonObject } from '../wireCodec';
-import { acceleratorUse, type MachineSpecInput } from '../../../catalog/src/checkMachineSpec';
+import { acceleratorUse, type MachineSpecInput } from '@vertex-genai-ops/catalog/checkMachineSpec';
 import { computeOf } from './computeState';
-import { isActiveJobState } from '../../../catalog/src/jobStates';
-import type { AcceleratorName } from '../../../catalog/src/machineTypes';
-import { quotaLimit, quotaLimitName, quotaMetric, type QuotaKind } from '../../../catalog/src/quotas';
+import type { AcceleratorName } from '@vertex-genai-ops/catalog/machineTypes';
+import { quotaLimit, quotaLimitName, quotaMetric, type QuotaKind } from '@vertex-genai-ops/catalog/quotas';
+import { isActiveJobState } from '@vertex-genai-ops/catalog/jobStates';
 
 export type Demand = Map<AcceleratorName, number>;
 

@@ -3,7 +3,7 @@
 // emulated time (customJobsLifecycle.ts), holding its accelerators until it ends;
 // cancel goes through CANCELLING to CANCELLED; running jobs cannot be deleted. A job
 // logs loss and learning-rate curves to TensorBoard (tensorboardRuns.ts).
-import { isTerminalJobState, refusesCancel } from '../../../catalog/src/jobStates';
+import { isTerminalJobState, refusesCancel } from '@vertex-genai-ops/catalog/jobStates';
 import { computeOf } from '../compute/computeState';
 import { assertQuota, poolsDemand } from '../compute/quotaUsage';
 import type { EmulatorState, HttpResult, MethodCall, MethodHandler } from '../context';

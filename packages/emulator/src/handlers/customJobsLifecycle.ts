@@ -3,7 +3,7 @@
 // CANCELLED. The state is worked out from the clock whenever the job is read, so there
 // are no timers and a pinned clock gives the same answer every time. Seeded jobs keep
 // the state they were seeded with.
-import { isTerminalJobState } from '../../../catalog/src/jobStates';
+import { isTerminalJobState } from '@vertex-genai-ops/catalog/jobStates';
 import { computeOf, type LiveJob } from '../compute/computeState';
 import type { EmulatorState } from '../context';
 import type { StoredResource } from '../store';

@@ -2,7 +2,7 @@
 // worker pool has a machine spec the region can run (catalog), a sane replica count
 // (the first pool is the single primary replica) and something to run: a container
 // image or a Python package.
-import { checkMachineSpec, type MachineSpecInput } from '../../../catalog/src/checkMachineSpec';
+import { checkMachineSpec, type MachineSpecInput } from '@vertex-genai-ops/catalog/checkMachineSpec';
 import type { FieldViolation } from '../googleError';
 import type { JsonObject } from '../wireCodec';
 

@@ -1,7 +1,7 @@
 // DeployedModel resources checked the way Vertex checks them: the machine spec against
 // the catalog (type, accelerator, count, region), replica counts, autoscaling metrics,
 // and the resource kinds the model supports (supported_deployment_resources_types).
-import { acceleratorUse, checkMachineSpec } from '../../../catalog/src/checkMachineSpec';
+import { acceleratorUse, checkMachineSpec } from '@vertex-genai-ops/catalog/checkMachineSpec';
 import type { FieldViolation } from '../googleError';
 import type { JsonObject } from '../wireCodec';
 

@@ -10,7 +10,7 @@ import { camelCase, snakeCase, type MethodInfo } from '../protoSchema';
 import type { ProtoRoute } from '../routes';
 import type { StoredResource } from '../store';
 import type { JsonObject } from '../wireCodec';
-import { isTerminalJobState } from '../../../catalog/src/jobStates';
+import { isTerminalJobState } from '@vertex-genai-ops/catalog/jobStates';
 import { applyReadMask, applyUpdate, assertRequired, stampCreated, stampUpdated, stripOutputOnly } from './resourceFields';
 
 /** The generic handler for a route, or undefined when the method is not a standard one. */

@@ -5,9 +5,9 @@
 // alert), and both distributions. Pure: the samples may come from any source.
 import type { FieldViolation } from '../googleError';
 import type { JsonObject } from '../wireCodec';
-import type { Distribution } from '../../../catalog/src/drift/featureDrift';
+import type { Distribution } from '@vertex-genai-ops/catalog/drift/featureDrift';
 import { isCategorical, type FieldSchema, type Sample } from './monitoringData';
-import { categoricalDrift, JENSEN_SHANNON, L_INFINITY, numericDrift } from '../../../catalog/src/drift/featureDrift';
+import { categoricalDrift, JENSEN_SHANNON, L_INFINITY, numericDrift } from '@vertex-genai-ops/catalog/drift/featureDrift';
 
 export { JENSEN_SHANNON, L_INFINITY };
 

@@ -4,8 +4,7 @@
 import type { MethodCall, MethodHandler } from '../context';
 import { timestamp } from '../timestamp';
 import { failedPrecondition, invalidFields, notFound, type FieldViolation } from '../googleError';
-import { refusesCancel } from '../../../catalog/src/jobStates';
-import { ADAPTER_SIZES, MAX_EPOCHS, MAX_LEARNING_RATE_MULTIPLIER, type AdapterSize } from '../../../catalog/src/tunableModels';
+import { ADAPTER_SIZES, MAX_EPOCHS, MAX_LEARNING_RATE_MULTIPLIER, type AdapterSize } from '@vertex-genai-ops/catalog/tunableModels';
 import { PUBLISHER_LANGUAGE_MODELS } from '../models/modelRegistry';
 import { baseModelId } from '../models/tuneFromJob';
 import { snakeCase } from '../protoSchema';
@@ -13,6 +12,7 @@ import type { JsonObject } from '../wireCodec';
 import { assertParentExists, respond } from './generic';
 import { missingRequired, stripOutputOnly } from './resourceFields';
 import { cancelTuningJob, startTuningJob } from './tuningRunner';
+import { refusesCancel } from '@vertex-genai-ops/catalog/jobStates';
 
 export const tuningHandlers: Record<string, MethodHandler> = {
   'GenAiTuningService.CreateTuningJob': (call) => {

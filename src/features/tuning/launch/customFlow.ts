@@ -3,7 +3,7 @@
 // checked against the region's catalogue, worker pool, spot, service account, labels.
 import type { PickOption } from '../../../ui/inputSeam';
 import type { PickStep, Step, TextStep } from '../../../ui/multiStepFlow';
-import { machineType } from '../../../../packages/catalog/src/machineTypes';
+import { machineType } from '@vertex-genai-ops/catalog/machineTypes';
 import { attachableAccelerators, regionMachineTypes } from '../../../vertex/tuning';
 import { gcsLocationProblem, gcsObjectProblem, imageProblem, serviceAccountProblem } from './fieldRules';
 import { customGcloud, customProblems, customRestCall, machineProblems, isTpu } from './customRequest';

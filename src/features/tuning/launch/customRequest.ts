@@ -1,8 +1,8 @@
 // Custom GPU/TPU LoRA/PEFT tuning: the launch → a CustomJob (worker pools, container
 // args), checked against the region's machine catalogue before anything is sent.
 import { stringify } from 'yaml';
-import { checkMachineSpec } from '../../../../packages/catalog/src/checkMachineSpec';
-import { machineType, topologyChips } from '../../../../packages/catalog/src/machineTypes';
+import { checkMachineSpec } from '@vertex-genai-ops/catalog/checkMachineSpec';
+import { machineType, topologyChips } from '@vertex-genai-ops/catalog/machineTypes';
 import type { RestCall } from '../../../vertex/curlCommand';
 import { vertexRestUrl } from '../../../vertex/connection';
 import { shellFlag, shellHeredoc } from '../../../common/quote';

@@ -4,7 +4,7 @@
 import { basename } from 'node:path';
 import type { PickOption } from '../../../ui/inputSeam';
 import type { PickStep, Step, TextStep } from '../../../ui/multiStepFlow';
-import { ADAPTER_SIZES, type AdapterSize } from '../../../../packages/catalog/src/tunableModels';
+import { ADAPTER_SIZES, type AdapterSize } from '@vertex-genai-ops/catalog/tunableModels';
 import { gcsObjectProblem } from './fieldRules';
 import { adapterSizeLabel, datasetProblem, epochsProblem, geminiProblems, geminiRestCall, isLocal, multiplierProblem, TUNABLE_MODELS, uploadTarget } from './geminiRequest';
 import type { LaunchEnv, LintSummary } from './launchEnv';

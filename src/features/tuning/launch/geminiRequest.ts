@@ -1,7 +1,7 @@
 // Gemini supervised tuning: the launch → the TuningJob request Vertex takes, and every
 // check Google would make, phrased for the user and made before anything is sent.
 import { basename } from 'node:path';
-import { ADAPTER_RANK, ADAPTER_SIZES, MAX_EPOCHS, MAX_LEARNING_RATE_MULTIPLIER } from '../../../../packages/catalog/src/tunableModels';
+import { ADAPTER_RANK, ADAPTER_SIZES, MAX_EPOCHS, MAX_LEARNING_RATE_MULTIPLIER } from '@vertex-genai-ops/catalog/tunableModels';
 import type { RestCall } from '../../../vertex/curlCommand';
 import { vertexRestUrl } from '../../../vertex/connection';
 import { displayNameProblem, gcsLocationProblem, gcsObjectProblem, labelProblem } from './fieldRules';

@@ -1,6 +1,6 @@
 // What a launch is, before it becomes a request: the answers of a flow and the
 // content of a spec file are the same object, so one validator serves both.
-import type { AdapterSize } from '../../../../packages/catalog/src/tunableModels';
+import type { AdapterSize } from '@vertex-genai-ops/catalog/tunableModels';
 
 export type LaunchKind = 'geminiTuning' | 'customTuning' | 'hyperparameterTuning';
 

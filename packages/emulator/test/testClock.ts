@@ -1,5 +1,5 @@
-// The instant clock-dependent tests run at: $VGO_TEST_NOW (an ISO time, set by
-// test/unit/chosenInstants.test.ts) or the wall clock. A pinned clock still advances in real
+// The instant clock-dependent tests run at: $VGO_TEST_NOW (an ISO time, set by the
+// root's test/unit/chosenInstants.test.ts) or the wall clock. A pinned clock still advances in real
 // time from that instant, so timeouts and operation delays behave as they do unpinned.
 const pinned = process.env.VGO_TEST_NOW;
 const pinnedMs = pinned ? Date.parse(pinned) : undefined;
