@@ -18,6 +18,7 @@ import { resourceRegion } from '../../vertex/protoValues';
 import { deleteModelVersion, getModelVersion, getModelVersionRaw, mergeVersionAliases, setLabels, uploadBody, uploadModelVersion, type UploadVersion } from '../../vertex/registry';
 import { listModels, listModelVersions } from '../../vertex/resources';
 import type { Model } from '../../vertex/types';
+import { withCancellableProgress } from '../../ui/progress';
 
 export function registryCommands(ctx: FeatureContext): CommandHandlers {
   return {
@@ -93,13 +94,8 @@ async function uploadCommand(ctx: FeatureContext, target: unknown): Promise<stri
   };
   const result = await runFlow(ctx.input(), steps, initial);
   if (result.status === 'cancelled') return undefined;
-  const version = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Uploading {0}', result.state.displayName), cancellable: true },
-    (_progress, token) => {
-      const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
-      return uploadModelVersion(pool, result.state, { signal: abort.signal, pollInitialMs: 200, pollMaxMs: 5_000 });
-    },
+  const version = await withCancellableProgress(vscode.l10n.t('Uploading {0}', result.state.displayName), (signal) =>
+    uploadModelVersion(pool, result.state, { signal, pollInitialMs: 200, pollMaxMs: 5_000 }),
   );
   ctx.refresh('vertexGenAi.registry');
   void vscode.window.showInformationMessage(vscode.l10n.t('Uploaded {0}.', version));
