@@ -9,7 +9,8 @@ import type { CommandHandlers, FeatureContext } from '../../core/features';
 import type { PickOption } from '../../ui/inputSeam';
 import { runFlow, type Step } from '../../ui/multiStepFlow';
 import { reviewStep } from '../../ui/reviewStep';
-import { aliasProblem, artifactUriProblem, formatLabels, imageUriProblem, parseLabels, removeAliasProblem } from './registryRules';
+import { aliasProblem, artifactUriProblem, imageUriProblem, removeAliasProblem } from './registryRules';
+import { formatLabels, parseLabels } from '../../common/labels';
 import type { ClientPool } from '../../vertex/clients';
 import { curlCommand } from '../../vertex/curlCommand';
 import { vertexRestUrl } from '../../vertex/connection';
@@ -147,10 +148,10 @@ async function labelsCommand(ctx: FeatureContext, target: unknown): Promise<Mode
   const typed = await ctx.input().text({
     id: 'labels', title: vscode.l10n.t('Labels of {0} version {1} — key=value, comma-separated', version.displayName, version.versionId), step: 1, totalSteps: 1, canGoBack: false,
     value: formatLabels(version.labels),
-    validate: (text) => { const l = parseLabels(text); return typeof l === 'string' ? l : undefined; },
+    validate: (text) => { const l = parseLabels(text); return 'problem' in l ? l.problem : undefined; },
   });
   if (typed.kind !== 'value') return undefined;
-  const updated = await setLabels(pool, name, parseLabels(typed.value) as Record<string, string>);
+  const updated = await setLabels(pool, name, (parseLabels(typed.value) as { labels: Record<string, string> }).labels);
   ctx.refresh('vertexGenAi.registry');
   return updated;
 }
