@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/core/extension';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../packages/emulator/src/server';
 
 export const EXTENSION_ID = 'vertex-genai-ops.vertex-genai-ops';
 
@@ -26,6 +27,55 @@ export function loadedModules(pattern: RegExp): string[] {
   return Object.keys(require.cache).filter((k) => pattern.test(k));
 }
 
+type Settings = Readonly<Record<string, unknown>>;
+const config = () => vscode.workspace.getConfiguration('vertexGenAi');
+
+/**
+ * Gives the suite these vertexGenAi settings (user scope) before its tests, then closes
+ * the editors it opened and removes the settings and any in `alsoReset` after them.
+ */
+export function useSettings(settings: Settings | (() => Settings), alsoReset: readonly string[] = []): void {
+  let keys: string[] = [];
+  before(async () => {
+    const values = typeof settings === 'function' ? settings() : settings;
+    keys = Object.keys(values);
+    for (const key of keys) await config().update(key, values[key], vscode.ConfigurationTarget.Global);
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const key of [...keys, ...alsoReset]) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+  });
+}
+
+/**
+ * Starts an emulator for the suite and points the extension at it (emulator.url, the
+ * extra settings, then backend); afterwards resets them and stops it. The result gives
+ * the emulator's URL once it runs. With
+ * `openView`, the suite also opens the Vertex view and waits for the extension to activate.
+ */
+export function useEmulator(
+  options: EmulatorOptions,
+  { settings = {}, openView = false, alsoReset = [] }: { settings?: Settings; openView?: boolean; alsoReset?: readonly string[] } = {},
+): { readonly url: string } {
+  let running: RunningEmulator | undefined;
+  before(async () => {
+    running = await startEmulator(options);
+  });
+  useSettings(() => ({ 'emulator.url': running!.url, ...settings, backend: 'emulator' }), alsoReset);
+  if (openView) {
+    before(async () => {
+      await vscode.commands.executeCommand('workbench.view.extension.vertexGenAi');
+      await waitFor('the extension to activate', () => extension().isActive);
+    });
+  }
+  after(() => running?.close());
+  return {
+    get url() {
+      assert.ok(running, 'the emulator has not started');
+      return running.url;
+    },
+  };
+}
 
 /** Scripted answers to the custom tuning flow's LoRA training-argument steps. */
 export function loraArgAnswers(epochs: string, outputDir: string) {

@@ -4,16 +4,14 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { startEmulator, type RunningEmulator } from '../../packages/emulator/src/server';
 import type { ScriptedAnswer } from '../../src/ui/scriptedInputSeam';
-import { assertSteadyCounters, extension, loraArgAnswers, waitFor } from './helpers';
+import { assertSteadyCounters, extension, loraArgAnswers, useEmulator, waitFor } from './helpers';
 
 const GOOD_LINE = (q: string, a: string) => JSON.stringify({ contents: [{ role: 'user', parts: [{ text: q }] }, { role: 'model', parts: [{ text: a }] }] });
 
 describe('tuning launch flows', function () {
   this.timeout(120_000);
-  let emulator: RunningEmulator;
-  const config = () => vscode.workspace.getConfiguration('vertexGenAi');
+  const emulator = useEmulator({ seed: 'demo', operationDelayMs: 300, jobDurationMs: 1500 }, { openView: true });
   const root = () => vscode.workspace.workspaceFolders![0].uri.fsPath;
   const get = async (name: string) => (await (await fetch(`${emulator.url}/v1/${name}`, { headers: { Authorization: 'Bearer t' } })).json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   const finished = async (name: string) => {
@@ -30,21 +28,11 @@ describe('tuning launch flows', function () {
   };
 
   before(async () => {
-    emulator = await startEmulator({ seed: 'demo', operationDelayMs: 300, jobDurationMs: 1500 });
     mkdirSync(join(root(), 'data'), { recursive: true });
     // Supervised tuning takes at least 10 examples.
     const examples = Array.from({ length: 12 }, (_, i) => GOOD_LINE(`How do I reset password number ${i}?`, `Open Settings, then Security, then Reset password ${i}.`));
     writeFileSync(join(root(), 'data', 'support.jsonl'), `${examples.join('\n')}\n`);
     writeFileSync(join(root(), 'data', 'broken.jsonl'), `${GOOD_LINE('a', 'b')}\n{"contents": [\n`);
-    await config().update('backend', 'emulator', vscode.ConfigurationTarget.Global);
-    await config().update('emulator.url', emulator.url, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('workbench.view.extension.vertexGenAi');
-    await waitFor('the extension to activate', () => extension().isActive);
-  });
-  after(async () => {
-    await config().update('emulator.url', undefined, vscode.ConfigurationTarget.Global);
-    await config().update('backend', undefined, vscode.ConfigurationTarget.Global);
-    await emulator?.close();
   });
 
   it('tunes Gemini from a local JSONL: lints it, uploads it to the chosen bucket, and the job succeeds', async () => {
