@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { listAllJobs } from '../../vertex/jobs';
 import type { Job, JobState } from '../../vertex/types';
 import { formatAccelerator, formatElapsed } from './format';
-import { regional, type TreeDefinition } from './resourceTreeProvider';
+import { regionalRoots, type TreeDefinition } from './resourceTreeProvider';
 import type { ResourceNode } from './treeNodes';
 
 const JOB_ICONS: Record<JobState, vscode.ThemeIcon> = {
@@ -76,14 +76,7 @@ export function jobItem(job: Job): vscode.TreeItem {
 export const jobsTree: TreeDefinition = {
   viewId: 'vertexGenAi.tuningJobs',
   stateFilter: true,
-  roots: (regions) =>
-    regional(regions, (region) => ({
-      key: `jobs@${region}`,
-      kind: 'job',
-      filterable: true,
-      list: (pool, r) => listAllJobs(pool, { region, ...r }),
-      idOf: (j) => (j as Job).name,
-    })),
+  roots: regionalRoots('job', 'jobs', listAllJobs),
   treeItem: (node: ResourceNode) => jobItem(node.value as Job),
   isLive: (node) => node.kind === 'job' && isLiveJob(node.value as Job),
   filterable: (node) => node.value as Job,
