@@ -6,6 +6,7 @@ import type { Job, JobState } from '../../vertex/types';
 import { formatAccelerator, formatElapsed } from './format';
 import { regionalRoots, type TreeDefinition } from './resourceTreeProvider';
 import type { ResourceNode } from './treeNodes';
+import { formatLabels } from '../../common/labels';
 
 const JOB_ICONS: Record<JobState, vscode.ThemeIcon> = {
   pending: new vscode.ThemeIcon('clock', new vscode.ThemeColor('charts.yellow')),
@@ -56,7 +57,7 @@ export function jobItem(job: Job): vscode.TreeItem {
   // duration; the subject (and the rest) is in the tooltip.
   item.description = [job.state, trials && isLiveJob(job) ? trials : elapsed].filter(Boolean).join(' · ');
   item.iconPath = JOB_ICONS[job.state];
-  const labels = Object.entries(job.labels).map(([k, v]) => `${k}=${v}`).join(', ');
+  const labels = formatLabels(job.labels);
   const lines = [
     `**${job.displayName}** — ${JOB_KIND_LABELS[job.kind]}, ${job.state}`,
     `\`${job.name}\``,
