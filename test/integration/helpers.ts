@@ -77,9 +77,16 @@ export function useEmulator(
   };
 }
 
-/** Scripted answers to the custom tuning flow's LoRA training-argument steps. */
-export function loraArgAnswers(epochs: string, outputDir: string) {
+/**
+ * Scripted answers to the custom tuning flow, up to its review: a LoRA run of the Model
+ * Garden PEFT trainer on n1-standard-16 with V100s in us-central1, the GPU count answered
+ * once per entry of `gpuCounts` (the flow refuses a count it cannot run).
+ */
+export function v100LoraAnswers(displayName: string, epochs: string, outputDir: string, gpuCounts: readonly string[]) {
   return [
+    { expect: 'region', pick: 'us-central1' },
+    { expect: 'displayName', text: displayName },
+    { expect: 'container', pick: 'Model Garden PEFT trainer (PyTorch, GPU)' },
     { expect: 'args.baseModel', text: 'google/gemma-2-2b' },
     { expect: 'args.dataset', text: 'gs://genai-demo-tuning/support-chat/train.jsonl' },
     { expect: 'args.loraRank', text: '16' },
@@ -91,6 +98,13 @@ export function loraArgAnswers(epochs: string, outputDir: string) {
     { expect: 'args.learningRate', text: '2e-4' },
     { expect: 'args.batchSize', text: '4' },
     { expect: 'args.outputDir', text: outputDir },
+    { expect: 'machine.acceleratorType', pick: 'NVIDIA_TESLA_V100' },
+    { expect: 'machine.machineType', pick: 'n1-standard-16' },
+    ...gpuCounts.map((text) => ({ expect: 'machine.acceleratorCount', text })),
+    { expect: 'workerCount', text: '0' },
+    { expect: 'spot', pick: 'Spot' },
+    { expect: 'serviceAccount', text: '' },
+    { expect: 'labels', text: '' },
   ];
 }
 

@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ScriptedAnswer } from '../../src/ui/scriptedInputSeam';
-import { assertSteadyCounters, extension, loraArgAnswers, useEmulator, waitFor } from './helpers';
+import { assertSteadyCounters, extension, useEmulator, v100LoraAnswers, waitFor } from './helpers';
 
 const GOOD_LINE = (q: string, a: string) => JSON.stringify({ contents: [{ role: 'user', parts: [{ text: q }] }, { role: 'model', parts: [{ text: a }] }] });
 
@@ -98,18 +98,7 @@ describe('tuning launch flows', function () {
 
   it('launches a custom GPU LoRA job, refusing an impossible GPU count with its message, and saves it as a spec file', async () => {
     const { name, rejected, seam } = await run('vertexGenAi.launchCustomTuning', [
-      { expect: 'region', pick: 'us-central1' },
-      { expect: 'displayName', text: 'gemma-lora-v100' },
-      { expect: 'container', pick: 'Model Garden PEFT trainer (PyTorch, GPU)' },
-      ...loraArgAnswers('2', 'gs://genai-demo-tuning/adapters/gemma'),
-      { expect: 'machine.acceleratorType', pick: 'NVIDIA_TESLA_V100' },
-      { expect: 'machine.machineType', pick: 'n1-standard-16' },
-      { expect: 'machine.acceleratorCount', text: '1' },
-      { expect: 'machine.acceleratorCount', text: '2' },
-      { expect: 'workerCount', text: '0' },
-      { expect: 'spot', pick: 'Spot' },
-      { expect: 'serviceAccount', text: '' },
-      { expect: 'labels', text: '' },
+      ...v100LoraAnswers('gemma-lora-v100', '2', 'gs://genai-demo-tuning/adapters/gemma', ['1', '2']),
       { expect: 'review', pick: 'Save as spec file…' },
       { expect: 'specPath', text: 'specs/gemma.tuning.yaml' },
       { expect: 'review', pick: 'Start custom job' },

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { parseQuotaSpec } from '../../packages/catalog/src/quotas';
 import type { ScriptedAnswer } from '../../src/ui/scriptedInputSeam';
 import type { JobHostMessage, JobWebviewMessage } from '../../src/features/jobs/protocol';
-import { extension, loraArgAnswers, useEmulator, waitFor } from './helpers';
+import { extension, useEmulator, v100LoraAnswers, waitFor } from './helpers';
 
 type Panel = { readonly posted: readonly JobHostMessage[]; receive(m: JobWebviewMessage): Promise<void>; dispose(): void };
 
@@ -67,17 +67,7 @@ describe('tuning job outcomes', function () {
   it('a custom job over the accelerator quota is refused with the quota’s name', async () => {
     const before = (await extension().exports.shownErrors()).length;
     const seam = await extension().exports.scriptInput([
-      { expect: 'region', pick: 'us-central1' },
-      { expect: 'displayName', text: 'over-quota' },
-      { expect: 'container', pick: 'Model Garden PEFT trainer (PyTorch, GPU)' },
-      ...loraArgAnswers('1', 'gs://genai-demo-tuning/adapters/quota'),
-      { expect: 'machine.acceleratorType', pick: 'NVIDIA_TESLA_V100' },
-      { expect: 'machine.machineType', pick: 'n1-standard-16' },
-      { expect: 'machine.acceleratorCount', text: '2' },
-      { expect: 'workerCount', text: '0' },
-      { expect: 'spot', pick: 'Spot' },
-      { expect: 'serviceAccount', text: '' },
-      { expect: 'labels', text: '' },
+      ...v100LoraAnswers('over-quota', '1', 'gs://genai-demo-tuning/adapters/quota', ['2']),
       { expect: 'review', pick: 'Start custom job' },
     ]);
     // Not awaited: the command ends when the user dismisses its error notification.
