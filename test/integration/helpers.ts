@@ -43,7 +43,8 @@ export function useSettings(settings: Settings | (() => Settings), alsoReset: re
   });
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const key of [...keys, ...alsoReset]) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    // Backend first, so the extension does not reconnect to a half-reset emulator.
+    for (const key of [...keys.reverse(), ...alsoReset]) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
   });
 }
 
