@@ -9,8 +9,6 @@ import { toNumber } from './protoValues';
 import { cancelledError, deadlineError, withRetry, type Attempt, type RetryOptions } from './retry';
 import type { Page } from './types';
 
-type BigQueryChunk = typeof import('./chunks/bigquery');
-type BigQuery = InstanceType<BigQueryChunk['BigQuery']>;
 type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export interface BigQueryDataset {
@@ -60,32 +58,8 @@ export interface QueryOptions {
   readonly location?: string;
 }
 
-let chunk: BigQueryChunk | undefined;
-const clients = new WeakMap<ClientPool, Promise<BigQuery>>();
-
-/** The pool's BigQuery client, built once; against the emulator when the pool is. */
-export function bigQueryClient(pool: ClientPool): Promise<BigQuery> {
-  let client = clients.get(pool);
-  if (!client) {
-    client = (async () => {
-      const authClient = await pool.authClient();
-      chunk ??= require('chunk:bigquery') as BigQueryChunk;
-      const { connection } = pool;
-      return new chunk.BigQuery({
-        projectId: connection.project,
-        ...(connection.backend === 'emulator' ? { apiEndpoint: connection.emulatorUrl } : {}),
-        authClient,
-        autoRetry: false,
-      });
-    })();
-    client.catch(() => clients.delete(pool));
-    clients.set(pool, client);
-  }
-  return client;
-}
-
 export async function listBigQueryDatasets(pool: ClientPool, options: BigQueryCallOptions = {}): Promise<Page<BigQueryDataset>> {
-  const bq = await bigQueryClient(pool);
+  const bq = await pool.bigQuery();
   const [datasets, next] = await bqCall('ListDatasets', () => bq.getDatasets({ ...paging(options), autoPaginate: false }), options);
   return page(
     datasets.map((d) => ({ id: String(d.id), location: d.metadata?.location, friendlyName: d.metadata?.friendlyName || undefined })),
@@ -94,20 +68,20 @@ export async function listBigQueryDatasets(pool: ClientPool, options: BigQueryCa
 }
 
 export async function listBigQueryTables(pool: ClientPool, datasetId: string, options: BigQueryCallOptions = {}): Promise<Page<BigQueryTable>> {
-  const bq = await bigQueryClient(pool);
+  const bq = await pool.bigQuery();
   const [tables, next] = await bqCall('ListTables', () => bq.dataset(datasetId).getTables({ ...paging(options), autoPaginate: false }), options);
   return page(tables.map((t) => ({ id: String(t.id), datasetId, type: String(t.metadata?.type ?? 'TABLE') })), next);
 }
 
 export async function getTableColumns(pool: ClientPool, datasetId: string, tableId: string, options: BigQueryCallOptions = {}): Promise<BigQueryColumn[]> {
-  const bq = await bigQueryClient(pool);
+  const bq = await pool.bigQuery();
   const [metadata] = await bqCall('GetTable', () => bq.dataset(datasetId).table(tableId).getMetadata(), options);
   return columnsOf((metadata as Raw).schema);
 }
 
 /** One page of a table's rows (tabledata.list), for "Load more…". */
 export async function readTableRows(pool: ClientPool, datasetId: string, tableId: string, options: BigQueryCallOptions = {}): Promise<Page<BigQueryRow>> {
-  const bq = await bigQueryClient(pool);
+  const bq = await pool.bigQuery();
   const table = bq.dataset(datasetId).table(tableId);
   const [rows, next] = await bqCall('ListTableData', () => table.getRows({ ...paging(options), autoPaginate: false, wrapIntegers: INTEGERS }), options);
   return page(rows.map(plainRow), next);
@@ -115,7 +89,7 @@ export async function readTableRows(pool: ClientPool, datasetId: string, tableId
 
 /** Runs a query; rejects with DEADLINE_EXCEEDED or CANCELLED after cancelling the job. */
 export async function runQuery(pool: ClientPool, sql: string, options: QueryOptions = {}): Promise<QueryResult> {
-  const bq = await bigQueryClient(pool);
+  const bq = await pool.bigQuery();
   const timeoutMs = options.timeoutMs ?? 60_000;
   const deadline = Date.now() + timeoutMs;
   const { signal } = options;
@@ -165,7 +139,7 @@ export async function runQuery(pool: ClientPool, sql: string, options: QueryOpti
 
 /** The next page of a finished query's results. */
 export async function readQueryRows(pool: ClientPool, jobId: string, options: BigQueryCallOptions & { location?: string } = {}): Promise<Page<BigQueryRow>> {
-  const bq = await bigQueryClient(pool);
+  const bq = await pool.bigQuery();
   const job = bq.job(jobId, { location: options.location });
   const [rows, next] = await bqCall('GetQueryResults', () => job.getQueryResults({ ...paging(options), autoPaginate: false, wrapIntegers: INTEGERS }), options);
   return page(rows.map(plainRow), next);

@@ -2,7 +2,7 @@
 // query's rows page by page, through @google-cloud/bigquery. An open table keeps its
 // client Table object: the library caches the schema on it, so each page is one request.
 import type { ClientPool } from './clients';
-import { bigQueryClient, bqCall, columnsOf, INTEGERS, plainRow, readQueryRows, runQuery, type BigQueryColumn, type BigQueryRow } from './bigquery';
+import { bqCall, columnsOf, INTEGERS, plainRow, readQueryRows, runQuery, type BigQueryColumn, type BigQueryRow } from './bigquery';
 import { toNumber } from './protoValues';
 
 export interface TableRef {
@@ -33,7 +33,7 @@ export const bqUri = (ref: TableRef): string => `bq://${ref.projectId}.${ref.dat
 export const tableLabel = (ref: TableRef): string => `${ref.projectId}.${ref.datasetId}.${ref.tableId}`;
 
 export async function openTable(pool: ClientPool, ref: TableRef, signal?: AbortSignal): Promise<OpenTable> {
-  const bq = await bigQueryClient(pool);
+  const bq = await pool.bigQuery();
   const table = bq.dataset(ref.datasetId, { projectId: ref.projectId }).table(ref.tableId);
   const [metadata] = await bqCall('GetTable', () => table.getMetadata(), { signal });
   const raw = metadata as { schema?: unknown; numRows?: unknown; type?: unknown };
@@ -84,7 +84,7 @@ export function cellText(value: unknown): string | null {
 
 /** The columns a query would return, from a dry run (free in BigQuery, nothing executes). */
 export async function queryColumns(pool: ClientPool, sql: string, signal?: AbortSignal): Promise<BigQueryColumn[]> {
-  const bq = await bigQueryClient(pool);
+  const bq = await pool.bigQuery();
   const [response] = await bqCall(
     'QueryDryRun',
     () =>

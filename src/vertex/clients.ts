@@ -1,23 +1,45 @@
-// Builds each official client once, on first use, and reuses it. The client
-// code itself lives in a lazily required chunk (see esbuild.mjs).
+// Builds each official client once, on first use, and reuses it: the Vertex AI
+// service clients, the BigQuery and Storage clients and the credentials they share.
+// The client code itself lives in lazily required chunks (see esbuild.mjs).
 import { checkConnection, clientEndpoint, endpointKey, type Connection } from './connection';
 import { createAuthClient, type AuthClient } from './auth';
 
 export type AiplatformChunk = typeof import('./chunks/aiplatform');
+type BigQueryChunk = typeof import('./chunks/bigquery');
+type StorageChunk = typeof import('./chunks/storage');
 type ServiceName = {
   [K in keyof AiplatformChunk]: K extends `${string}ServiceClient` ? K : never;
 }[keyof AiplatformChunk];
 export type ServiceClient<K extends ServiceName> = InstanceType<AiplatformChunk[K]>;
+export type BigQuery = InstanceType<BigQueryChunk['BigQuery']>;
+export type Storage = InstanceType<StorageChunk['Storage']>;
 
-let chunk: AiplatformChunk | undefined;
-/** Loads the Vertex AI client code (~3 MB) the first time it is needed. */
-export function aiplatformChunk(): AiplatformChunk {
-  return (chunk ??= require('chunk:aiplatform') as AiplatformChunk);
+interface Chunks {
+  readonly aiplatform: AiplatformChunk;
+  readonly bigquery: BigQueryChunk;
+  readonly storage: StorageChunk;
+}
+// Each require names its chunk literally: the build resolves `chunk:` specifiers.
+const loaders: { readonly [K in keyof Chunks]: () => Chunks[K] } = {
+  aiplatform: () => require('chunk:aiplatform') as AiplatformChunk,
+  bigquery: () => require('chunk:bigquery') as BigQueryChunk,
+  storage: () => require('chunk:storage') as StorageChunk,
+};
+const loaded: { -readonly [K in keyof Chunks]?: Chunks[K] } = {};
+
+/** Loads a chunk of client code (the Vertex AI one is ~3 MB) the first time it is needed. */
+function loadChunk<K extends keyof Chunks>(name: K, trace: (message: string) => void): Chunks[K] {
+  const cached = loaded[name] as Chunks[K] | undefined;
+  if (cached) return cached;
+  const started = performance.now();
+  const lib = (loaded[name] = loaders[name]());
+  trace(`${name} chunk loaded in ${(performance.now() - started).toFixed(0)} ms`);
+  return lib;
 }
 
 export class ClientPool {
+  /** Service clients by service and host, the BigQuery and Storage clients, and the credentials. */
   private readonly clients = new Map<string, Promise<unknown>>();
-  private auth: Promise<AuthClient> | undefined;
 
   constructor(
     readonly connection: Connection,
@@ -32,18 +54,39 @@ export class ClientPool {
 
   /** The client of a service for a region; regions that share a host share the client. */
   get<K extends ServiceName>(service: K, region: string): Promise<ServiceClient<K>> {
-    const key = `${service}@${endpointKey(this.connection, region)}`;
-    let client = this.clients.get(key);
-    if (!client) {
-      client = this.build(service, region);
-      // A failed build (say, not signed in) must not stick: the user may fix it.
-      client.catch(() => this.clients.delete(key));
-      this.clients.set(key, client);
-    }
-    return client as Promise<ServiceClient<K>>;
+    return this.once(`${service}@${endpointKey(this.connection, region)}`, () => this.build(service, region));
   }
 
-  /** The credentials the clients use, for plain authorized fetches and the BigQuery/Storage clients. */
+  /** The BigQuery client; against the emulator when the pool is. Its own retry is off (callers retry). */
+  bigQuery(): Promise<BigQuery> {
+    return this.once('bigquery', async () => {
+      const authClient = await this.authClient();
+      const { connection } = this;
+      return new (loadChunk('bigquery', this.trace).BigQuery)({
+        projectId: connection.project,
+        ...(connection.backend === 'emulator' ? { apiEndpoint: connection.emulatorUrl } : {}),
+        authClient,
+        autoRetry: false,
+      });
+    });
+  }
+
+  /** The Cloud Storage client; against the emulator when the pool is. Its own retry is off (callers retry). */
+  storage(): Promise<Storage> {
+    return this.once('storage', async () => {
+      const authClient = await this.authClient();
+      const { connection } = this;
+      return new (loadChunk('storage', this.trace).Storage)({
+        projectId: connection.project,
+        // A custom endpoint skips auth unless told otherwise; the emulator wants a token.
+        ...(connection.backend === 'emulator' ? { apiEndpoint: connection.emulatorUrl, useAuthWithCustomEndpoint: true } : {}),
+        authClient,
+        retryOptions: { autoRetry: false },
+      });
+    });
+  }
+
+  /** The credentials the clients use, for plain authorized fetches. */
   async authClient(): Promise<AuthClient> {
     const auth = await this.credentials();
     await this.ready;
@@ -53,32 +96,30 @@ export class ClientPool {
   async dispose(): Promise<void> {
     const clients = [...this.clients.values()];
     this.clients.clear();
-    await Promise.allSettled(clients.map(async (c) => (await c as { close(): Promise<void> }).close()));
+    await Promise.allSettled(clients.map(async (c) => (await c as { close?(): Promise<void> }).close?.()));
   }
 
-  /** Created once; a failure (say, not signed in) is forgotten so the next call tries again. */
-  private credentials(): Promise<AuthClient> {
-    if (!this.auth) {
-      const auth = createAuthClient(this.connection, this.chunk());
-      auth.catch(() => {
-        if (this.auth === auth) this.auth = undefined;
+  /** Built on first use and then shared; a failed build (say, not signed in) is forgotten, so the next call tries again. */
+  private once<T>(key: string, build: () => Promise<T>): Promise<T> {
+    let client = this.clients.get(key) as Promise<T> | undefined;
+    if (!client) {
+      const built = build();
+      built.catch(() => {
+        if (this.clients.get(key) === built) this.clients.delete(key);
       });
-      this.auth = auth;
+      this.clients.set(key, built);
+      client = built;
     }
-    return this.auth;
+    return client;
   }
 
-  private chunk(): AiplatformChunk {
-    if (chunk) return chunk;
-    const started = performance.now();
-    const lib = aiplatformChunk();
-    this.trace(`aiplatform chunk loaded in ${(performance.now() - started).toFixed(0)} ms`);
-    return lib;
+  private credentials(): Promise<AuthClient> {
+    return this.once('auth', () => createAuthClient(this.connection, loadChunk('aiplatform', this.trace)));
   }
 
   private async build<K extends ServiceName>(service: K, region: string): Promise<ServiceClient<K>> {
     const authClient = await this.credentials();
-    const Client = this.chunk()[service] as unknown as new (options: object) => ServiceClient<K>;
+    const Client = loadChunk('aiplatform', this.trace)[service] as unknown as new (options: object) => ServiceClient<K>;
     const started = performance.now();
     const client = new Client({ ...clientEndpoint(this.connection, region), fallback: true, authClient });
     this.trace(`${service} built in ${(performance.now() - started).toFixed(0)} ms`);

@@ -10,8 +10,6 @@ import { toDate, toNumber } from './protoValues';
 import { withRetry, type RetryOptions } from './retry';
 import type { Page } from './types';
 
-type StorageChunk = typeof import('./chunks/storage');
-type Storage = InstanceType<StorageChunk['Storage']>;
 type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export interface GcsBucket {
@@ -43,30 +41,6 @@ export interface UploadOptions extends Pick<RetryOptions, 'signal' | 'deadlineMs
   readonly contentType?: string;
 }
 
-let chunk: StorageChunk | undefined;
-const clients = new WeakMap<ClientPool, Promise<Storage>>();
-
-export function storageClient(pool: ClientPool): Promise<Storage> {
-  let client = clients.get(pool);
-  if (!client) {
-    client = (async () => {
-      const authClient = await pool.authClient();
-      chunk ??= require('chunk:storage') as StorageChunk;
-      const { connection } = pool;
-      return new chunk.Storage({
-        projectId: connection.project,
-        // A custom endpoint skips auth unless told otherwise; the emulator wants a token.
-        ...(connection.backend === 'emulator' ? { apiEndpoint: connection.emulatorUrl, useAuthWithCustomEndpoint: true } : {}),
-        authClient,
-        retryOptions: { autoRetry: false },
-      });
-    })();
-    client.catch(() => clients.delete(pool));
-    clients.set(pool, client);
-  }
-  return client;
-}
-
 export function parseGcsUri(uri: string): { bucket: string; object: string } {
   const m = /^gs:\/\/([^/]+)\/?(.*)$/.exec(uri);
   if (!m) throw new Error(`Not a Cloud Storage URI: ${uri} (expected gs://bucket/path).`);
@@ -74,13 +48,13 @@ export function parseGcsUri(uri: string): { bucket: string; object: string } {
 }
 
 export async function listBuckets(pool: ClientPool, options: GcsListOptions = {}): Promise<Page<GcsBucket>> {
-  const storage = await storageClient(pool);
+  const storage = await pool.storage();
   const [buckets, next] = await withRetry('ListBuckets', () => storage.getBuckets({ ...paging(options), autoPaginate: false }), options);
   return page(buckets.map((b) => ({ name: b.name, location: b.metadata?.location })), next);
 }
 
 export async function listObjects(pool: ClientPool, bucket: string, options: GcsListOptions = {}): Promise<Page<GcsObject> & { prefixes: string[] }> {
-  const storage = await storageClient(pool);
+  const storage = await pool.storage();
   const query = { ...paging(options), autoPaginate: false, ...(options.prefix ? { prefix: options.prefix } : {}), ...(options.delimiter ? { delimiter: options.delimiter } : {}) };
   const [files, next, response] = await withRetry('ListObjects', () => storage.bucket(bucket).getFiles(query), options);
   return { ...page(files.map((f) => toObject(bucket, f.name, f.metadata)), next), prefixes: ((response as Raw | undefined)?.prefixes ?? []) as string[] };
@@ -91,7 +65,7 @@ export async function listObjects(pool: ClientPool, bucket: string, options: Gcs
  * streams at most its first `maxBytes` (a ranged download): a huge object is never read whole.
  */
 export async function readObjectStart(pool: ClientPool, uri: string, maxBytes: number, options: Pick<RetryOptions, 'signal' | 'deadlineMs'> = {}): Promise<{ object: GcsObject; bytes: Buffer; truncated: boolean }> {
-  const storage = await storageClient(pool);
+  const storage = await pool.storage();
   const { bucket, object } = parseGcsUri(uri);
   if (!object) throw new Error(`Name the object: ${uri} ends at the bucket.`);
   const file = storage.bucket(bucket).file(object);
@@ -117,7 +91,7 @@ export async function readObjectStart(pool: ClientPool, uri: string, maxBytes: n
 
 /** Uploads a local file to gs://bucket/object; resolves with the stored object. */
 export async function uploadFile(pool: ClientPool, localPath: string, uri: string, options: UploadOptions = {}): Promise<GcsObject> {
-  const storage = await storageClient(pool);
+  const storage = await pool.storage();
   const { bucket, object } = parseGcsUri(uri);
   if (!object) throw new Error(`Name the object to create: ${uri} ends at the bucket.`);
   const { size } = await stat(localPath);
@@ -172,6 +146,6 @@ function page<T>(items: T[], next: unknown): Page<T> {
 /** An object's text (for a dataset a job's error points into); bounded, so a huge file is not read whole. */
 export async function readObjectText(pool: ClientPool, uri: string, maxBytes = 32 * 1024 * 1024): Promise<string> {
   const { bucket, object } = parseGcsUri(uri);
-  const [data] = await (await storageClient(pool)).bucket(bucket).file(object).download({ start: 0, end: maxBytes - 1 });
+  const [data] = await (await pool.storage()).bucket(bucket).file(object).download({ start: 0, end: maxBytes - 1 });
   return data.toString('utf8');
 }

@@ -7,7 +7,7 @@ import type { ExportOutcome } from '../../src/features/datasets/exportTuningComm
 import type { RowPreviewPanel } from '../../src/features/datasets/rowPreviewPanel';
 import type { HostMessage } from '../../src/features/datasets/protocol';
 import { recordBench } from '../support/bench';
-import { extension, waitFor } from './helpers';
+import { extension, useSettings, waitFor } from './helpers';
 
 const TABLE = (id: string) => `bq://genai-demo.genai_demo_data.${id}`;
 
@@ -23,17 +23,12 @@ function firstRows(panel: RowPreviewPanel): Promise<Extract<HostMessage, { type:
 
 describe('BigQuery row preview and tuning export', function () {
   this.timeout(90_000);
-  const config = () => vscode.workspace.getConfiguration('vertexGenAi');
   let dir: string;
+  useSettings({ backend: 'emulator' });
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'vgo-export-it-'));
-    await config().update('backend', 'emulator', vscode.ConfigurationTarget.Global);
   });
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await config().update('backend', undefined, vscode.ConfigurationTarget.Global);
-    await rm(dir, { recursive: true, force: true });
-  });
+  after(() => rm(dir, { recursive: true, force: true }));
 
   it('previews a demo table: the webview gets the schema, then asks for and receives the first page', async () => {
     const panel = await preview(TABLE('tuning_examples'));

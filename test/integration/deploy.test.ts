@@ -4,19 +4,17 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DEMO_IDS } from '@vertex-genai-ops/emulator/seeds/demoIds';
-import { startEmulator, type RunningEmulator } from '@vertex-genai-ops/emulator';
 import type { DeployResult } from '../../src/features/deploy/deployCommands';
 import type { RollbackResult } from '../../src/features/deploy/trafficCommands';
 import type { ScriptedAnswer } from '../../src/ui/scriptedInputSeam';
-import { assertSteadyCounters, extension, waitFor } from './helpers';
+import { assertSteadyCounters, extension, useEmulator, waitFor } from './helpers';
 
 const US = 'projects/123456789012/locations/us-central1';
 const CHURN = `${US}/models/${DEMO_IDS.models.churnClassifier}`;
 
 describe('deploy and traffic', function () {
   this.timeout(120_000);
-  const config = () => vscode.workspace.getConfiguration('vertexGenAi');
-  let emulator: RunningEmulator;
+  const emulator = useEmulator({ seed: 'demo', operationDelayMs: 200 }, { settings: { regions: ['us-central1', 'europe-west4'] } });
   const api = () => extension().activate();
   const script = async (answers: ScriptedAnswer[]) => (await api()).scriptInput(answers);
   const rest = async (path: string, init: RequestInit = {}) => {
@@ -25,17 +23,6 @@ describe('deploy and traffic', function () {
   };
   const endpointOf = (name: string) => rest(`/v1/${name}`);
   let endpoint = '';
-
-  before(async () => {
-    emulator = await startEmulator({ seed: 'demo', operationDelayMs: 200 });
-    await config().update('emulator.url', emulator.url, vscode.ConfigurationTarget.Global);
-    await config().update('regions', ['us-central1', 'europe-west4'], vscode.ConfigurationTarget.Global);
-    await config().update('backend', 'emulator', vscode.ConfigurationTarget.Global);
-  });
-  after(async () => {
-    for (const key of ['backend', 'regions', 'emulator.url']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
-    await emulator?.close();
-  });
 
   it('deploys a demo version to a new endpoint', async () => {
     const seam = await script([

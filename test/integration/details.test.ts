@@ -1,18 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DEMO_IDS } from '@vertex-genai-ops/emulator/seeds/demoIds';
-import { waitFor } from './helpers';
+import { useSettings, waitFor } from './helpers';
 
 const ENDPOINT = `projects/genai-demo/locations/us-central1/endpoints/${DEMO_IDS.endpoints.supportBotProd}`;
 
 describe('resource details', function () {
   this.timeout(60_000);
-  const config = () => vscode.workspace.getConfiguration('vertexGenAi');
-  before(() => config().update('backend', 'emulator', vscode.ConfigurationTarget.Global));
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await config().update('backend', undefined, vscode.ConfigurationTarget.Global);
-  });
+  useSettings({ backend: 'emulator' });
 
   it('opens a resource as read-only JSON under vertex-genai:, as the emulator returns it', async () => {
     await vscode.commands.executeCommand('vertexGenAi.showDetails', ENDPOINT);

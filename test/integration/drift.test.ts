@@ -5,13 +5,12 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DEMO_IDS, US } from '@vertex-genai-ops/emulator/seeds/demoIds';
 import { DEMO_FRAUD_MONITOR } from '@vertex-genai-ops/emulator/seeds/demoMonitoring';
-import { startEmulator, type RunningEmulator } from '@vertex-genai-ops/emulator';
 import type { DriftPanel } from '../../src/features/drift/driftPanel';
 import type { ExplainPanel } from '../../src/features/explain/explainPanel';
 import type { DriftHostMessage, DriftView } from '../../src/features/drift/protocol';
 import type { ExplainHostMessage, ExplanationView } from '../../src/features/explain/protocol';
 import { recordBench } from '../support/bench';
-import { waitFor } from './helpers';
+import { useEmulator, waitFor } from './helpers';
 
 const D = DEMO_IDS.deployedModels;
 const CHURN = `${US}/endpoints/${DEMO_IDS.endpoints.churnScoring}`;
@@ -30,19 +29,7 @@ function lastView(sent: readonly DriftHostMessage[], since = 0): DriftView | und
 
 describe('drift and explainability panels', function () {
   this.timeout(180_000);
-  const config = () => vscode.workspace.getConfiguration('vertexGenAi');
-  let emulator: RunningEmulator;
-  before(async () => {
-    emulator = await startEmulator({ seed: 'demo', operationDelayMs: 50, tokenDelayMs: 0, jobDurationMs: 200 });
-    await config().update('emulator.url', emulator.url, vscode.ConfigurationTarget.Global);
-    await config().update('backend', 'emulator', vscode.ConfigurationTarget.Global);
-  });
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await config().update('backend', undefined, vscode.ConfigurationTarget.Global);
-    await config().update('emulator.url', undefined, vscode.ConfigurationTarget.Global);
-    await emulator?.close();
-  });
+  const emulator = useEmulator({ seed: 'demo', operationDelayMs: 50, tokenDelayMs: 0, jobDurationMs: 200 });
 
   it('drift: opens on the endpoint model’s monitor, and an alert appears after the traffic generator shifts the inputs', async () => {
     const panel = (await vscode.commands.executeCommand('vertexGenAi.openDrift', endpointNode(CHURN, [{ id: D.churnV1, model: CLASSIFIER, modelVersionId: '1' }]))) as DriftPanel;

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/core/extension';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '@vertex-genai-ops/emulator';
 
 export const EXTENSION_ID = 'vertex-genai-ops.vertex-genai-ops';
 
@@ -26,10 +27,67 @@ export function loadedModules(pattern: RegExp): string[] {
   return Object.keys(require.cache).filter((k) => pattern.test(k));
 }
 
+type Settings = Readonly<Record<string, unknown>>;
+const config = () => vscode.workspace.getConfiguration('vertexGenAi');
 
-/** Scripted answers to the custom tuning flow's LoRA training-argument steps. */
-export function loraArgAnswers(epochs: string, outputDir: string) {
+/**
+ * Gives the suite these vertexGenAi settings (user scope) before its tests, then closes
+ * the editors it opened and removes the settings and any in `alsoReset` after them.
+ */
+export function useSettings(settings: Settings | (() => Settings), alsoReset: readonly string[] = []): void {
+  let keys: string[] = [];
+  before(async () => {
+    const values = typeof settings === 'function' ? settings() : settings;
+    keys = Object.keys(values);
+    for (const key of keys) await config().update(key, values[key], vscode.ConfigurationTarget.Global);
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // Backend first, so the extension does not reconnect to a half-reset emulator.
+    for (const key of [...keys.reverse(), ...alsoReset]) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+  });
+}
+
+/**
+ * Starts an emulator for the suite and points the extension at it (emulator.url, the
+ * extra settings, then backend); afterwards resets them and stops it. The result gives
+ * the emulator's URL once it runs. With
+ * `openView`, the suite also opens the Vertex view and waits for the extension to activate.
+ */
+export function useEmulator(
+  options: EmulatorOptions,
+  { settings = {}, openView = false, alsoReset = [] }: { settings?: Settings; openView?: boolean; alsoReset?: readonly string[] } = {},
+): { readonly url: string } {
+  let running: RunningEmulator | undefined;
+  before(async () => {
+    running = await startEmulator(options);
+  });
+  useSettings(() => ({ 'emulator.url': running!.url, ...settings, backend: 'emulator' }), alsoReset);
+  if (openView) {
+    before(async () => {
+      await vscode.commands.executeCommand('workbench.view.extension.vertexGenAi');
+      await waitFor('the extension to activate', () => extension().isActive);
+    });
+  }
+  after(() => running?.close());
+  return {
+    get url() {
+      assert.ok(running, 'the emulator has not started');
+      return running.url;
+    },
+  };
+}
+
+/**
+ * Scripted answers to the custom tuning flow, up to its review: a LoRA run of the Model
+ * Garden PEFT trainer on n1-standard-16 with V100s in us-central1, the GPU count answered
+ * once per entry of `gpuCounts` (the flow refuses a count it cannot run).
+ */
+export function v100LoraAnswers(displayName: string, epochs: string, outputDir: string, gpuCounts: readonly string[]) {
   return [
+    { expect: 'region', pick: 'us-central1' },
+    { expect: 'displayName', text: displayName },
+    { expect: 'container', pick: 'Model Garden PEFT trainer (PyTorch, GPU)' },
     { expect: 'args.baseModel', text: 'google/gemma-2-2b' },
     { expect: 'args.dataset', text: 'gs://genai-demo-tuning/support-chat/train.jsonl' },
     { expect: 'args.loraRank', text: '16' },
@@ -41,6 +99,13 @@ export function loraArgAnswers(epochs: string, outputDir: string) {
     { expect: 'args.learningRate', text: '2e-4' },
     { expect: 'args.batchSize', text: '4' },
     { expect: 'args.outputDir', text: outputDir },
+    { expect: 'machine.acceleratorType', pick: 'NVIDIA_TESLA_V100' },
+    { expect: 'machine.machineType', pick: 'n1-standard-16' },
+    ...gpuCounts.map((text) => ({ expect: 'machine.acceleratorCount', text })),
+    { expect: 'workerCount', text: '0' },
+    { expect: 'spot', pick: 'Spot' },
+    { expect: 'serviceAccount', text: '' },
+    { expect: 'labels', text: '' },
   ];
 }
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DEMO_IDS } from '@vertex-genai-ops/emulator/seeds/demoIds';
 import type { JobHostMessage, JobWebviewMessage } from '../../src/features/jobs/protocol';
-import { extension, waitFor } from './helpers';
+import { extension, useSettings, waitFor } from './helpers';
 
 const US = 'projects/genai-demo/locations/us-central1';
 type Panel = { readonly posted: readonly JobHostMessage[]; receive(message: JobWebviewMessage): Promise<void>; dispose(): void };
@@ -19,12 +19,7 @@ function last<T extends JobHostMessage['type']>(panel: Panel, type: T): Extract<
 
 describe('job panel', function () {
   this.timeout(90_000);
-  const config = () => vscode.workspace.getConfiguration('vertexGenAi');
-  before(() => config().update('backend', 'emulator', vscode.ConfigurationTarget.Global));
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await config().update('backend', undefined, vscode.ConfigurationTarget.Global);
-  });
+  useSettings({ backend: 'emulator' });
 
   it('shows a finished tuning job: timeline, data statistics, its measured loss per epoch, and the way to its model', async () => {
     const panel = await open(`${US}/tuningJobs/${DEMO_IDS.tuningJobs.supportBotV2Succeeded}`);

@@ -9,10 +9,9 @@ import * as vscode from 'vscode';
 import { BigQuery } from '@google-cloud/bigquery';
 import { OAuth2Client } from 'google-auth-library';
 import { DEMO_IDS } from '@vertex-genai-ops/emulator/seeds/demoIds';
-import { startEmulator, type RunningEmulator } from '@vertex-genai-ops/emulator';
 import type { HostMessage, LogFilter } from '../../src/features/monitoring/protocol';
 import type { MonitoringPanel } from '../../src/features/monitoring/monitoringPanel';
-import { waitFor } from './helpers';
+import { useEmulator, waitFor } from './helpers';
 
 const US = 'projects/123456789012/locations/us-central1/endpoints';
 const SUPPORT = `${US}/${DEMO_IDS.endpoints.supportBotProd}`;
@@ -33,19 +32,15 @@ function nearestRank(values: number[], p: number): number {
 
 describe('monitoring panel', function () {
   this.timeout(120_000);
-  const config = () => vscode.workspace.getConfiguration('vertexGenAi');
-  let emulator: RunningEmulator;
+  const emulator = useEmulator({ seed: 'demo', tokenDelayMs: 0 });
   let raw: Raw[];
   const messages: HostMessage[] = [];
 
   before(async () => {
-    emulator = await startEmulator({ seed: 'demo', tokenDelayMs: 0 });
     // Live traffic through the serving path, on top of the seeded history.
     const auth = { Authorization: 'Bearer test', 'Content-Type': 'application/json' };
     const sent = await fetch(`${emulator.url}/_emulator/traffic`, { method: 'POST', headers: auth, body: JSON.stringify({ endpoint: SUPPORT, requests: 20, days: 1 }) });
     assert.equal(sent.status, 200);
-    await config().update('emulator.url', emulator.url, vscode.ConfigurationTarget.Global);
-    await config().update('backend', 'emulator', vscode.ConfigurationTarget.Global);
     const authClient = new OAuth2Client();
     authClient.setCredentials({ access_token: 'test', expiry_date: Date.now() + 3_600_000 });
     const bq = new BigQuery({ apiEndpoint: emulator.url, projectId: 'genai-demo', authClient });
@@ -54,12 +49,6 @@ describe('monitoring panel', function () {
       const metadata = JSON.parse(String(r.metadata)) as { request_latency: number; status_code: number };
       return { id: String(r.id), t: Date.parse((r.logging_time as { value: string }).value), deployed: String(r.deployed_model_id), latency: metadata.request_latency, status: metadata.status_code };
     });
-  });
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await config().update('backend', undefined, vscode.ConfigurationTarget.Global);
-    await config().update('emulator.url', undefined, vscode.ConfigurationTarget.Global);
-    await emulator?.close();
   });
 
   const open = async (endpoint: string) => {

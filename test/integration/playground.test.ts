@@ -7,12 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { DEMO_IDS } from '@vertex-genai-ops/emulator/seeds/demoIds';
-import { startEmulator, type RunningEmulator } from '@vertex-genai-ops/emulator';
 import type { PlaygroundPanel } from '../../src/features/playground/playgroundPanel';
 import type { GenerationParams, HostMessage } from '../../src/features/playground/protocol';
 import type { BatchSummary } from '../../src/features/prompts/batchRun';
 import { initialState, newTurn, reduce, requestFor, type PlaygroundState } from '../../webview-ui/playground/state';
-import { extension, waitFor } from './helpers';
+import { extension, useEmulator, waitFor } from './helpers';
 
 const US = 'projects/123456789012/locations/us-central1';
 const SUPPORT_BOT = `${US}/endpoints/${DEMO_IDS.endpoints.supportBotProd}`;
@@ -21,25 +20,13 @@ const FLASH = 'projects/genai-demo/locations/us-central1/publishers/google/model
 
 describe('playground in VS Code', function () {
   this.timeout(90_000);
-  let emulator: RunningEmulator;
   const log: string[] = [];
-  const config = () => vscode.workspace.getConfiguration('vertexGenAi');
   let panel: PlaygroundPanel;
   let messages: HostMessage[] = [];
   let webview: PlaygroundState = initialState;
 
-  before(async () => {
-    emulator = await startEmulator({ seed: 'demo', tokenDelayMs: 15, log: (line) => log.push(line) });
-    await config().update('emulator.url', emulator.url, vscode.ConfigurationTarget.Global);
-    await config().update('backend', 'emulator', vscode.ConfigurationTarget.Global);
-  });
-  after(async () => {
-    panel?.dispose();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await config().update('backend', undefined, vscode.ConfigurationTarget.Global);
-    await config().update('emulator.url', undefined, vscode.ConfigurationTarget.Global);
-    await emulator?.close();
-  });
+  after(() => panel?.dispose());
+  useEmulator({ seed: 'demo', tokenDelayMs: 15, log: (line) => log.push(line) });
 
   /** Opens the panel and plays the webview's part: every host message goes through the webview's reducer. */
   async function open(target?: string): Promise<void> {

@@ -3,30 +3,17 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DEMO_IDS } from '@vertex-genai-ops/emulator/seeds/demoIds';
-import { startEmulator, type RunningEmulator } from '@vertex-genai-ops/emulator';
 import type { ScriptedAnswer } from '../../src/ui/scriptedInputSeam';
 import type { Model } from '../../src/vertex/types';
-import { extension, waitFor } from './helpers';
+import { extension, useEmulator, waitFor } from './helpers';
 
 const US = 'projects/123456789012/locations/us-central1';
 const CHURN = `${US}/models/${DEMO_IDS.models.churnClassifier}`;
 
 describe('registry actions', function () {
   this.timeout(120_000);
-  const config = () => vscode.workspace.getConfiguration('vertexGenAi');
-  let emulator: RunningEmulator;
+  useEmulator({ seed: 'demo', operationDelayMs: 200 });
   const script = async (answers: ScriptedAnswer[]) => (await extension().activate()).scriptInput(answers);
-
-  before(async () => {
-    emulator = await startEmulator({ seed: 'demo', operationDelayMs: 200 });
-    await config().update('emulator.url', emulator.url, vscode.ConfigurationTarget.Global);
-    await config().update('backend', 'emulator', vscode.ConfigurationTarget.Global);
-  });
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const key of ['backend', 'emulator.url']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
-    await emulator?.close();
-  });
 
   it('uploads a new version of a model, refusing a bad artifact URI as typed', async () => {
     const seam = await script([

@@ -3,8 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ViewId } from '../../src/core/contributions';
-import { startEmulator, type RunningEmulator } from '@vertex-genai-ops/emulator';
-import { extension, waitFor } from './helpers';
+import { extension, useEmulator, waitFor } from './helpers';
 
 interface Row {
   readonly node: unknown;
@@ -20,21 +19,10 @@ const US = 'projects/genai-demo/locations/us-central1';
 
 describe('resource trees', function () {
   this.timeout(120_000);
-  let emulator: RunningEmulator;
+  const emulator = useEmulator({ seed: 'demo', jobDurationMs: 3000, operationDelayMs: 200 }, { openView: true, alsoReset: ['pageSize', 'regions'] });
   const config = () => vscode.workspace.getConfiguration('vertexGenAi');
   const admin = (path: string, init: RequestInit = {}) => fetch(`${emulator.url}${path}`, { ...init, headers: { Authorization: 'Bearer test', 'Content-Type': 'application/json' } });
 
-  before(async () => {
-    emulator = await startEmulator({ seed: 'demo', jobDurationMs: 3000, operationDelayMs: 200 });
-    await config().update('emulator.url', emulator.url, vscode.ConfigurationTarget.Global);
-    await config().update('backend', 'emulator', vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('workbench.view.extension.vertexGenAi');
-    await waitFor('the extension to activate', () => extension().isActive);
-  });
-  after(async () => {
-    for (const key of ['backend', 'emulator.url', 'pageSize', 'regions']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
-    await emulator?.close();
-  });
   afterEach(() => admin('/_emulator/faults', { method: 'DELETE' }));
 
   const tree = (viewId: ViewId) => extension().exports.tree(viewId);

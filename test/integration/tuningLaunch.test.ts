@@ -4,16 +4,14 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { startEmulator, type RunningEmulator } from '@vertex-genai-ops/emulator';
 import type { ScriptedAnswer } from '../../src/ui/scriptedInputSeam';
-import { assertSteadyCounters, extension, loraArgAnswers, waitFor } from './helpers';
+import { assertSteadyCounters, extension, useEmulator, v100LoraAnswers, waitFor } from './helpers';
 
 const GOOD_LINE = (q: string, a: string) => JSON.stringify({ contents: [{ role: 'user', parts: [{ text: q }] }, { role: 'model', parts: [{ text: a }] }] });
 
 describe('tuning launch flows', function () {
   this.timeout(120_000);
-  let emulator: RunningEmulator;
-  const config = () => vscode.workspace.getConfiguration('vertexGenAi');
+  const emulator = useEmulator({ seed: 'demo', operationDelayMs: 300, jobDurationMs: 1500 }, { openView: true });
   const root = () => vscode.workspace.workspaceFolders![0].uri.fsPath;
   const get = async (name: string) => (await (await fetch(`${emulator.url}/v1/${name}`, { headers: { Authorization: 'Bearer t' } })).json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   const finished = async (name: string) => {
@@ -30,21 +28,11 @@ describe('tuning launch flows', function () {
   };
 
   before(async () => {
-    emulator = await startEmulator({ seed: 'demo', operationDelayMs: 300, jobDurationMs: 1500 });
     mkdirSync(join(root(), 'data'), { recursive: true });
     // Supervised tuning takes at least 10 examples.
     const examples = Array.from({ length: 12 }, (_, i) => GOOD_LINE(`How do I reset password number ${i}?`, `Open Settings, then Security, then Reset password ${i}.`));
     writeFileSync(join(root(), 'data', 'support.jsonl'), `${examples.join('\n')}\n`);
     writeFileSync(join(root(), 'data', 'broken.jsonl'), `${GOOD_LINE('a', 'b')}\n{"contents": [\n`);
-    await config().update('backend', 'emulator', vscode.ConfigurationTarget.Global);
-    await config().update('emulator.url', emulator.url, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('workbench.view.extension.vertexGenAi');
-    await waitFor('the extension to activate', () => extension().isActive);
-  });
-  after(async () => {
-    await config().update('emulator.url', undefined, vscode.ConfigurationTarget.Global);
-    await config().update('backend', undefined, vscode.ConfigurationTarget.Global);
-    await emulator?.close();
   });
 
   it('tunes Gemini from a local JSONL: lints it, uploads it to the chosen bucket, and the job succeeds', async () => {
@@ -110,18 +98,7 @@ describe('tuning launch flows', function () {
 
   it('launches a custom GPU LoRA job, refusing an impossible GPU count with its message, and saves it as a spec file', async () => {
     const { name, rejected, seam } = await run('vertexGenAi.launchCustomTuning', [
-      { expect: 'region', pick: 'us-central1' },
-      { expect: 'displayName', text: 'gemma-lora-v100' },
-      { expect: 'container', pick: 'Model Garden PEFT trainer (PyTorch, GPU)' },
-      ...loraArgAnswers('2', 'gs://genai-demo-tuning/adapters/gemma'),
-      { expect: 'machine.acceleratorType', pick: 'NVIDIA_TESLA_V100' },
-      { expect: 'machine.machineType', pick: 'n1-standard-16' },
-      { expect: 'machine.acceleratorCount', text: '1' },
-      { expect: 'machine.acceleratorCount', text: '2' },
-      { expect: 'workerCount', text: '0' },
-      { expect: 'spot', pick: 'Spot' },
-      { expect: 'serviceAccount', text: '' },
-      { expect: 'labels', text: '' },
+      ...v100LoraAnswers('gemma-lora-v100', '2', 'gs://genai-demo-tuning/adapters/gemma', ['1', '2']),
       { expect: 'review', pick: 'Save as spec file…' },
       { expect: 'specPath', text: 'specs/gemma.tuning.yaml' },
       { expect: 'review', pick: 'Start custom job' },

@@ -3,10 +3,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parseQuotaSpec } from '@vertex-genai-ops/catalog/quotas';
-import { startEmulator, type RunningEmulator } from '@vertex-genai-ops/emulator';
 import type { ScriptedAnswer } from '../../src/ui/scriptedInputSeam';
 import type { JobHostMessage, JobWebviewMessage } from '../../src/features/jobs/protocol';
-import { extension, loraArgAnswers, waitFor } from './helpers';
+import { extension, useEmulator, v100LoraAnswers, waitFor } from './helpers';
 
 type Panel = { readonly posted: readonly JobHostMessage[]; receive(m: JobWebviewMessage): Promise<void>; dispose(): void };
 
@@ -27,8 +26,8 @@ const gemini = (displayName: string, trainingUri: string): ScriptedAnswer[] => [
 
 describe('tuning job outcomes', function () {
   this.timeout(120_000);
-  let emulator: RunningEmulator;
-  const config = () => vscode.workspace.getConfiguration('vertexGenAi');
+  // One V100 in us-central1: a job asking for two is over quota.
+  const emulator = useEmulator({ seed: 'demo', operationDelayMs: 1500, jobDurationMs: 1500, quotas: parseQuotaSpec('us-central1:NVIDIA_TESLA_V100=1') }, { openView: true });
   const run = async (command: string, script: ScriptedAnswer[]) => {
     const seam = await extension().exports.scriptInput(script);
     const name = (await vscode.commands.executeCommand(command)) as string | undefined;
@@ -37,21 +36,6 @@ describe('tuning job outcomes', function () {
   };
   const state = async (name: string) =>
     String(((await (await fetch(`${emulator.url}/v1/${name}`, { headers: { Authorization: 'Bearer t' } })).json()) as { state: string }).state);
-
-  before(async () => {
-    // One V100 in us-central1: a job asking for two is over quota.
-    emulator = await startEmulator({ seed: 'demo', operationDelayMs: 1500, jobDurationMs: 1500, quotas: parseQuotaSpec('us-central1:NVIDIA_TESLA_V100=1') });
-    await config().update('backend', 'emulator', vscode.ConfigurationTarget.Global);
-    await config().update('emulator.url', emulator.url, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('workbench.view.extension.vertexGenAi');
-    await waitFor('the extension to activate', () => extension().isActive);
-  });
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await config().update('emulator.url', undefined, vscode.ConfigurationTarget.Global);
-    await config().update('backend', undefined, vscode.ConfigurationTarget.Global);
-    await emulator?.close();
-  });
 
   it('a succeeded tuning job’s model appears in the Model Registry tree', async () => {
     const name = await run('vertexGenAi.tuneGemini', gemini('registry-check', 'gs://genai-demo-tuning/support-chat/train.jsonl'));
@@ -83,17 +67,7 @@ describe('tuning job outcomes', function () {
   it('a custom job over the accelerator quota is refused with the quota’s name', async () => {
     const before = (await extension().exports.shownErrors()).length;
     const seam = await extension().exports.scriptInput([
-      { expect: 'region', pick: 'us-central1' },
-      { expect: 'displayName', text: 'over-quota' },
-      { expect: 'container', pick: 'Model Garden PEFT trainer (PyTorch, GPU)' },
-      ...loraArgAnswers('1', 'gs://genai-demo-tuning/adapters/quota'),
-      { expect: 'machine.acceleratorType', pick: 'NVIDIA_TESLA_V100' },
-      { expect: 'machine.machineType', pick: 'n1-standard-16' },
-      { expect: 'machine.acceleratorCount', text: '2' },
-      { expect: 'workerCount', text: '0' },
-      { expect: 'spot', pick: 'Spot' },
-      { expect: 'serviceAccount', text: '' },
-      { expect: 'labels', text: '' },
+      ...v100LoraAnswers('over-quota', '1', 'gs://genai-demo-tuning/adapters/quota', ['2']),
       { expect: 'review', pick: 'Start custom job' },
     ]);
     // Not awaited: the command ends when the user dismisses its error notification.

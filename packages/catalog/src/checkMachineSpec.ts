@@ -13,6 +13,14 @@ export interface MachineSpecInput {
   tpuTopology?: string;
 }
 
+/** A machine as a flow chooses it (deploy, custom training): the type always set. */
+export interface MachineChoice {
+  readonly machineType: string;
+  readonly acceleratorType?: string;
+  readonly acceleratorCount?: number;
+  readonly tpuTopology?: string;
+}
+
 export interface MachineSpecProblem {
   field: 'machine_type' | 'accelerator_type' | 'accelerator_count' | 'tpu_topology';
   description: string;

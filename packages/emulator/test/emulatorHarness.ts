@@ -16,6 +16,8 @@ export interface Harness {
   requests: string[];
   /** Options for any official @google-cloud/aiplatform client (REST transport). */
   clientOptions(): ClientOptions;
+  /** An official client of this emulator, closed after the suite. */
+  client<C extends { close(): Promise<void> }>(Client: new (options: ClientOptions) => C): C;
   /** fetch with a bearer token unless `auth: false`. */
   fetch(path: string, init?: RequestInit & { auth?: boolean }): Promise<Response>;
 }
@@ -23,6 +25,7 @@ export interface Harness {
 /** Registers before/after hooks and returns a handle filled in by `before`. */
 export function useEmulator(options: EmulatorOptions = {}): Harness {
   const harness = { requests: [] as string[] } as Harness;
+  const clients: { close(): Promise<void> }[] = [];
   before(async () => {
     const emulator = await startEmulator({ seed: 'demo', operationDelayMs: 50, now: testClock, log: (line) => harness.requests.push(line), ...options });
     const auth = new OAuth2Client();
@@ -35,8 +38,14 @@ export function useEmulator(options: EmulatorOptions = {}): Harness {
       if (withAuth) merged.set('Authorization', 'Bearer emulator');
       return fetch(`${emulator.url}${path}`, { ...rest, headers: merged });
     };
+    harness.client = (Client) => {
+      const client = new Client(harness.clientOptions());
+      clients.push(client);
+      return client;
+    };
   });
   after(async () => {
+    await Promise.all(clients.splice(0).map((c) => c.close()));
     await harness.emulator?.close();
   });
   return harness;

@@ -19,12 +19,8 @@ describe('emulator: generateContent, streaming and countTokens', function () {
   let client: PredictionServiceClient;
   let llm: LlmUtilityServiceClient;
   before(() => {
-    client = new PredictionServiceClient(h.clientOptions());
-    llm = new LlmUtilityServiceClient(h.clientOptions());
-  });
-  after(async () => {
-    await client.close();
-    await llm.close();
+    client = h.client(PredictionServiceClient);
+    llm = h.client(LlmUtilityServiceClient);
   });
   const generate = async (request: Request) => (await client.generateContent(request))[0];
 

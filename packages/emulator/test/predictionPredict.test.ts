@@ -38,12 +38,8 @@ describe('emulator: predict, explain, rawPredict and traffic split', function ()
   let client: PredictionServiceClient;
   let endpoints: EndpointServiceClient;
   before(() => {
-    client = new PredictionServiceClient(h.clientOptions());
-    endpoints = new EndpointServiceClient(h.clientOptions());
-  });
-  after(async () => {
-    await client.close();
-    await endpoints.close();
+    client = h.client(PredictionServiceClient);
+    endpoints = h.client(EndpointServiceClient);
   });
 
   it('classifies transactions in Vertex’s {classes, scores} shape, naming the deployed model', async () => {

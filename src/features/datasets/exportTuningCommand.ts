@@ -12,6 +12,7 @@ import { openTable, queryPages, tablePages, tableLabel } from '../../vertex/bigq
 import { parseError } from '../../vertex/parseError';
 import { bqTableFrom } from './bqTableFrom';
 import { exportMapping, exportSteps, sourceLabel, tooFewTextColumns, type ExportState } from './exportTuningFlow';
+import { withCancellableProgress } from '../../ui/progress';
 
 export interface ExportOutcome extends ExportResult {
   readonly file: string;
@@ -39,17 +40,15 @@ export async function exportTuningCommand(ctx: FeatureContext, target?: unknown,
   if (!file) return undefined;
 
   const mapping = exportMapping(state);
-  const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0} to {1}', sourceLabel(source), path.basename(file)), cancellable: true },
-    async (progress, token) => {
-      const abort = new AbortController();
-      const cancel = token.onCancellationRequested(() => abort.abort());
+  const result = await withCancellableProgress(
+    vscode.l10n.t('Exporting {0} to {1}', sourceLabel(source), path.basename(file)),
+    async (signal, progress) => {
       let reported = 0;
       try {
-        const options = { pageSize: 1000, signal: abort.signal };
+        const options = { pageSize: 1000, signal };
         const pages = source.kind === 'table' ? tablePages(pool, source.ref, options) : queryPages(pool, source.sql, options);
         return await writeTuningJsonl(pages, mapping, file, {
-          signal: abort.signal,
+          signal,
           onProgress: ({ rowsRead, totalRows }) => {
             const percent = totalRows ? (100 * rowsRead) / totalRows : undefined;
             progress.report({
@@ -64,8 +63,6 @@ export async function exportTuningCommand(ctx: FeatureContext, target?: unknown,
           void vscode.window.showInformationMessage(vscode.l10n.t('Export cancelled; no file was written.'));
         }
         throw error;
-      } finally {
-        cancel.dispose();
       }
     },
   );

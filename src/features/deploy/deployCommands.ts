@@ -18,6 +18,7 @@ import { getEndpointRaw } from '../../vertex/deploy';
 import { listAcrossRegions } from '../../vertex/multiRegion';
 import { getModelVersion } from '../../vertex/registry';
 import { listEndpoints, listModels, listModelVersions } from '../../vertex/resources';
+import { withCancellableProgress } from '../../ui/progress';
 
 /** Passed back to vertexGenAi.deployModel to retry the regions that failed. */
 export interface DeployRetry {
@@ -79,13 +80,11 @@ async function deployModelCommand(ctx: FeatureContext, target: unknown): Promise
 async function runDeploy(ctx: FeatureContext, answers: DeployAnswers): Promise<DeployResult> {
   const pool = await ctx.pool();
   const lines = new Map<string, string>(answers.regions.map((r) => [r, vscode.l10n.t('waiting…')]));
-  const outcomes = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deploying {0}', versionLabel(answers)), cancellable: true },
-    (progress, token) => {
-      const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
+  const outcomes = await withCancellableProgress(
+    vscode.l10n.t('Deploying {0}', versionLabel(answers)),
+    (signal, progress) => {
       return deployToRegions(pool, answers, {
-        signal: abort.signal,
+        signal,
         report: (region, message) => {
           lines.set(region, message);
           ctx.host.log.info(`deploy ${region}: ${message}`);

@@ -1,7 +1,7 @@
 // What a deploy flow collects, how it is checked before anything is sent (machine and
 // accelerator against each chosen region's catalog, replicas, autoscaling target,
 // logging table), and the DeployedModel, gcloud command and REST call it becomes. Pure.
-import { checkMachineSpec } from '@vertex-genai-ops/catalog/checkMachineSpec';
+import { checkMachineSpec, type MachineChoice } from '@vertex-genai-ops/catalog/checkMachineSpec';
 import type { EndpointAccess, NewEndpoint } from '../../vertex/deploy';
 import type { RestCall } from '../../vertex/curlCommand';
 import { shellFlag, shellQuote } from '../../common/quote';
@@ -9,12 +9,7 @@ import { vertexRestUrl } from '../../vertex/connection';
 import { resourceId, resourceRegion } from '../../vertex/protoValues';
 import type { Deployment } from './trafficMath';
 
-export interface MachineChoice {
-  readonly machineType: string;
-  readonly acceleratorType?: string;
-  readonly acceleratorCount?: number;
-  readonly tpuTopology?: string;
-}
+export type { MachineChoice } from '@vertex-genai-ops/catalog/checkMachineSpec';
 
 export type Autoscaling = 'default' | 'cpu' | 'dutyCycle' | 'requests';
 

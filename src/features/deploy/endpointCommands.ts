@@ -9,6 +9,7 @@ import { confirmModal } from '../../ui/confirmModal';
 import { deployedModelIdFrom } from './targets';
 import { pickEndpoint } from './trafficCommands';
 import { deploymentsOf, formatSplit, parseSplit, splitWithout, type Deployment, type Split } from './trafficMath';
+import { withCancellableProgress } from '../../ui/progress';
 
 type Resplit = { readonly kind: 'spread' } | { readonly kind: 'all'; readonly id: string } | { readonly kind: 'type' };
 
@@ -92,9 +93,7 @@ async function askResplit(ctx: FeatureContext, deployments: readonly Deployment[
 }
 
 async function withProgress(title: string, task: (wait: WaitOptions, report: (message: string) => void) => Promise<void>): Promise<void> {
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
-    const abort = new AbortController();
-    token.onCancellationRequested(() => abort.abort());
-    return task({ signal: abort.signal, pollInitialMs: 200, pollMaxMs: 5_000 }, (message) => progress.report({ message }));
-  });
+  await withCancellableProgress(title, (signal, progress) =>
+    task({ signal, pollInitialMs: 200, pollMaxMs: 5_000 }, (message) => progress.report({ message })),
+  );
 }

@@ -5,19 +5,18 @@ import * as vscode from 'vscode';
 import { stringify } from 'csv-stringify/sync';
 import type { LogFilter } from './protocol';
 import { exportPages, type QueryContext } from './monitoringQueries';
+import { withCancellableProgress } from '../../ui/progress';
 
 const CSV_COLUMNS = ['request_id', 'logging_time', 'deployed_model_id', 'api_method', 'status_code', 'latency_ms', 'request_payload', 'response_payload', 'full_request', 'full_response'];
 
 export async function exportLog(q: Omit<QueryContext, 'signal'>, filter: LogFilter, format: 'csv' | 'jsonl', target: vscode.Uri): Promise<number> {
-  return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting the prediction log'), cancellable: true },
-    async (progress, token) => {
-      const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
+  return withCancellableProgress(
+    vscode.l10n.t('Exporting the prediction log'),
+    async (signal, progress) => {
       const chunks: string[] = format === 'csv' ? [stringify([CSV_COLUMNS])] : [];
       let written = 0;
-      for await (const page of exportPages({ ...q, signal: abort.signal }, filter)) {
-        if (token.isCancellationRequested) throw new vscode.CancellationError();
+      for await (const page of exportPages({ ...q, signal }, filter)) {
+        if (signal.aborted) throw new vscode.CancellationError();
         chunks.push(format === 'csv' ? stringify(page.rows.map(csvRow)) : page.rows.map((r) => `${JSON.stringify(r)}\n`).join(''));
         written += page.rows.length;
         progress.report({ message: vscode.l10n.t('{0} of {1} requests', written, page.totalRows), increment: page.totalRows ? (100 * page.rows.length) / page.totalRows : undefined });

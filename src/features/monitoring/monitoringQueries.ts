@@ -5,8 +5,7 @@ import type { ClientPool } from '../../vertex/clients';
 import { readQueryRows, runQuery, type BigQueryRow } from '../../vertex/bigquery';
 import type { LogFilter, LogListItem, LogPage, Metrics, MetricsFigures, MetricsFilter, TimeRange } from './protocol';
 import { withLogTable, type LogTableRef } from './logTable';
-import seriesSql from './sql/metricsSeries.sql';
-import summarySql from './sql/metricsSummary.sql';
+import metricsSql from './sql/metrics.sql';
 import listSql from './sql/logList.sql';
 import entrySql from './sql/logEntry.sql';
 import exportSql from './sql/logExport.sql';
@@ -44,8 +43,9 @@ export async function loadMetrics(q: QueryContext, filter: MetricsFilter): Promi
   const p = params(q, filter);
   const options = { signal: q.signal, location: undefined };
   const [series, summary] = await Promise.all([
-    runQuery(q.pool, withLogTable(seriesSql, q.table), { ...options, params: { ...p.sql, bucket_seconds: p.bucketSeconds }, pageSize: 10_000 }),
-    runQuery(q.pool, withLogTable(summarySql, q.table), { ...options, params: p.sql }),
+    runQuery(q.pool, withLogTable(metricsSql, q.table), { ...options, params: { ...p.sql, bucket_seconds: p.bucketSeconds, origin_seconds: 0 }, pageSize: 10_000 }),
+    // The summary is the same query with one bucket that holds the whole range.
+    runQuery(q.pool, withLogTable(metricsSql, q.table), { ...options, params: { ...p.sql, ...wholeRange(p) } }),
   ]);
   return {
     filter,
@@ -55,6 +55,12 @@ export async function loadMetrics(q: QueryContext, filter: MetricsFilter): Promi
     summary: figures(summary.items[0] ?? {}),
     series: series.items.map((row) => ({ t: Date.parse(String(row.bucket_start)), ...figures(row) })),
   };
+}
+
+/** Bucket parameters under which every second of [startMs, endMs) falls in one bucket. */
+function wholeRange(p: { startMs: number; endMs: number }): { bucket_seconds: number; origin_seconds: number } {
+  const origin = Math.floor(p.startMs / 1000);
+  return { origin_seconds: origin, bucket_seconds: Math.ceil(p.endMs / 1000) - origin + 1 };
 }
 
 function figures(row: BigQueryRow): MetricsFigures {

@@ -12,6 +12,7 @@ import { runPrompt } from '../../vertex/runPrompt';
 import { cancelledError } from '../../vertex/retry';
 import { resourceNameFrom, type TreeNode } from '../trees/api';
 import type { Endpoint } from '../../vertex/types';
+import { withCancellableProgress } from '../../ui/progress';
 
 export interface BatchOptions {
   /** Skip the pickers (tests, scripts). */
@@ -48,17 +49,15 @@ export function playgroundCommands(ctx: FeatureContext): CommandHandlers {
 
   /** Streams one request to each target into a side editor, with a cancellable progress notification. */
   const runInline = (title: string, chosen: readonly PlaygroundTarget[], request: PromptRequest) =>
-    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Prompting {0}…', chosen.map((t) => t.displayName).join(', ')), cancellable: true }, async (_progress, token) => {
-      const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
+    withCancellableProgress(vscode.l10n.t('Prompting {0}…', chosen.map((t) => t.displayName).join(', ')), async (signal) => {
       const doc = await AnswerDocument.open(title, chosen.map((t) => t.displayName));
       const pool = await ctx.pool();
       await Promise.all(chosen.map(async (target, i) => {
         try {
-          const result = await runPrompt(pool, target, request, { signal: abort.signal, onText: (c, text) => c === 0 && doc.append(i, text) });
+          const result = await runPrompt(pool, target, request, { signal, onText: (c, text) => c === 0 && doc.append(i, text) });
           await doc.finish(i, `<sub>${figuresLine({ id: '', target: target.name, status: 'done', candidates: result.candidates, figures: result.figures })}</sub>`, result.candidates[0]);
         } catch (error) {
-          await doc.finish(i, abort.signal.aborted ? vscode.l10n.t('_Stopped._') : `**${vscode.l10n.t('Error')}:** ${parseError(error).message}`);
+          await doc.finish(i, signal.aborted ? vscode.l10n.t('_Stopped._') : `**${vscode.l10n.t('Error')}:** ${parseError(error).message}`);
         }
       }));
       return doc.document;
@@ -127,13 +126,10 @@ export function playgroundCommands(ctx: FeatureContext): CommandHandlers {
     if (!output) return undefined;
     const concurrency = vscode.workspace.getConfiguration('vertexGenAi').get<number>('playground.batchConcurrency', 4);
     const pool = await ctx.pool();
-    const summary = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Batch on {0}', target.displayName), cancellable: true }, (progress, token) => {
-      const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
-      options.signal?.addEventListener('abort', () => abort.abort(), { once: true });
+    const summary = await withCancellableProgress(vscode.l10n.t('Batch on {0}', target.displayName), (signal, progress) => {
       return runBatch(items, {
         concurrency,
-        signal: abort.signal,
+        signal: options.signal ? AbortSignal.any([signal, options.signal]) : signal,
         target: target.name,
         run: (request, signal) => runPrompt(pool, target, request, { signal }),
         write: (line) => appendFile(output.fsPath, line, 'utf8'),

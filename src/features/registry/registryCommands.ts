@@ -9,7 +9,8 @@ import type { CommandHandlers, FeatureContext } from '../../core/contracts';
 import type { PickOption } from '../../ui/inputSeam';
 import { runFlow, type Step } from '../../ui/multiStepFlow';
 import { reviewStep } from '../../ui/reviewStep';
-import { aliasProblem, artifactUriProblem, formatLabels, imageUriProblem, parseLabels, removeAliasProblem } from './registryRules';
+import { aliasProblem, artifactUriProblem, imageUriProblem, removeAliasProblem } from './registryRules';
+import { formatLabels, parseLabels } from '../../common/labels';
 import type { ClientPool } from '../../vertex/clients';
 import { curlCommand } from '../../vertex/curlCommand';
 import { vertexRestUrl } from '../../vertex/connection';
@@ -18,6 +19,7 @@ import { resourceRegion } from '../../vertex/protoValues';
 import { deleteModelVersion, getModelVersion, getModelVersionRaw, mergeVersionAliases, setLabels, uploadBody, uploadModelVersion, type UploadVersion } from '../../vertex/registry';
 import { listModels, listModelVersions } from '../../vertex/resources';
 import type { Model } from '../../vertex/types';
+import { withCancellableProgress } from '../../ui/progress';
 
 export function registryCommands(ctx: FeatureContext): CommandHandlers {
   return {
@@ -93,13 +95,8 @@ async function uploadCommand(ctx: FeatureContext, target: unknown): Promise<stri
   };
   const result = await runFlow(ctx.input(), steps, initial);
   if (result.status === 'cancelled') return undefined;
-  const version = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Uploading {0}', result.state.displayName), cancellable: true },
-    (_progress, token) => {
-      const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
-      return uploadModelVersion(pool, result.state, { signal: abort.signal, pollInitialMs: 200, pollMaxMs: 5_000 });
-    },
+  const version = await withCancellableProgress(vscode.l10n.t('Uploading {0}', result.state.displayName), (signal) =>
+    uploadModelVersion(pool, result.state, { signal, pollInitialMs: 200, pollMaxMs: 5_000 }),
   );
   ctx.refresh('vertexGenAi.registry');
   void vscode.window.showInformationMessage(vscode.l10n.t('Uploaded {0}.', version));
@@ -151,10 +148,10 @@ async function labelsCommand(ctx: FeatureContext, target: unknown): Promise<Mode
   const typed = await ctx.input().text({
     id: 'labels', title: vscode.l10n.t('Labels of {0} version {1} — key=value, comma-separated', version.displayName, version.versionId), step: 1, totalSteps: 1, canGoBack: false,
     value: formatLabels(version.labels),
-    validate: (text) => { const l = parseLabels(text); return typeof l === 'string' ? l : undefined; },
+    validate: (text) => { const l = parseLabels(text); return 'problem' in l ? l.problem : undefined; },
   });
   if (typed.kind !== 'value') return undefined;
-  const updated = await setLabels(pool, name, parseLabels(typed.value) as Record<string, string>);
+  const updated = await setLabels(pool, name, (parseLabels(typed.value) as { labels: Record<string, string> }).labels);
   ctx.refresh('vertexGenAi.registry');
   return updated;
 }

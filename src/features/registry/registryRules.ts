@@ -1,4 +1,4 @@
-// What Vertex accepts as version aliases, labels and upload inputs, checked before
+// What Vertex accepts as version aliases and upload inputs, checked before
 // anything is sent, worded for the person typing. Pure.
 
 /** Alias rules from Model.version_aliases: [a-z][a-zA-Z0-9-]{0,126}[a-z0-9], not a number. */
@@ -12,29 +12,6 @@ export function aliasProblem(alias: string): string | undefined {
 /** Why an alias cannot be removed from a version, or undefined. */
 export function removeAliasProblem(alias: string): string | undefined {
   return alias === 'default' ? 'The default alias cannot be removed, only moved: add "default" to another version instead.' : undefined;
-}
-
-const LABEL_KEY = /^[\p{Ll}\p{Lo}][\p{Ll}\p{Lo}\p{N}_-]{0,62}$/u;
-const LABEL_VALUE = /^[\p{Ll}\p{Lo}\p{N}_-]{0,63}$/u;
-
-/** "team=support, env=prod" → labels, or what is wrong (Google's label rules). */
-export function parseLabels(text: string): Record<string, string> | string {
-  const labels: Record<string, string> = {};
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
-    const eq = part.indexOf('=');
-    const key = (eq < 0 ? part : part.slice(0, eq)).trim();
-    const value = eq < 0 ? '' : part.slice(eq + 1).trim();
-    if (!LABEL_KEY.test(key)) return `Label key "${key}": start with a lowercase letter; up to 63 lowercase letters, digits, _ or -.`;
-    if (!LABEL_VALUE.test(value)) return `Label "${key}": the value "${value}" may have up to 63 lowercase letters, digits, _ or -.`;
-    if (key in labels) return `Label "${key}" is given twice.`;
-    labels[key] = value;
-  }
-  if (Object.keys(labels).length > 64) return 'At most 64 labels.';
-  return labels;
-}
-
-export function formatLabels(labels: Record<string, string>): string {
-  return Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(', ');
 }
 
 export function artifactUriProblem(uri: string): string | undefined {

@@ -5,6 +5,7 @@ import { listDatasets } from '../../vertex/resources';
 import type { Dataset } from '../../vertex/types';
 import { regional, type TreeDefinition } from './resourceTreeProvider';
 import type { ChildSpec, PagedSource, ResourceNode, TreeNode } from './treeNodes';
+import { formatLabels } from '../../common/labels';
 
 /** What a BigQuery table node carries; Preview rows and Export take it (or its `bq://` URI). */
 export interface BigQueryTableRef {
@@ -150,7 +151,7 @@ function datasetItem(d: Dataset): vscode.TreeItem {
   item.id = d.name;
   item.description = [d.kind, d.dataItemCount ? vscode.l10n.t('{0} items', d.dataItemCount.toLocaleString()) : undefined].filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon(DATASET_ICONS[d.kind]);
-  const labels = Object.entries(d.labels).map(([k, v]) => `${k}=${v}`).join(', ');
+  const labels = formatLabels(d.labels);
   item.tooltip = [d.name, vscode.l10n.t('Kind: {0}', d.kind), labels && vscode.l10n.t('Labels: {0}', labels)].filter(Boolean).join('\n');
   item.contextValue = 'vertexGenAi.dataset';
   return item;

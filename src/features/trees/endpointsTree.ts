@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { listEndpoints } from '../../vertex/resources';
 import type { DeployedModel, Endpoint } from '../../vertex/types';
 import { formatAccelerator } from './format';
-import { regional, type TreeDefinition } from './resourceTreeProvider';
+import { regionalRoots, type TreeDefinition } from './resourceTreeProvider';
 
 function endpointItem(e: Endpoint): vscode.TreeItem {
   const item = new vscode.TreeItem(e.displayName, e.deployedModels.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
@@ -31,14 +31,7 @@ function deployedModelItem(endpoint: Endpoint, d: DeployedModel): vscode.TreeIte
 
 export const endpointsTree: TreeDefinition = {
   viewId: 'vertexGenAi.endpoints',
-  roots: (regions) =>
-    regional(regions, (region) => ({
-      key: `endpoints@${region}`,
-      kind: 'endpoint',
-      filterable: true,
-      list: (pool, r) => listEndpoints(pool, { region, ...r }),
-      idOf: (e) => (e as Endpoint).name,
-    })),
+  roots: regionalRoots('endpoint', 'endpoints', listEndpoints),
   children(node) {
     if (node.kind !== 'endpoint') return undefined;
     const endpoint = node.value as Endpoint;

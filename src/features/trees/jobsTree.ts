@@ -5,8 +5,9 @@ import { isActiveJobState } from '@vertex-genai-ops/catalog/jobStates';
 import { listAllJobs } from '../../vertex/jobs';
 import type { Job, JobState } from '../../vertex/types';
 import { formatAccelerator, formatElapsed } from './format';
-import { regional, type TreeDefinition } from './resourceTreeProvider';
+import { regionalRoots, type TreeDefinition } from './resourceTreeProvider';
 import type { ResourceNode } from './treeNodes';
+import { formatLabels } from '../../common/labels';
 
 const JOB_ICONS: Record<JobState, vscode.ThemeIcon> = {
   pending: new vscode.ThemeIcon('clock', new vscode.ThemeColor('charts.yellow')),
@@ -51,7 +52,7 @@ export function jobItem(job: Job): vscode.TreeItem {
   // duration; the subject (and the rest) is in the tooltip.
   item.description = [job.state, trials && isActiveJobState(job.state) ? trials : elapsed].filter(Boolean).join(' · ');
   item.iconPath = JOB_ICONS[job.state];
-  const labels = Object.entries(job.labels).map(([k, v]) => `${k}=${v}`).join(', ');
+  const labels = formatLabels(job.labels);
   const lines = [
     `**${job.displayName}** — ${JOB_KIND_LABELS[job.kind]}, ${job.state}`,
     `\`${job.name}\``,
@@ -71,14 +72,7 @@ export function jobItem(job: Job): vscode.TreeItem {
 export const jobsTree: TreeDefinition = {
   viewId: 'vertexGenAi.tuningJobs',
   stateFilter: true,
-  roots: (regions) =>
-    regional(regions, (region) => ({
-      key: `jobs@${region}`,
-      kind: 'job',
-      filterable: true,
-      list: (pool, r) => listAllJobs(pool, { region, ...r }),
-      idOf: (j) => (j as Job).name,
-    })),
+  roots: regionalRoots('job', 'jobs', listAllJobs),
   treeItem: (node: ResourceNode) => jobItem(node.value as Job),
   liveJob: (node) => (node.kind === 'job' && isActiveJobState((node.value as Job).state) ? (node.value as Job).name : undefined),
   filterable: (node) => node.value as Job,

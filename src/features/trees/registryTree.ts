@@ -1,23 +1,18 @@
 // Model Registry: models → versions (aliases, created time, labels, deployed or not).
 import * as vscode from 'vscode';
+import { formatLabels } from '../../common/labels';
 import type { ClientPool } from '../../vertex/clients';
 import { resourceId, resourceRegion } from '../../vertex/protoValues';
 import { listEndpoints, listModels, listModelVersions } from '../../vertex/resources';
 import type { Model, Page } from '../../vertex/types';
-import { regional, type TreeDefinition } from './resourceTreeProvider';
-
-function labelText(labels: Record<string, string>): string {
-  return Object.entries(labels)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(', ');
-}
+import { regionalRoots, type TreeDefinition } from './resourceTreeProvider';
 
 function modelItem(m: Model): vscode.TreeItem {
   const item = new vscode.TreeItem(m.displayName, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = m.name;
   item.description = [m.versionId && vscode.l10n.t('default v{0}', m.versionId), m.deployedTo.length > 0 && vscode.l10n.t('deployed')].filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon('package');
-  item.tooltip = [m.name, labelText(m.labels) && vscode.l10n.t('Labels: {0}', labelText(m.labels))].filter(Boolean).join('\n');
+  item.tooltip = [m.name, formatLabels(m.labels) && vscode.l10n.t('Labels: {0}', formatLabels(m.labels))].filter(Boolean).join('\n');
   item.contextValue = 'vertexGenAi.model';
   return item;
 }
@@ -45,7 +40,7 @@ function versionItem(v: NamedVersion): vscode.TreeItem {
       `\`${v.name}@${v.versionId}\``,
       v.versionAliases.length > 0 && vscode.l10n.t('Aliases: {0}', v.versionAliases.join(', ')),
       (v.versionCreateTime ?? v.createTime) && vscode.l10n.t('Created: {0}', (v.versionCreateTime ?? v.createTime)!.toLocaleString()),
-      labelText(v.labels) && vscode.l10n.t('Labels: {0}', labelText(v.labels)),
+      formatLabels(v.labels) && vscode.l10n.t('Labels: {0}', formatLabels(v.labels)),
       deployed ? vscode.l10n.t('Deployed to: {0}', (v.deployedToNames ?? v.deployedTo.map(resourceId)).join(', ')) : vscode.l10n.t('Not deployed'),
     ]
       .filter(Boolean)
@@ -57,14 +52,7 @@ function versionItem(v: NamedVersion): vscode.TreeItem {
 
 export const registryTree: TreeDefinition = {
   viewId: 'vertexGenAi.registry',
-  roots: (regions) =>
-    regional(regions, (region) => ({
-      key: `models@${region}`,
-      kind: 'model',
-      filterable: true,
-      list: (pool, r) => listModels(pool, { region, ...r }),
-      idOf: (m) => (m as Model).name,
-    })),
+  roots: regionalRoots('model', 'models', listModels),
   children(node) {
     if (node.kind !== 'model') return undefined;
     const model = node.value as Model;

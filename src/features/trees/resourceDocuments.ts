@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { ClientPool } from '../../vertex/clients';
 import { getResourceJson } from '../../vertex/resourceJson';
+import { abortOnCancel } from '../../ui/progress';
 
 export const DETAILS_SCHEME = 'vertex-genai';
 
@@ -26,11 +27,10 @@ export function readOnlyTextUri(fileName: string, content: string): vscode.Uri {
 export async function resourceDocument(pool: ClientPool, uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
   const made = madeHere.get(uri.path);
   if (made !== undefined) return made;
-  const abort = new AbortController();
-  const listener = token.onCancellationRequested(() => abort.abort());
+  const cancel = abortOnCancel(token);
   try {
-    return await getResourceJson(pool, resourceNameOf(uri), abort.signal);
+    return await getResourceJson(pool, resourceNameOf(uri), cancel.signal);
   } finally {
-    listener.dispose();
+    cancel.dispose();
   }
 }

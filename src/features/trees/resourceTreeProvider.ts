@@ -8,7 +8,8 @@ import type { NextAction } from '../../vertex/parseError';
 import type { JobMonitor, JobUpdate, Subscription } from '../../vertex/jobMonitor';
 import { matchesTreeFilter, serverFilter, type Filterable, type TreeFilter } from './treeFilter';
 import { TreeListings, type Listing, type LoadResult } from './treeListings';
-import type { ChildSpec, PagedSource, ResourceNode, TreeNode } from './treeNodes';
+import type { ChildSpec, ListRequest, PagedSource, ResourceNode, TreeNode } from './treeNodes';
+import type { Page } from '../../vertex/types';
 
 /** What makes one tree different from another. */
 export interface TreeDefinition {
@@ -301,6 +302,22 @@ export function regional(regions: readonly string[], source: (region: string) =>
       children: { source: source(region) },
     })),
   };
+}
+
+/** Roots that list one kind of named resource per region, filterable (endpoints, models, jobs). */
+export function regionalRoots(
+  kind: string,
+  key: string,
+  list: (pool: ClientPool, request: ListRequest & { readonly region: string }) => Promise<Page<{ readonly name: string }>>,
+): (regions: readonly string[]) => ChildSpec {
+  return (regions) =>
+    regional(regions, (region) => ({
+      key: `${key}@${region}`,
+      kind,
+      filterable: true,
+      list: (pool, r) => list(pool, { region, ...r }),
+      idOf: (value) => (value as { readonly name: string }).name,
+    }));
 }
 
 function labelOf(item: vscode.TreeItem): string {

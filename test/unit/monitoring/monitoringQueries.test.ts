@@ -4,7 +4,6 @@ import * as assert from 'node:assert/strict';
 import type { Table } from '@google-cloud/bigquery';
 import { DEMO_IDS } from '@vertex-genai-ops/emulator/seeds/demoIds';
 import { exportPages, loadLogEntry, loadMetrics, LogPager, timeWindow, type QueryContext } from '../../../src/features/monitoring/monitoringQueries';
-import { bigQueryClient } from '../../../src/vertex/bigquery';
 import { ClientPool } from '../../../src/vertex/clients';
 import { useEmulator } from '@vertex-genai-ops/emulator/harness';
 import { testNow } from '@vertex-genai-ops/emulator/testClock';
@@ -60,7 +59,7 @@ describe('monitoring queries (BigQuery SQL run by the emulator)', function () {
       assert.equal(response.status, 200);
     }
     now = testNow() + 1000;
-    const bq = await bigQueryClient(pool);
+    const bq = await pool.bigQuery();
     const rows = await allRows(bq.dataset('genai_demo_logs').table('request_response_logging'));
     raw = rows.map((r) => {
       const metadata = JSON.parse(String(r.metadata)) as { request_latency: number; status_code: number };

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { aliasProblem, artifactUriProblem, imageUriProblem, parseLabels, removeAliasProblem } from '../../../src/features/registry/registryRules';
+import { aliasProblem, artifactUriProblem, imageUriProblem, removeAliasProblem } from '../../../src/features/registry/registryRules';
 
 describe('registry input rules', () => {
   it('accepts Vertex aliases and refuses the rest before anything is sent', () => {
@@ -12,12 +12,6 @@ describe('registry input rules', () => {
   it('explains that default only moves', () => {
     assert.match(String(removeAliasProblem('default')), /cannot be removed, only moved/);
     assert.equal(removeAliasProblem('prod'), undefined);
-  });
-
-  it('parses labels with Google\'s key and value rules', () => {
-    assert.deepEqual(parseLabels('team=support, env=prod'), { team: 'support', env: 'prod' });
-    assert.match(String(parseLabels('Team=x')), /Label key "Team"/);
-    assert.match(String(parseLabels('a=1, a=2')), /given twice/);
   });
 
   it('checks artifact and container URIs', () => {

@@ -10,7 +10,7 @@ import { newGeminiLaunch } from '../../../src/features/tuning/launch/geminiFlow'
 import { hptGcloud, hptJobBody, hptProblems } from '../../../src/features/tuning/launch/hptRequest';
 import { newHptLaunch } from '../../../src/features/tuning/launch/hptFlow';
 import type { CustomLaunch, GeminiLaunch, HptLaunch } from '../../../src/features/tuning/launch/launchTypes';
-import { parseLabels } from '../../../src/features/tuning/launch/fieldRules';
+import { parseLabels } from '../../../src/common/labels';
 import { ClientPool } from '../../../src/vertex/clients';
 import { getJob } from '../../../src/vertex/jobs';
 import { cancelJob, createCustomJob, createHyperparameterTuningJob, createTuningJob } from '../../../src/vertex/tuning';

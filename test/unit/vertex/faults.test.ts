@@ -15,10 +15,7 @@ describe('vertex streams under injected faults', function () {
   let client: PredictionServiceClient;
   trapUnhandledRejections();
   before(() => {
-    client = new PredictionServiceClient(h.clientOptions());
-  });
-  after(async () => {
-    await client.close();
+    client = h.client(PredictionServiceClient);
   });
   const { set: faults } = useFaults(h);
 

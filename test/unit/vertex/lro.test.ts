@@ -12,10 +12,7 @@ describe('vertex LRO helper (against the emulator)', function () {
   let client: EndpointServiceClient;
   trapUnhandledRejections();
   before(() => {
-    client = new EndpointServiceClient(h.clientOptions());
-  });
-  after(async () => {
-    await client.close();
+    client = h.client(EndpointServiceClient);
   });
   const { set: faults } = useFaults(h);
   const create = async (displayName: string) => (await client.createEndpoint({ parent: US_PARENT, endpoint: { displayName } }))[0];

@@ -13,10 +13,7 @@ describe('vertex retry (against injected faults)', function () {
   let client: EndpointServiceClient;
   trapUnhandledRejections();
   before(() => {
-    client = new EndpointServiceClient(h.clientOptions());
-  });
-  after(async () => {
-    await client.close();
+    client = h.client(EndpointServiceClient);
   });
 
   const { set: faults, served } = useFaults(h);

@@ -67,6 +67,11 @@ function seedSweep(w: SeedWriter): void {
   });
 }
 
+/** The times of an ended job: created and started `startedDays` ago, ended `endedDays` ago. */
+function ranDays(w: SeedWriter, startedDays: number, endedDays: number): JsonObject {
+  return { createTime: w.ago(startedDays, 'd'), startTime: w.ago(startedDays, 'd'), endTime: w.ago(endedDays, 'd'), updateTime: w.ago(endedDays, 'd') };
+}
+
 function seedTuningJobs(w: SeedWriter): void {
   // The support bots were tuned on the support-chat files seeded in Cloud Storage, so the
   // emulator's tuned models behind them really learnt those conversations.
@@ -114,10 +119,7 @@ function seedTuningJobs(w: SeedWriter): void {
     tunedModelDisplayName: 'support-bot-v2',
     ...spec('support', 3),
     state: 'JOB_STATE_SUCCEEDED',
-    createTime: w.ago(15, 'd'),
-    startTime: w.ago(15, 'd'),
-    endTime: w.ago(14, 'd'),
-    updateTime: w.ago(14, 'd'),
+    ...ranDays(w, 15, 14),
     labels: { team: 'support' },
     experiment: experiment(T.supportBotV2Succeeded),
     tunedModel: { model: `${demoModelName('supportBot')}@2`, endpoint: demoEndpointName('supportBotProd') },
@@ -128,10 +130,7 @@ function seedTuningJobs(w: SeedWriter): void {
     tunedModelDisplayName: 'support-bot-v1',
     ...spec('support', 2),
     state: 'JOB_STATE_SUCCEEDED',
-    createTime: w.ago(31, 'd'),
-    startTime: w.ago(31, 'd'),
-    endTime: w.ago(30, 'd'),
-    updateTime: w.ago(30, 'd'),
+    ...ranDays(w, 31, 30),
     labels: { team: 'support' },
     tunedModel: { model: `${demoModelName('supportBot')}@1`, endpoint: demoEndpointName('supportBotProd') },
     tuningDataStats: stats(820, 58),
@@ -141,10 +140,7 @@ function seedTuningJobs(w: SeedWriter): void {
     tunedModelDisplayName: 'summarizer-v1',
     ...spec('summaries', 5),
     state: 'JOB_STATE_FAILED',
-    createTime: w.ago(3, 'd'),
-    startTime: w.ago(3, 'd'),
-    endTime: w.ago(3, 'd'),
-    updateTime: w.ago(3, 'd'),
+    ...ranDays(w, 3, 3),
     labels: { team: 'docs' },
     error: {
       code: 3,
@@ -158,10 +154,7 @@ function seedTuningJobs(w: SeedWriter): void {
     tunedModelDisplayName: 'ticket-classifier-exp',
     ...spec('tickets', 6, 'ADAPTER_SIZE_EIGHT'),
     state: 'JOB_STATE_CANCELLED',
-    createTime: w.ago(6, 'd'),
-    startTime: w.ago(6, 'd'),
-    endTime: w.ago(6, 'd'),
-    updateTime: w.ago(6, 'd'),
+    ...ranDays(w, 6, 6),
     labels: { team: 'support' },
     error: { code: 1, message: 'CANCELED' },
   });
@@ -170,10 +163,7 @@ function seedTuningJobs(w: SeedWriter): void {
     tunedModelDisplayName: 'eu-support-bot-v1',
     ...spec('eu-support', 3),
     state: 'JOB_STATE_SUCCEEDED',
-    createTime: w.ago(13, 'd'),
-    startTime: w.ago(13, 'd'),
-    endTime: w.ago(12, 'd'),
-    updateTime: w.ago(12, 'd'),
+    ...ranDays(w, 13, 12),
     labels: { team: 'support', region: 'eu' },
     tunedModel: { model: `${demoModelName('euSupportBot')}@1`, endpoint: demoEndpointName('euSupportBot') },
     tuningDataStats: stats(512, 48),
@@ -223,10 +213,7 @@ function seedCustomJobs(w: SeedWriter): void {
       baseOutputDirectory: { outputUriPrefix: 'gs://genai-demo-models/gemma-2b-lora/' },
     },
     state: 'JOB_STATE_SUCCEEDED',
-    createTime: w.ago(6, 'd'),
-    startTime: w.ago(6, 'd'),
-    endTime: w.ago(5, 'd'),
-    updateTime: w.ago(5, 'd'),
+    ...ranDays(w, 6, 5),
     labels: { team: 'research', method: 'peft', accelerator: 'tpu' },
   });
 }

@@ -10,6 +10,7 @@ import { customGcloud, customProblems, customRestCall, machineProblems, isTpu } 
 import type { LaunchEnv } from './launchEnv';
 import type { CustomLaunch, HptLaunch, MachineChoice, TrainingArgs } from './launchTypes';
 import { displayNameStep, labelsStep, launchReview, numberStep, regionStep, type Confirmable } from './stepKit';
+import { formatLabels } from '../../../common/labels';
 
 export type CustomishState = Confirmable<CustomLaunch | HptLaunch> & { readonly ownImage?: boolean };
 export type CustomState = Confirmable<CustomLaunch> & { readonly ownImage?: boolean };
@@ -283,7 +284,7 @@ export function trialReviewFields(s: CustomishState) {
     { label: 'Workers', value: String(s.workerCount), step: 'workerCount' },
     { label: 'Scheduling', value: s.spot ? 'Spot' : 'On demand', step: 'spot' },
     { label: 'Service account', value: s.serviceAccount ?? 'default', step: 'serviceAccount' },
-    { label: 'Labels', value: Object.entries(s.labels).map(([k, v]) => `${k}=${v}`).join(', ') || 'none', step: 'labels' },
+    { label: 'Labels', value: formatLabels(s.labels) || 'none', step: 'labels' },
   ];
 }
 

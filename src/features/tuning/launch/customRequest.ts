@@ -6,7 +6,8 @@ import { machineType, topologyChips } from '@vertex-genai-ops/catalog/machineTyp
 import type { RestCall } from '../../../vertex/curlCommand';
 import { vertexRestUrl } from '../../../vertex/connection';
 import { shellFlag, shellHeredoc } from '../../../common/quote';
-import { displayNameProblem, gcsLocationProblem, gcsObjectProblem, imageProblem, labelProblem, serviceAccountProblem } from './fieldRules';
+import { displayNameProblem, gcsLocationProblem, gcsObjectProblem, imageProblem, serviceAccountProblem } from './fieldRules';
+import { labelProblem } from '../../../common/labels';
 import type { CustomLaunch, HptLaunch, LaunchProblem, TrainingArgs } from './launchTypes';
 
 /** Arguments a trial gets from Vertex instead (hyperparameter tuning appends --id=value). */

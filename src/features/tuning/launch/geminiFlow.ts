@@ -10,6 +10,7 @@ import { adapterSizeLabel, datasetProblem, epochsProblem, geminiProblems, gemini
 import type { LaunchEnv, LintSummary } from './launchEnv';
 import type { GeminiLaunch } from './launchTypes';
 import { displayNameStep, labelsStep, launchReview, numberStep, regionStep, type Confirmable } from './stepKit';
+import { formatLabels } from '../../../common/labels';
 
 type Slot = 'training' | 'validation';
 type Source = { kind: 'gcs' } | { kind: 'none' } | { kind: 'browse' } | { kind: 'file'; path: string };
@@ -160,7 +161,7 @@ export function geminiSteps(env: LaunchEnv): Step<GeminiState>[] {
         { label: 'Learning-rate multiplier', value: s.learningRateMultiplier === undefined ? '1.0' : String(s.learningRateMultiplier), step: 'learningRateMultiplier' },
         { label: 'Adapter size', value: s.adapterSize ? adapterSizeLabel(s.adapterSize) : 'default', step: 'adapterSize' },
         { label: 'Tuned model display name', value: s.displayName, step: 'displayName' },
-        { label: 'Labels', value: Object.keys(s.labels).length ? Object.entries(s.labels).map(([k, v]) => `${k}=${v}`).join(', ') : 'none', step: 'labels' },
+        { label: 'Labels', value: formatLabels(s.labels) || 'none', step: 'labels' },
       ],
       problems: geminiProblems,
       rest: (s) => geminiRestCall(env.project, s),

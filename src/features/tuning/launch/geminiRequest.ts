@@ -4,7 +4,8 @@ import { basename } from 'node:path';
 import { ADAPTER_RANK, ADAPTER_SIZES, MAX_EPOCHS, MAX_LEARNING_RATE_MULTIPLIER } from '@vertex-genai-ops/catalog/tunableModels';
 import type { RestCall } from '../../../vertex/curlCommand';
 import { vertexRestUrl } from '../../../vertex/connection';
-import { displayNameProblem, gcsLocationProblem, gcsObjectProblem, labelProblem } from './fieldRules';
+import { displayNameProblem, gcsLocationProblem, gcsObjectProblem } from './fieldRules';
+import { labelProblem } from '../../../common/labels';
 import type { GeminiLaunch, LaunchProblem } from './launchTypes';
 
 export const TUNABLE_MODELS = Object.keys(ADAPTER_SIZES);

@@ -1,6 +1,7 @@
 // What a launch is, before it becomes a request: the answers of a flow and the
 // content of a spec file are the same object, so one validator serves both.
 import type { AdapterSize } from '@vertex-genai-ops/catalog/tunableModels';
+import type { MachineChoice } from '@vertex-genai-ops/catalog/checkMachineSpec';
 
 export type LaunchKind = 'geminiTuning' | 'customTuning' | 'hyperparameterTuning';
 
@@ -34,12 +35,7 @@ export interface TrainingArgs {
   readonly outputDir: string;
 }
 
-export interface MachineChoice {
-  readonly machineType: string;
-  readonly acceleratorType?: string;
-  readonly acceleratorCount?: number;
-  readonly tpuTopology?: string;
-}
+export type { MachineChoice } from '@vertex-genai-ops/catalog/checkMachineSpec';
 
 export interface CustomLaunch {
   readonly kind: 'customTuning';

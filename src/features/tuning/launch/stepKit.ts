@@ -3,7 +3,8 @@
 import { curlCommand, type RestCall } from '../../../vertex/curlCommand';
 import type { PickStep, TextStep } from '../../../ui/multiStepFlow';
 import { reviewStep, type ReviewField } from '../../../ui/reviewStep';
-import { displayNameProblem, formatLabels, parseLabels } from './fieldRules';
+import { displayNameProblem } from './fieldRules';
+import { formatLabels, parseLabels } from '../../../common/labels';
 import type { LaunchEnv } from './launchEnv';
 import type { Launch, LaunchProblem } from './launchTypes';
 

@@ -12,31 +12,26 @@ import type { ClientPool } from '../../../vertex/clients';
 import { uploadFile } from '../../../vertex/storage';
 import { cancelJob, createCustomJob, createHyperparameterTuningJob, createTuningJob } from '../../../vertex/tuning';
 import type { Job } from '../../../vertex/types';
+import { withCancellableProgress } from '../../../ui/progress';
 
 const KIND_NAMES = { geminiTuning: 'tuning job', customTuning: 'custom job', hyperparameterTuning: 'hyperparameter tuning job' } as const;
 
 /** Sends a reviewed launch; resolves with the created job once it exists. */
 export async function sendLaunch(ctx: FeatureContext, launch: Launch): Promise<Job> {
   const pool = await ctx.pool();
-  const job = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Starting {0} "{1}"', KIND_NAMES[launch.kind], launch.displayName), cancellable: true },
-    async (progress, token) => {
-      const abort = new AbortController();
-      const listener = token.onCancellationRequested(() => abort.abort());
-      try {
-        if (launch.kind === 'geminiTuning') {
-          for (const path of [launch.training, launch.validation]) {
-            if (!isLocal(path)) continue;
-            const target = uploadTarget(launch.bucket!, path);
-            progress.report({ message: vscode.l10n.t('uploading {0}', target) });
-            await uploadFile(pool, path, target, { signal: abort.signal, overwrite: true, contentType: 'application/jsonl' });
-          }
+  const job = await withCancellableProgress(
+    vscode.l10n.t('Starting {0} "{1}"', KIND_NAMES[launch.kind], launch.displayName),
+    async (signal, progress) => {
+      if (launch.kind === 'geminiTuning') {
+        for (const path of [launch.training, launch.validation]) {
+          if (!isLocal(path)) continue;
+          const target = uploadTarget(launch.bucket!, path);
+          progress.report({ message: vscode.l10n.t('uploading {0}', target) });
+          await uploadFile(pool, path, target, { signal, overwrite: true, contentType: 'application/jsonl' });
         }
-        progress.report({ message: vscode.l10n.t('creating the job') });
-        return await create(pool, launch, abort.signal);
-      } finally {
-        listener.dispose();
       }
+      progress.report({ message: vscode.l10n.t('creating the job') });
+      return await create(pool, launch, signal);
     },
   );
   ctx.host.log.info(`Created ${job.name}`);
