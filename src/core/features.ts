@@ -20,10 +20,9 @@ import { detailsUri, resourceDocument } from '../features/trees/resourceDocument
 import { canShowDetails } from '../vertex/resourceJson';
 import { resourceNameFrom } from '../features/trees/resourceNames';
 import type { ClientPool } from '../vertex/clients';
-import type { InputSeam } from '../ui/inputSeam';
+import type { InputSeam, ScriptableInput } from '../ui/inputSeam';
 import { QuickInputSeam } from '../ui/quickInputSeam';
 import { tuningCommands } from '../features/tuning/tuningCommands';
-import { ScriptedInputSeam, type ScriptedAnswer } from '../ui/scriptedInputSeam';
 import { deployCommands } from '../features/deploy/deployCommands';
 import { registryCommands } from '../features/registry/registryCommands';
 import { monitoringCommands } from '../features/monitoring/monitoringCommands';
@@ -38,13 +37,25 @@ export interface FeatureHost {
   signedOut(): void;
   /** A sign-in was started: notice when its credentials file is written. */
   watchForSignIn(): void;
+  /** Only when the extension runs its tests (ExtensionMode.Test). */
+  readonly testHooks?: TestHooks;
+}
+
+/** What the test API sets and reads; production has none. */
+export interface TestHooks {
+  /** A test's scripted answers: they answer the questions until the script runs out. */
+  input?: ScriptableInput;
+  /** Requests of a Google sign-in go here (an emulator the test started), not to googleapis.com. */
+  googleApisUrl?: string;
+  /** Every error message commands have shown, oldest first. */
+  readonly shownErrors: string[];
 }
 
 /** What a feature area's commands get; each area exports `xCommands(ctx): CommandHandlers`. */
 export interface FeatureContext {
   readonly host: FeatureHost;
   readonly pool: () => Promise<ClientPool>;
-  /** Where multi-step flows ask their questions: the quick input, or a test's script. */
+  /** Where every question is asked: the quick input and modal dialogs, or a test's script. */
   input(): InputSeam;
   /** Reloads one view (or all of them). */
   refresh(viewId?: ViewId): void;
@@ -59,10 +70,6 @@ export interface Features extends vscode.Disposable {
   settingsChanged(connectionChanged: boolean): void;
   /** New credentials: new clients, and every view reloads in place. */
   signedIn(): void;
-  /** Tests: the next multi-step flows answer from this script instead of the quick input. */
-  scriptInput(script: readonly ScriptedAnswer[]): ScriptedInputSeam;
-  /** Tests: every error message shown to the user so far, oldest first. */
-  shownErrors(): readonly string[];
   promptCodeLenses(document: vscode.TextDocument): vscode.CodeLens[];
 }
 
@@ -75,12 +82,13 @@ export function createFeatures(host: FeatureHost): Features {
     ]),
   );
 
-  let scripted: ScriptedInputSeam | undefined;
-  const shownErrors: string[] = [];
   const ctx: FeatureContext = {
     host,
     pool: () => session.pool(),
-    input: () => (scripted && !scripted.finished ? scripted : new QuickInputSeam()),
+    input: () => {
+      const scripted = host.testHooks?.input;
+      return scripted && !scripted.finished ? scripted : new QuickInputSeam();
+    },
     refresh(viewId) {
       for (const [id, tree] of trees) if (!viewId || id === viewId) tree.refresh();
     },
@@ -89,9 +97,9 @@ export function createFeatures(host: FeatureHost): Features {
   const wrappedDetails = new Set<string>();
   host.context.subscriptions.push(vscode.workspace.onDidCloseTextDocument((d) => wrappedDetails.delete(d.uri.toString())));
   const commands: CommandHandlers = {
-    'vertexGenAi.connect': connectCommand,
+    'vertexGenAi.connect': () => connectCommand(ctx.input()),
     'vertexGenAi.useEmulator': () => updateSetting('backend', 'emulator'),
-    'vertexGenAi.pickContext': () => pickContextCommand(() => session.pool()),
+    'vertexGenAi.pickContext': () => pickContextCommand(ctx.input(), () => session.pool()),
     'vertexGenAi.showLog': async () => host.log.show(),
     'vertexGenAi.showDetails': async (target?: unknown) => {
       const name = resourceNameFrom(target);
@@ -128,10 +136,8 @@ export function createFeatures(host: FeatureHost): Features {
   return {
     resourceDocument: async (uri, token) => resourceDocument(await session.pool(), uri, token),
     tree: (viewId) => trees.get(viewId) as AttachableTree,
-    execute: (id, ...args) => runCommand(host.log, id, async () => commands[id]?.(...args), (message) => shownErrors.push(message)),
-    shownErrors: () => [...shownErrors],
+    execute: (id, ...args) => runCommand(host.log, id, async () => commands[id]?.(...args), (message) => host.testHooks?.shownErrors.push(message)),
     promptCodeLenses,
-    scriptInput: (script) => (scripted = new ScriptedInputSeam(script)),
     signedIn() {
       session.reset();
       for (const tree of trees.values()) tree.refresh();

@@ -7,8 +7,8 @@ import { DEMO_IDS } from '../../packages/emulator/src/seeds/demoIds';
 import { startEmulator, type RunningEmulator } from '../../packages/emulator/src/server';
 import type { DeployResult } from '../../src/features/deploy/deployCommands';
 import type { RollbackResult } from '../../src/features/deploy/trafficCommands';
-import type { ScriptedAnswer } from '../../src/ui/scriptedInputSeam';
-import { assertSteadyCounters, extension, waitFor } from './helpers';
+import type { ScriptedAnswer } from '../support/scriptedInputSeam';
+import { assertSteadyCounters, extension, scriptInput, waitFor } from './helpers';
 
 const US = 'projects/123456789012/locations/us-central1';
 const CHURN = `${US}/models/${DEMO_IDS.models.churnClassifier}`;
@@ -18,7 +18,7 @@ describe('deploy and traffic', function () {
   const config = () => vscode.workspace.getConfiguration('vertexGenAi');
   let emulator: RunningEmulator;
   const api = () => extension().activate();
-  const script = async (answers: ScriptedAnswer[]) => (await api()).scriptInput(answers);
+  const script = (answers: ScriptedAnswer[]) => scriptInput(answers);
   const rest = async (path: string, init: RequestInit = {}) => {
     const response = await fetch(`${emulator.url}${path}`, { ...init, headers: { Authorization: 'Bearer test', 'Content-Type': 'application/json' } });
     return (await response.json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -4,9 +4,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DEMO_IDS } from '../../packages/emulator/src/seeds/demoIds';
 import { startEmulator, type RunningEmulator } from '../../packages/emulator/src/server';
-import type { ScriptedAnswer } from '../../src/ui/scriptedInputSeam';
+import type { ScriptedAnswer } from '../support/scriptedInputSeam';
 import type { Model } from '../../src/vertex/types';
-import { extension, waitFor } from './helpers';
+import { scriptInput, waitFor } from './helpers';
 
 const US = 'projects/123456789012/locations/us-central1';
 const CHURN = `${US}/models/${DEMO_IDS.models.churnClassifier}`;
@@ -15,7 +15,7 @@ describe('registry actions', function () {
   this.timeout(120_000);
   const config = () => vscode.workspace.getConfiguration('vertexGenAi');
   let emulator: RunningEmulator;
-  const script = async (answers: ScriptedAnswer[]) => (await extension().activate()).scriptInput(answers);
+  const script = (answers: ScriptedAnswer[]) => scriptInput(answers);
 
   before(async () => {
     emulator = await startEmulator({ seed: 'demo', operationDelayMs: 200 });

@@ -4,9 +4,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parseQuotaSpec } from '../../packages/catalog/src/quotas';
 import { startEmulator, type RunningEmulator } from '../../packages/emulator/src/server';
-import type { ScriptedAnswer } from '../../src/ui/scriptedInputSeam';
+import type { ScriptedAnswer } from '../support/scriptedInputSeam';
 import type { JobHostMessage, JobWebviewMessage } from '../../src/features/jobs/protocol';
-import { extension, loraArgAnswers, waitFor } from './helpers';
+import { extension, loraArgAnswers, scriptInput, waitFor } from './helpers';
 
 type Panel = { readonly posted: readonly JobHostMessage[]; receive(m: JobWebviewMessage): Promise<void>; dispose(): void };
 
@@ -30,7 +30,7 @@ describe('tuning job outcomes', function () {
   let emulator: RunningEmulator;
   const config = () => vscode.workspace.getConfiguration('vertexGenAi');
   const run = async (command: string, script: ScriptedAnswer[]) => {
-    const seam = await extension().exports.scriptInput(script);
+    const seam = await scriptInput(script);
     const name = (await vscode.commands.executeCommand(command)) as string | undefined;
     assert.ok(seam.finished, `every scripted answer was used: ${JSON.stringify(seam.transcript.at(-1))}`);
     return name;
@@ -82,7 +82,7 @@ describe('tuning job outcomes', function () {
 
   it('a custom job over the accelerator quota is refused with the quota’s name', async () => {
     const before = (await extension().exports.shownErrors()).length;
-    const seam = await extension().exports.scriptInput([
+    const seam = await scriptInput([
       { expect: 'region', pick: 'us-central1' },
       { expect: 'displayName', text: 'over-quota' },
       { expect: 'container', pick: 'Model Garden PEFT trainer (PyTorch, GPU)' },
@@ -109,7 +109,7 @@ describe('tuning job outcomes', function () {
     assert.ok(name);
     const panel = (await vscode.commands.executeCommand('vertexGenAi.openJob', name)) as Panel;
     await waitFor('the job in its panel', () => panel.posted.find((m) => m.type === 'job'));
-    const seam = await extension().exports.scriptInput([{ expect: 'confirm', pick: 'Cancel Job' }]);
+    const seam = await scriptInput([{ expect: 'confirm', pick: 'Cancel Job' }]);
     await panel.receive({ type: 'cancelJob' });
     assert.match(String(seam.transcript[0]?.title), /^Cancel to-cancel\?/);
     await waitFor('the job to be cancelled', async () => (/CANCELL/.test(await state(name)) ? true : undefined));
