@@ -1,6 +1,6 @@
 // The pickers several features ask through the seam: an endpoint, a model version, a job.
-// Each lists across the chosen regions while the pick shows, busy; a region that failed
-// is a row of its own with its error, so the others still show and nothing hides why.
+// Each lists across the chosen regions; a region that failed is a row of its own with its
+// error, so the others still show and nothing hides why.
 import * as vscode from 'vscode';
 import { answered, type InputSeam, type PickOption } from './inputSeam';
 import type { ClientPool } from '../vertex/clients';
@@ -16,8 +16,9 @@ interface PickAsked {
 }
 
 /** An endpoint (`projects/…/endpoints/ID`) of the chosen regions, or undefined when cancelled. */
-export function pickEndpoint(input: InputSeam, pool: ClientPool, regions: readonly string[], asked: PickAsked): Promise<string | undefined> {
-  const options = optionsAcrossRegions(regions, (region) => readPages((pageToken) => listEndpoints(pool, { region, pageToken })), (e) => ({
+export async function pickEndpoint(input: InputSeam, pool: ClientPool, regions: readonly string[], asked: PickAsked): Promise<string | undefined> {
+  // Listed before the pick shows, so what is typed into it filters the whole list.
+  const options = await optionsAcrossRegions(regions, (region) => readPages((pageToken) => listEndpoints(pool, { region, pageToken })), (e) => ({
     label: e.displayName,
     value: e.name,
     description: `${e.region} · ${vscode.l10n.t('{0} deployed', e.deployedModels.length)}`,
@@ -26,8 +27,8 @@ export function pickEndpoint(input: InputSeam, pool: ClientPool, regions: readon
 }
 
 /** A model version (`…/models/ID@N`) of the chosen regions, or undefined when cancelled. */
-export function pickModelVersion(input: InputSeam, pool: ClientPool, regions: readonly string[], asked: PickAsked): Promise<string | undefined> {
-  return pickOne(input, 'version', asked, modelVersionOptions(pool, regions));
+export async function pickModelVersion(input: InputSeam, pool: ClientPool, regions: readonly string[], asked: PickAsked): Promise<string | undefined> {
+  return pickOne(input, 'version', asked, await modelVersionOptions(pool, regions));
 }
 
 /** Every version of every model in the chosen regions, as pick options valued `…/models/ID@N`. */
@@ -47,7 +48,7 @@ export async function modelVersionOptions(pool: ClientPool, regions: readonly st
   return versions.flat();
 }
 
-/** A tuning, custom or hyperparameter tuning job of the chosen regions, or undefined when cancelled. */
+/** A tuning, custom or hyperparameter tuning job of the chosen regions, or undefined when cancelled; the pick shows at once, busy, while they load. */
 export function pickJob(input: InputSeam, pool: ClientPool, regions: readonly string[], asked: PickAsked): Promise<string | undefined> {
   const options = optionsAcrossRegions(regions, (region) => listAllJobs(pool, { region, pageSize: 50 }), (job) => ({
     label: job.displayName,
@@ -63,7 +64,7 @@ async function optionsAcrossRegions<T>(regions: readonly string[], list: (region
   return results.flatMap((r) => (r.ok ? r.page.items.map(option) : [{ label: `$(error) ${r.region}`, value: '', description: r.error.message }]));
 }
 
-async function pickOne(input: InputSeam, id: string, asked: PickAsked, options: Promise<PickOption<string>[]>): Promise<string | undefined> {
+async function pickOne(input: InputSeam, id: string, asked: PickAsked, options: PickOption<string>[] | Promise<PickOption<string>[]>): Promise<string | undefined> {
   const [value] = (await answered(input.pick({
     id,
     title: asked.title,
