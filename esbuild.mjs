@@ -5,35 +5,15 @@
 //   node esbuild.mjs --watch
 import * as esbuild from 'esbuild';
 import { cpSync, existsSync, readdirSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
-import { join, relative, resolve, dirname } from 'node:path';
+import { join, relative, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cliBuild } from './scripts/cliBuild.mjs';
 import { buildEmulator, emulatorCliBuild } from './packages/emulator/scripts/build.mjs';
+import { chunks, extensionBuild, nodeCommon as nodeOptions } from './scripts/extensionBuild.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
-
-// `require('chunk:NAME')` is how the host loads a lazy chunk. In the extension
-// build it stays a runtime require of the sibling file dist/NAME.js; in test
-// bundles the chunk is bundled in, so tests need no dist layout.
-const chunkSources = {
-  features: 'src/core/features.ts',
-  aiplatform: 'src/vertex/chunks/aiplatform.ts',
-  bigquery: 'src/vertex/chunks/bigquery.ts',
-  storage: 'src/vertex/chunks/storage.ts',
-  tuning: 'src/features/tuning/editor/tuningEditor.ts',
-};
-const chunks = (external) => ({
-  name: 'chunks',
-  setup(build) {
-    build.onResolve({ filter: /^chunk:/ }, (args) => {
-      const name = args.path.slice('chunk:'.length);
-      if (!chunkSources[name]) return { errors: [{ text: `unknown chunk ${name}` }] };
-      return external ? { path: `./${name}.js`, external: true } : { path: resolve(root, chunkSources[name]) };
-    });
-  },
-});
 
 const files = (dir, suffix) =>
   readdirSync(join(root, dir), { recursive: true })
@@ -41,36 +21,10 @@ const files = (dir, suffix) =>
     .filter((f) => f.endsWith(suffix))
     .map((f) => join(dir, f));
 
-const nodeCommon = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  sourcemap: production ? false : 'linked',
-  minify: production,
-  // proto3-json-serializer recognises int64 values by `constructor.name === 'Long'`;
-  // mangled class names make every int64 request field (epochCount, …) fail. Only minified
-  // builds mangle; test bundles must not get it (it wraps functions Playwright sends to pages).
-  keepNames: production,
-  // DuckDB (the emulator's BigQuery) is a native addon: never bundled, see copyDuckDb().
-  external: ['vscode', '@duckdb/node-api'],
-  logLevel: 'warning',
-  metafile: true,
-  legalComments: 'none',
-  // The Google clients read their own package.json for the user agent; keep it.
-  loader: { '.sql': 'text' },
-  // jsonc-parser's UMD build (its "main") requires its parts at run time, which a bundle
-  // cannot satisfy; its ESM build bundles.
-  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
-};
+const nodeCommon = nodeOptions(production);
 
 const builds = [
-  {
-    ...nodeCommon,
-    entryPoints: { extension: 'src/core/extension.ts', ...chunkSources },
-    outdir: 'dist',
-    plugins: [chunks(true)],
-  },
+  extensionBuild(root, production),
   {
     ...nodeCommon,
     platform: 'browser',
@@ -101,8 +55,8 @@ if (!production) {
     ],
     outbase: '.',
     outdir: 'dist',
-    external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron', 'eslint', 'dependency-cruiser', '@duckdb/node-api', 'jsdom'],
-    plugins: [chunks(false)],
+    external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron', 'eslint', 'esbuild', 'dependency-cruiser', '@duckdb/node-api', 'jsdom'],
+    plugins: [chunks(root, false)],
   });
 }
 

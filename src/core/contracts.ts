@@ -6,9 +6,8 @@ import type { CommandId, ViewId } from './contributions';
 import type { ConnectionSettings } from './settings';
 import type { AttachableTree } from '../ui/lazyTreeProvider';
 import type { ClientPool } from '../vertex/clients';
-import type { InputSeam } from '../ui/inputSeam';
+import type { InputSeam, ScriptableInput } from '../ui/inputSeam';
 import type { JobMonitor } from '../vertex/jobMonitor';
-import type { ScriptedAnswer, ScriptedInputSeam } from '../ui/scriptedInputSeam';
 
 export interface FeatureHost {
   readonly context: vscode.ExtensionContext;
@@ -18,13 +17,25 @@ export interface FeatureHost {
   signedOut(): void;
   /** A sign-in was started: notice when its credentials file is written. */
   watchForSignIn(): void;
+  /** Only when the extension runs its tests (ExtensionMode.Test). */
+  readonly testHooks?: TestHooks;
+}
+
+/** What the test API sets and reads; production has none. */
+export interface TestHooks {
+  /** A test's scripted answers: they answer the questions until the script runs out. */
+  input?: ScriptableInput;
+  /** Requests of a Google sign-in go here (an emulator the test started), not to googleapis.com. */
+  googleApisUrl?: string;
+  /** Every error message commands have shown, oldest first. */
+  readonly shownErrors: string[];
 }
 
 /** What a feature area's commands get; each area exports `xCommands(ctx): CommandHandlers`. */
 export interface FeatureContext {
   readonly host: FeatureHost;
   readonly pool: () => Promise<ClientPool>;
-  /** Where multi-step flows ask their questions: the quick input, or a test's script. */
+  /** Where every question is asked: the quick input and modal dialogs, or a test's script. */
   input(): InputSeam;
   /** Follows running jobs: one poller per job, whoever asks. */
   readonly jobs: JobMonitor;
@@ -41,9 +52,5 @@ export interface Features extends vscode.Disposable {
   settingsChanged(connectionChanged: boolean): void;
   /** New credentials: new clients, and every view reloads in place. */
   signedIn(): void;
-  /** Tests: the next multi-step flows answer from this script instead of the quick input. */
-  scriptInput(script: readonly ScriptedAnswer[]): ScriptedInputSeam;
-  /** Tests: every error message shown to the user so far, oldest first. */
-  shownErrors(): readonly string[];
   promptCodeLenses(document: vscode.TextDocument): vscode.CodeLens[];
 }

@@ -6,32 +6,39 @@ import { COMMAND_IDS, CONFIGURED_CONTEXT_KEY, VIEW_IDS, type ViewId } from './co
 import { LazyTreeProvider } from '../ui/lazyTreeProvider';
 import { isConfigured, readSettings } from './settings';
 import { createContextStatusBar } from './statusBar';
-import type { Features } from './contracts';
-import type { ScriptedAnswer, ScriptedInputSeam } from '../ui/scriptedInputSeam';
+import type { Features, TestHooks } from './contracts';
+import type { ScriptableInput } from '../ui/inputSeam';
 import { startWithFirstTuningDocument, type TuningEditorChunk } from '../features/tuning/api';
 import { existsSync } from 'node:fs';
 import { SignInState, readSignInSettings } from '../features/connection/api';
 import { adcPath, defaultLookup } from '../vertex/auth';
 
-/** What activate() returns; the bench and tests read it. */
+/** What activate() returns; the bench reads it. */
 export interface ExtensionApi {
   readonly activationMs: number;
   /** Whether the features chunk (and with it any Google client) has been loaded. */
   featuresLoaded(): boolean;
-  /** Tests: answer the next multi-step flows from a script, through the same seam as the quick input. */
-  scriptInput(script: readonly ScriptedAnswer[]): Promise<ScriptedInputSeam>;
-  /** The data provider behind a view, for tests. */
+}
+
+/** What activate() returns when the extension runs its tests (ExtensionMode.Test), and only then. */
+export interface TestApi extends ExtensionApi {
+  /** The next questions are answered by this seam (a test's script) until it is finished. */
+  useInput(input: ScriptableInput): void;
+  /** Requests of a Google sign-in go to this URL (an emulator) instead of googleapis.com; undefined undoes it. */
+  redirectGoogleApis(url: string | undefined): void;
+  /** The data provider behind a view. */
   tree(viewId: ViewId): vscode.TreeDataProvider<unknown>;
-  /** Tests: the error messages commands have shown, oldest first. */
-  shownErrors(): Promise<readonly string[]>;
-  /** Tests: what the context status bar item shows. */
+  /** The error messages commands have shown, oldest first. */
+  shownErrors(): readonly string[];
+  /** What the context status bar item shows. */
   statusBar(): { readonly text: string; readonly tooltip: string };
   /** Whether the views show the signed-out state. */
   signedOut(): boolean;
 }
 
-export function activate(context: vscode.ExtensionContext): ExtensionApi {
+export function activate(context: vscode.ExtensionContext): ExtensionApi | TestApi {
   const started = performance.now();
+  const testHooks: TestHooks | undefined = context.extensionMode === vscode.ExtensionMode.Test ? { shownErrors: [] } : undefined;
   const log = vscode.window.createOutputChannel('Vertex GenAI Ops', { log: true });
   let settings = readSettings();
   // Only the cloud backend needs a Google sign-in; its file is looked for without a network call.
@@ -52,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
         settings: () => settings,
         signedOut: () => signIn.markSignedOut(),
         watchForSignIn: () => signIn.watchForSignIn(),
+        testHooks,
       });
       context.subscriptions.push(loaded);
       log.info(`Features loaded in ${(performance.now() - t).toFixed(1)} ms`);
@@ -129,15 +137,22 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms`);
-  return {
-    activationMs,
-    featuresLoaded: () => loading !== undefined,
-    scriptInput: async (script) => (await features()).scriptInput(script),
+  const api: ExtensionApi = { activationMs, featuresLoaded: () => loading !== undefined };
+  if (!testHooks) return api;
+  const testApi: TestApi = {
+    ...api,
+    useInput: (input) => {
+      testHooks.input = input;
+    },
+    redirectGoogleApis: (url) => {
+      testHooks.googleApisUrl = url;
+    },
     tree: (viewId) => trees[VIEW_IDS.indexOf(viewId)],
-    shownErrors: async () => (await features()).shownErrors(),
+    shownErrors: () => [...testHooks.shownErrors],
     statusBar: () => ({ text: statusBar.item.text, tooltip: typeof statusBar.item.tooltip === 'string' ? statusBar.item.tooltip : (statusBar.item.tooltip?.value ?? '') }),
     signedOut: () => signIn.isSignedOut,
   };
+  return testApi;
 }
 
 /** Signed out with items on screen: the views keep them, and this offers the way back once. */

@@ -21,7 +21,6 @@ import { canShowDetails } from '../vertex/resourceJson';
 import { resourceNameFrom } from '../features/trees/resourceNames';
 import { QuickInputSeam } from '../ui/quickInputSeam';
 import { tuningCommands } from '../features/tuning/tuningCommands';
-import { ScriptedInputSeam } from '../ui/scriptedInputSeam';
 import { deployCommands } from '../features/deploy/deployCommands';
 import { registryCommands } from '../features/registry/registryCommands';
 import { monitoringCommands } from '../features/monitoring/monitoringCommands';
@@ -40,13 +39,14 @@ export function createFeatures(host: FeatureHost): Features {
     ]),
   );
 
-  let scripted: ScriptedInputSeam | undefined;
-  const shownErrors: string[] = [];
   const ctx: FeatureContext = {
     host,
     pool: () => session.pool(),
     jobs,
-    input: () => (scripted && !scripted.finished ? scripted : new QuickInputSeam()),
+    input: () => {
+      const scripted = host.testHooks?.input;
+      return scripted && !scripted.finished ? scripted : new QuickInputSeam();
+    },
     refresh(viewId) {
       for (const [id, tree] of trees) if (!viewId || id === viewId) tree.refresh();
     },
@@ -55,9 +55,9 @@ export function createFeatures(host: FeatureHost): Features {
   const wrappedDetails = new Set<string>();
   host.context.subscriptions.push(vscode.workspace.onDidCloseTextDocument((d) => wrappedDetails.delete(d.uri.toString())));
   const commands: CommandHandlers = {
-    'vertexGenAi.connect': connectCommand,
+    'vertexGenAi.connect': () => connectCommand(ctx.input()),
     'vertexGenAi.useEmulator': () => updateSetting('backend', 'emulator'),
-    'vertexGenAi.pickContext': () => pickContextCommand(() => session.pool()),
+    'vertexGenAi.pickContext': () => pickContextCommand(ctx.input(), () => session.pool()),
     'vertexGenAi.showLog': async () => host.log.show(),
     'vertexGenAi.showDetails': async (target?: unknown) => {
       const name = resourceNameFrom(target);
@@ -94,10 +94,8 @@ export function createFeatures(host: FeatureHost): Features {
   return {
     resourceDocument: async (uri, token) => resourceDocument(await session.pool(), uri, token),
     tree: (viewId) => trees.get(viewId) as AttachableTree,
-    execute: (id, ...args) => runCommand(host.log, id, async () => commands[id]?.(...args), (message) => shownErrors.push(message)),
-    shownErrors: () => [...shownErrors],
+    execute: (id, ...args) => runCommand(host.log, id, async () => commands[id]?.(...args), (message) => host.testHooks?.shownErrors.push(message)),
     promptCodeLenses,
-    scriptInput: (script) => (scripted = new ScriptedInputSeam(script)),
     signedIn() {
       session.reset();
       for (const tree of trees.values()) tree.refresh();

@@ -49,7 +49,7 @@ export class Session implements vscode.Disposable {
     const trace = (m: string) => this.host.log.debug(m);
     if (s.backend !== 'emulator') {
       // Tests only: a Google sign-in whose requests go to an emulator instead of googleapis.com.
-      const apis = process.env.VGO_GOOGLE_APIS_URL;
+      const apis = this.host.testHooks?.googleApisUrl;
       return new ClientPool(apis ? { ...base, backend: 'emulator', emulatorUrl: apis, auth: 'google' } : base, trace);
     }
     if (s.emulatorUrl) return new ClientPool({ ...base, emulatorUrl: s.emulatorUrl }, trace);

@@ -1,7 +1,8 @@
 // The InputSeam as the user sees it: VS Code's quick input, with a Back button,
-// validation as they type, and focus-out ignored so a click elsewhere loses nothing.
+// validation as they type, and focus-out ignored so a click elsewhere loses nothing;
+// confirmations in a modal dialog. The only place in src/ that shows either.
 import * as vscode from 'vscode';
-import type { Answer, InputSeam, PickOption, PickRequest, TextRequest } from './inputSeam';
+import type { Answer, ConfirmRequest, InputSeam, PickOption, PickRequest, TextRequest } from './inputSeam';
 
 interface Item<T> extends vscode.QuickPickItem {
   readonly option: PickOption<T>;
@@ -24,11 +25,23 @@ export class QuickInputSeam implements InputSeam {
     qp.ignoreFocusOut = true;
     qp.matchOnDescription = true;
     qp.buttons = request.canGoBack ? [vscode.QuickInputButtons.Back] : [];
-    const items = request.options.map((option) => ({ label: option.label, description: option.description, detail: option.detail, option }));
-    qp.items = items;
-    const selected = items.filter((i) => i.option.picked || request.selected?.includes(i.option.value));
-    if (qp.canSelectMany) qp.selectedItems = selected;
-    else if (selected[0]) qp.activeItems = [selected[0]];
+    const fill = (options: readonly PickOption<T>[]) => {
+      const items = options.map((option) => ({ label: option.label, description: option.description, detail: option.detail, option }));
+      qp.items = items;
+      const selected = items.filter((i) => i.option.picked || request.selected?.includes(i.option.value));
+      if (qp.canSelectMany) qp.selectedItems = selected;
+      else if (selected[0]) qp.activeItems = [selected[0]];
+    };
+    let loaded: Promise<void> | undefined;
+    if (Array.isArray(request.options)) fill(request.options);
+    else {
+      // Shown at once, busy, while the options load.
+      qp.busy = true;
+      loaded = Promise.resolve(request.options).then((options) => {
+        qp.busy = false;
+        fill(options);
+      });
+    }
     return this.run(qp, async () => {
       const chosen = qp.canSelectMany ? qp.selectedItems : qp.activeItems.slice(0, 1);
       if (!qp.canSelectMany && chosen.length === 0) return undefined;
@@ -40,7 +53,12 @@ export class QuickInputSeam implements InputSeam {
         return undefined;
       }
       return values;
-    });
+    }, [], loaded);
+  }
+
+  async confirm(request: ConfirmRequest): Promise<boolean> {
+    const picked = await vscode.window.showWarningMessage(request.message, { modal: true, detail: request.detail }, request.action);
+    return picked === request.action;
   }
 
   text(request: TextRequest): Promise<Answer<string>> {
@@ -75,17 +93,19 @@ export class QuickInputSeam implements InputSeam {
     return this.run(box, accept, [changed]);
   }
 
-  /** Shows the input until it is accepted with a valid answer, backed out of or hidden. */
-  private run<V>(input: AcceptingInput, accept: () => Promise<V | undefined>, extra: vscode.Disposable[] = []): Promise<Answer<V>> {
-    return new Promise((resolve) => {
+  /** Shows the input until it is accepted with a valid answer, backed out of or hidden; or until `loaded` fails. */
+  private run<V>(input: AcceptingInput, accept: () => Promise<V | undefined>, extra: vscode.Disposable[] = [], loaded?: Promise<void>): Promise<Answer<V>> {
+    return new Promise((resolve, reject) => {
       let settled = false;
-      const finish = (answer: Answer<V>) => {
+      const finish = (answer: Answer<V> | { readonly failed: unknown }) => {
         if (settled) return;
         settled = true;
         disposables.forEach((d) => d.dispose());
         input.dispose();
-        resolve(answer);
+        if ('failed' in answer) reject(answer.failed);
+        else resolve(answer);
       };
+      loaded?.catch((failed: unknown) => finish({ failed }));
       const disposables = [
         ...extra,
         input.onDidTriggerButton((b) => b === vscode.QuickInputButtons.Back && finish({ kind: 'back' })),

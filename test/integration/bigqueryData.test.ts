@@ -7,7 +7,7 @@ import type { ExportOutcome } from '../../src/features/datasets/exportTuningComm
 import type { RowPreviewPanel } from '../../src/features/datasets/rowPreviewPanel';
 import type { HostMessage } from '../../src/features/datasets/protocol';
 import { recordBench } from '../support/bench';
-import { extension, useSettings, waitFor } from './helpers';
+import { extension, scriptInput, useSettings, waitFor } from './helpers';
 
 const TABLE = (id: string) => `bq://genai-demo.genai_demo_data.${id}`;
 
@@ -87,7 +87,7 @@ describe('BigQuery row preview and tuning export', function () {
 
   it('exports a demo table to tuning JSONL from the palette, through the column mapping with Back', async () => {
     await extension().activate();
-    const seam = await extension().exports.scriptInput([
+    const seam = await scriptInput([
       { expect: 'source', pick: 'genai_demo_data.tuning_examples' },
       { expect: 'prompt', pick: 'answer' },
       { expect: 'answer', back: true },
@@ -114,7 +114,7 @@ describe('BigQuery row preview and tuning export', function () {
   });
 
   it('exports a query, refusing an empty and a wrong one with the reason before running it', async () => {
-    const seam = await extension().exports.scriptInput([
+    const seam = await scriptInput([
       { expect: 'source', pick: 'Write a query…' },
       { expect: 'query', text: '  ' },
       { expect: 'query', text: 'SELECT promt FROM `genai-demo.genai_demo_data.support_conversations`' },

@@ -6,8 +6,8 @@ import * as vscode from 'vscode';
 import { DEMO_IDS } from '@vertex-genai-ops/emulator/seeds/demoIds';
 import type { DeployResult } from '../../src/features/deploy/deployCommands';
 import type { RollbackResult } from '../../src/features/deploy/trafficCommands';
-import type { ScriptedAnswer } from '../../src/ui/scriptedInputSeam';
-import { assertSteadyCounters, extension, useEmulator, waitFor } from './helpers';
+import type { ScriptedAnswer } from '../support/scriptedInputSeam';
+import { assertSteadyCounters, extension, scriptInput, useEmulator, waitFor } from './helpers';
 
 const US = 'projects/123456789012/locations/us-central1';
 const CHURN = `${US}/models/${DEMO_IDS.models.churnClassifier}`;
@@ -16,7 +16,7 @@ describe('deploy and traffic', function () {
   this.timeout(120_000);
   const emulator = useEmulator({ seed: 'demo', operationDelayMs: 200 }, { settings: { regions: ['us-central1', 'europe-west4'] } });
   const api = () => extension().activate();
-  const script = async (answers: ScriptedAnswer[]) => (await api()).scriptInput(answers);
+  const script = (answers: ScriptedAnswer[]) => scriptInput(answers);
   const rest = async (path: string, init: RequestInit = {}) => {
     const response = await fetch(`${emulator.url}${path}`, { ...init, headers: { Authorization: 'Bearer test', 'Content-Type': 'application/json' } });
     return (await response.json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -1,14 +1,23 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../src/core/extension';
+import type { TestApi } from '../../src/core/extension';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '@vertex-genai-ops/emulator';
+import { ScriptedInputSeam, type ScriptedAnswer } from '../support/scriptedInputSeam';
 
 export const EXTENSION_ID = 'vertex-genai-ops.vertex-genai-ops';
 
-export function extension(): vscode.Extension<ExtensionApi> {
-  const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+/** The extension under test: it runs in ExtensionMode.Test, so activate() returns the test API. */
+export function extension(): vscode.Extension<TestApi> {
+  const ext = vscode.extensions.getExtension<TestApi>(EXTENSION_ID);
   assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);
   return ext;
+}
+
+/** The next questions (flows, picks, confirmations) are answered from this script, through the seam the quick input implements. */
+export async function scriptInput(script: readonly ScriptedAnswer[]): Promise<ScriptedInputSeam> {
+  const seam = new ScriptedInputSeam(script);
+  (await extension().activate()).useInput(seam);
+  return seam;
 }
 
 /** Polls until the condition holds; fails with the message after the timeout. */

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DEMO_IDS } from '@vertex-genai-ops/emulator/seeds/demoIds';
 import type { JobHostMessage, JobWebviewMessage } from '../../src/features/jobs/protocol';
-import { extension, useSettings, waitFor } from './helpers';
+import { scriptInput, useSettings, waitFor } from './helpers';
 
 const US = 'projects/genai-demo/locations/us-central1';
 type Panel = { readonly posted: readonly JobHostMessage[]; receive(message: JobWebviewMessage): Promise<void>; dispose(): void };
@@ -49,7 +49,7 @@ describe('job panel', function () {
   it('offers a failed job the way on: Clone with changes… opens the launch review pre-filled from the job', async () => {
     const panel = await open(`${US}/tuningJobs/${DEMO_IDS.tuningJobs.summarizerFailed}`);
     await waitFor('the job', () => last(panel, 'job')?.job);
-    const seam = await extension().exports.scriptInput([{ expect: 'review', cancel: true }]);
+    const seam = await scriptInput([{ expect: 'review', cancel: true }]);
     await panel.receive({ type: 'clone' });
     assert.ok(seam.finished, 'the review was shown');
     const review = seam.transcript[0];

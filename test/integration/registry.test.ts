@@ -3,9 +3,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DEMO_IDS } from '@vertex-genai-ops/emulator/seeds/demoIds';
-import type { ScriptedAnswer } from '../../src/ui/scriptedInputSeam';
+import type { ScriptedAnswer } from '../support/scriptedInputSeam';
 import type { Model } from '../../src/vertex/types';
-import { extension, useEmulator, waitFor } from './helpers';
+import { scriptInput, useEmulator, waitFor } from './helpers';
 
 const US = 'projects/123456789012/locations/us-central1';
 const CHURN = `${US}/models/${DEMO_IDS.models.churnClassifier}`;
@@ -13,7 +13,7 @@ const CHURN = `${US}/models/${DEMO_IDS.models.churnClassifier}`;
 describe('registry actions', function () {
   this.timeout(120_000);
   useEmulator({ seed: 'demo', operationDelayMs: 200 });
-  const script = async (answers: ScriptedAnswer[]) => (await extension().activate()).scriptInput(answers);
+  const script = (answers: ScriptedAnswer[]) => scriptInput(answers);
 
   it('uploads a new version of a model, refusing a bad artifact URI as typed', async () => {
     const seam = await script([

@@ -1,6 +1,6 @@
 // First contact with Google Cloud in real VS Code: the `cloud` backend with a Google
 // sign-in (an ADC file under CLOUDSDK_CONFIG, refreshed at a token endpoint), whose
-// requests go to an emulator this test starts (VGO_GOOGLE_APIS_URL), so that every
+// requests go to an emulator this test starts (the test API's redirectGoogleApis), so that every
 // state is played over real HTTP through the official clients: signed out, signed in,
 // an expired token, a revoked sign-in, a 403 in one region, a disabled API, a proxy.
 import * as assert from 'node:assert/strict';
@@ -20,7 +20,7 @@ interface Row {
   readonly item: vscode.TreeItem;
 }
 
-const ENV_KEYS = ['CLOUDSDK_CONFIG', 'GOOGLE_APPLICATION_CREDENTIALS', 'VGO_GOOGLE_APIS_URL'] as const;
+const ENV_KEYS = ['CLOUDSDK_CONFIG', 'GOOGLE_APPLICATION_CREDENTIALS'] as const;
 const ENDPOINTS = ['churn-scoring', 'gemma-lora-gpu', 'staging-sandbox', 'support-bot-prod'];
 
 describe('sign-in and first contact with Google Cloud', function () {
@@ -55,13 +55,14 @@ describe('sign-in and first contact with Google Cloud', function () {
     // The extension host is this process: the extension reads these when it looks for credentials.
     process.env.CLOUDSDK_CONFIG = configDir;
     delete process.env.GOOGLE_APPLICATION_CREDENTIALS;
-    process.env.VGO_GOOGLE_APIS_URL = emulator.url;
     await vscode.commands.executeCommand('workbench.view.extension.vertexGenAi');
     await waitFor('the extension to activate', () => extension().isActive);
+    api().redirectGoogleApis(emulator.url);
   });
   after(async () => {
     for (const key of ['backend', 'project', 'regions', 'keyFile']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
     await vscode.workspace.getConfiguration('http').update('proxy', undefined, vscode.ConfigurationTarget.Global);
+    api().redirectGoogleApis(undefined);
     for (const key of ENV_KEYS) {
       if (savedEnv[key] === undefined) delete process.env[key];
       else process.env[key] = savedEnv[key];

@@ -4,8 +4,8 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { ScriptedAnswer } from '../../src/ui/scriptedInputSeam';
-import { assertSteadyCounters, extension, useEmulator, v100LoraAnswers, waitFor } from './helpers';
+import type { ScriptedAnswer } from '../support/scriptedInputSeam';
+import { assertSteadyCounters, scriptInput, useEmulator, v100LoraAnswers, waitFor } from './helpers';
 
 const GOOD_LINE = (q: string, a: string) => JSON.stringify({ contents: [{ role: 'user', parts: [{ text: q }] }, { role: 'model', parts: [{ text: a }] }] });
 
@@ -22,7 +22,7 @@ describe('tuning launch flows', function () {
     assert.equal(job.state, 'JOB_STATE_SUCCEEDED', `the job ended ${job.state}: ${job.error?.message}`);
   };
   const run = async (command: string, script: ScriptedAnswer[], ...args: unknown[]) => {
-    const seam = await extension().exports.scriptInput(script);
+    const seam = await scriptInput(script);
     const name = (await vscode.commands.executeCommand(command, ...args)) as string | undefined;
     return { name, seam, rejected: seam.transcript.filter((e) => e.rejected).map((e) => [e.id, e.rejected]) };
   };

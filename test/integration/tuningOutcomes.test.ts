@@ -3,9 +3,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parseQuotaSpec } from '@vertex-genai-ops/catalog/quotas';
-import type { ScriptedAnswer } from '../../src/ui/scriptedInputSeam';
+import type { ScriptedAnswer } from '../support/scriptedInputSeam';
 import type { JobHostMessage, JobWebviewMessage } from '../../src/features/jobs/protocol';
-import { extension, useEmulator, v100LoraAnswers, waitFor } from './helpers';
+import { extension, scriptInput, useEmulator, v100LoraAnswers, waitFor } from './helpers';
 
 type Panel = { readonly posted: readonly JobHostMessage[]; receive(m: JobWebviewMessage): Promise<void>; dispose(): void };
 
@@ -29,7 +29,7 @@ describe('tuning job outcomes', function () {
   // One V100 in us-central1: a job asking for two is over quota.
   const emulator = useEmulator({ seed: 'demo', operationDelayMs: 1500, jobDurationMs: 1500, quotas: parseQuotaSpec('us-central1:NVIDIA_TESLA_V100=1') }, { openView: true });
   const run = async (command: string, script: ScriptedAnswer[]) => {
-    const seam = await extension().exports.scriptInput(script);
+    const seam = await scriptInput(script);
     const name = (await vscode.commands.executeCommand(command)) as string | undefined;
     assert.ok(seam.finished, `every scripted answer was used: ${JSON.stringify(seam.transcript.at(-1))}`);
     return name;
@@ -66,7 +66,7 @@ describe('tuning job outcomes', function () {
 
   it('a custom job over the accelerator quota is refused with the quota’s name', async () => {
     const before = (await extension().exports.shownErrors()).length;
-    const seam = await extension().exports.scriptInput([
+    const seam = await scriptInput([
       ...v100LoraAnswers('over-quota', '1', 'gs://genai-demo-tuning/adapters/quota', ['2']),
       { expect: 'review', pick: 'Start custom job' },
     ]);
@@ -83,7 +83,7 @@ describe('tuning job outcomes', function () {
     assert.ok(name);
     const panel = (await vscode.commands.executeCommand('vertexGenAi.openJob', name)) as Panel;
     await waitFor('the job in its panel', () => panel.posted.find((m) => m.type === 'job'));
-    const seam = await extension().exports.scriptInput([{ expect: 'confirm', pick: 'Cancel Job' }]);
+    const seam = await scriptInput([{ expect: 'confirm', pick: 'Cancel Job' }]);
     await panel.receive({ type: 'cancelJob' });
     assert.match(String(seam.transcript[0]?.title), /^Cancel to-cancel\?/);
     await waitFor('the job to be cancelled', async () => (/CANCELL/.test(await state(name)) ? true : undefined));

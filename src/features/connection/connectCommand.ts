@@ -8,8 +8,9 @@ import { readSettings, updateSetting } from '../../core/settings';
 import { settingValue } from '../../core/settingTrust';
 import { validateProjectId } from '../../vertex/regions';
 import { promptProject, promptRegions } from './contextPrompts';
+import type { InputSeam } from '../../ui/inputSeam';
 
-export async function connectCommand(): Promise<void> {
+export async function connectCommand(input: InputSeam): Promise<void> {
   if (!findAdcFile()) throw new NotSignedInError();
   // The cloud project as the user (or a trusted workspace) set it; an invalid one is just not offered.
   const config = vscode.workspace.getConfiguration('vertexGenAi');
@@ -19,7 +20,7 @@ export async function connectCommand(): Promise<void> {
   try {
     const project = await promptProject(current, async () => (await listProjects(pool)).items);
     if (project === undefined) return;
-    const regions = await promptRegions(readSettings().regions);
+    const regions = await promptRegions(input, readSettings().regions);
     if (regions === undefined) return;
     await updateSetting('project', project);
     await updateSetting('regions', regions);

@@ -3,12 +3,14 @@ import * as vscode from 'vscode';
 import { parseError } from '../../vertex/parseError';
 import type { ProjectSummary } from '../../vertex/projects';
 import { VERTEX_REGIONS, validateProjectId } from '../../vertex/regions';
+import { answered, type InputSeam } from '../../ui/inputSeam';
 
 type ProjectItem = vscode.QuickPickItem & { projectId?: string; typed?: boolean };
 
 /**
  * Picks a project from those the credentials can see, or takes a typed id (the
  * list may be partial, or unavailable without resourcemanager.projects.list).
+ * Its own quick pick, not the seam's: the list loads while the user types an id beside it.
  */
 export function promptProject(current: string, load: () => Promise<readonly ProjectSummary[]>): Promise<string | undefined> {
   const pick = vscode.window.createQuickPick<ProjectItem>();
@@ -58,12 +60,13 @@ export function promptProject(current: string, load: () => Promise<readonly Proj
   });
 }
 
-export async function promptRegions(current: readonly string[]): Promise<string[] | undefined> {
+export async function promptRegions(input: InputSeam, current: readonly string[]): Promise<string[] | undefined> {
   const known = [...new Set([...current, ...VERTEX_REGIONS])];
-  const picked = await vscode.window.showQuickPick(
-    known.map((region) => ({ label: region, picked: current.includes(region) })),
-    { title: vscode.l10n.t('Regions to show'), canPickMany: true, ignoreFocusOut: true },
-  );
+  const picked = await answered(input.pick({
+    id: 'regions', title: vscode.l10n.t('Regions to show'), step: 1, totalSteps: 1, canGoBack: false, canPickMany: true,
+    options: known.map((region) => ({ label: region, value: region })),
+    selected: current,
+  }));
   if (!picked) return undefined;
-  return picked.length > 0 ? picked.map((p) => p.label) : [...current];
+  return picked.length > 0 ? [...picked] : [...current];
 }

@@ -3,8 +3,8 @@
 // one cancellable progress notification with a line per region.
 import * as vscode from 'vscode';
 import type { CommandHandlers, FeatureContext } from '../../core/contracts';
-import type { PickOption } from '../../ui/inputSeam';
 import { runFlow } from '../../ui/multiStepFlow';
+import { modelVersionOptions } from '../../ui/pickers';
 import { deploySteps, initialAnswers, versionLabel } from './deployFlow';
 import { deployRestCall, gcloudCommand, type DeployAnswers } from './deployRequest';
 import { deleteEndpointCommand, undeployCommand } from './endpointCommands';
@@ -12,12 +12,11 @@ import { describeOutcomes, deployToRegions, retryAnswers, type RegionOutcome } f
 import { modelFrom } from './targets';
 import { deploymentsOf } from './trafficMath';
 import { editTrafficCommand, rollbackCommand } from './trafficCommands';
-import type { ClientPool } from '../../vertex/clients';
 import { curlCommand } from '../../vertex/curlCommand';
 import { getEndpointRaw } from '../../vertex/deploy';
 import { listAcrossRegions } from '../../vertex/multiRegion';
 import { getModelVersion } from '../../vertex/registry';
-import { listEndpoints, listModels, listModelVersions } from '../../vertex/resources';
+import { listEndpoints } from '../../vertex/resources';
 import { withCancellableProgress } from '../../ui/progress';
 
 /** Passed back to vertexGenAi.deployModel to retry the regions that failed. */
@@ -52,7 +51,7 @@ async function deployModelCommand(ctx: FeatureContext, target: unknown): Promise
   }
   const steps = deploySteps({
     fixedVersion: Boolean(version),
-    versions: () => versionOptions(pool, ctx.host.settings().regions),
+    versions: () => modelVersionOptions(pool, ctx.host.settings().regions),
     endpoints: async (regions) => (await listAcrossRegions(regions, (region) => listEndpoints(pool, { region }))).flatMap((r) => (r.ok ? r.page.items : [])),
     deployments: async (endpoint) => deploymentsOf(await getEndpointRaw(pool, endpoint)),
     actions: [
@@ -117,19 +116,6 @@ async function runDeploy(ctx: FeatureContext, answers: DeployAnswers): Promise<D
     });
   }
   return { outcomes, ...(retry ? { retry: { retry } } : {}) };
-}
-
-async function versionOptions(pool: ClientPool, regions: readonly string[]): Promise<PickOption<string>[]> {
-  const listed = await listAcrossRegions(regions, (region) => listModels(pool, { region }));
-  const models = listed.flatMap((r) => (r.ok ? r.page.items : []));
-  const pages = await Promise.all(models.map((m) => listModelVersions(pool, m.name)));
-  return pages.flatMap((page, i) =>
-    page.items.map((v) => ({
-      label: `${models[i].displayName} @${v.versionId}`,
-      value: `${v.name}@${v.versionId}`,
-      description: [v.versionAliases.join(', '), v.region].filter(Boolean).join(' · '),
-    })),
-  );
 }
 
 function isRetry(target: unknown): target is DeployRetry {

@@ -58,6 +58,8 @@ export function deploySteps(data: FlowData): Step<DeployAnswers>[] {
       skip: () => data.fixedVersion === true,
       options: async () => (versionOptions = await data.versions()),
       selected: (s) => (s.version ? [s.version] : []),
+      // A region that could not be listed shows as a row without a version.
+      validate: ([version]) => (version ? undefined : 'This region could not be listed: pick a version of another region.'),
       apply: (s, [version]) => ({
         ...s,
         version: String(version),

@@ -5,9 +5,8 @@ import type { FeatureContext } from '../../core/contracts';
 import type { PickOption } from '../../ui/inputSeam';
 import { deleteEndpoint, getEndpointRaw, setTrafficSplit, undeployModel } from '../../vertex/deploy';
 import type { WaitOptions } from '../../vertex/lro';
-import { confirmModal } from '../../ui/confirmModal';
 import { deployedModelIdFrom } from './targets';
-import { pickEndpoint } from './trafficCommands';
+import { endpointOf } from './trafficCommands';
 import { deploymentsOf, formatSplit, parseSplit, splitWithout, type Deployment, type Split } from './trafficMath';
 import { withCancellableProgress } from '../../ui/progress';
 
@@ -15,7 +14,7 @@ type Resplit = { readonly kind: 'spread' } | { readonly kind: 'all'; readonly id
 
 export async function undeployCommand(ctx: FeatureContext, target: unknown, givenId: unknown): Promise<Split | undefined> {
   const pool = await ctx.pool();
-  const endpoint = await pickEndpoint(ctx, pool, target, vscode.l10n.t('Undeploy: endpoint'));
+  const endpoint = await endpointOf(ctx, pool, target, vscode.l10n.t('Undeploy: endpoint'));
   if (!endpoint) return undefined;
   const deployments = deploymentsOf(await getEndpointRaw(pool, endpoint));
   const id = typeof givenId === 'string' ? givenId : deployedModelIdFrom(target) ?? (await pickDeployment(ctx, deployments));
@@ -28,7 +27,7 @@ export async function undeployCommand(ctx: FeatureContext, target: unknown, give
   const after = split ?? Object.fromEntries(rest.map((d) => [d.id, d.percent]));
   const detail = rest.length ? vscode.l10n.t('Traffic after: {0}', formatSplit(after, rest)) : vscode.l10n.t('Nothing else is deployed: the endpoint will serve no traffic.');
   const go = vscode.l10n.t('Undeploy');
-  if ((await confirmModal(ctx.input(), vscode.l10n.t('Undeploy {0}?', removed.label), detail, [go])) !== go) return undefined;
+  if (!(await ctx.input().confirm({ message: vscode.l10n.t('Undeploy {0}?', removed.label), detail, action: go }))) return undefined;
   await withProgress(vscode.l10n.t('Undeploying {0}', removed.label), (wait) => undeployModel(pool, endpoint, id, split, wait));
   ctx.refresh('vertexGenAi.endpoints');
   ctx.refresh('vertexGenAi.registry');
@@ -37,7 +36,7 @@ export async function undeployCommand(ctx: FeatureContext, target: unknown, give
 
 export async function deleteEndpointCommand(ctx: FeatureContext, target: unknown): Promise<boolean> {
   const pool = await ctx.pool();
-  const endpoint = await pickEndpoint(ctx, pool, target, vscode.l10n.t('Delete endpoint'));
+  const endpoint = await endpointOf(ctx, pool, target, vscode.l10n.t('Delete endpoint'));
   if (!endpoint) return false;
   const raw = await getEndpointRaw(pool, endpoint);
   const deployments = deploymentsOf(raw);
@@ -46,7 +45,7 @@ export async function deleteEndpointCommand(ctx: FeatureContext, target: unknown
   const detail = deployments.length
     ? vscode.l10n.t('It still serves {0}. They are undeployed first; requests to the endpoint will fail.', deployments.map((d) => `${d.label} (${d.percent}%)`).join(', '))
     : vscode.l10n.t('Nothing is deployed to it. This cannot be undone.');
-  if ((await confirmModal(ctx.input(), vscode.l10n.t('Delete endpoint {0}?', name), detail, [go])) !== go) return false;
+  if (!(await ctx.input().confirm({ message: vscode.l10n.t('Delete endpoint {0}?', name), detail, action: go }))) return false;
   await withProgress(vscode.l10n.t('Deleting endpoint {0}', name), async (wait, report) => {
     // An empty split stops all traffic, so each deployment can go without re-splitting.
     if (deployments.some((d) => d.percent > 0)) await setTrafficSplit(pool, endpoint, {});

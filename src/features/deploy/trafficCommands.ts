@@ -3,15 +3,12 @@
 // deployment and an alias back to its version, in one confirmed action.
 import * as vscode from 'vscode';
 import type { FeatureContext } from '../../core/contracts';
-import type { PickOption } from '../../ui/inputSeam';
 import { runFlow, type Step } from '../../ui/multiStepFlow';
 import { reviewStep } from '../../ui/reviewStep';
 import type { ClientPool } from '../../vertex/clients';
 import { getEndpointRaw, setTrafficSplit } from '../../vertex/deploy';
-import { listAcrossRegions } from '../../vertex/multiRegion';
 import { getModelVersion, mergeVersionAliases } from '../../vertex/registry';
-import { listEndpoints } from '../../vertex/resources';
-import { confirmModal } from '../../ui/confirmModal';
+import { pickEndpoint } from '../../ui/pickers';
 import { endpointFrom } from './targets';
 import { currentSplit, deploymentsOf, formatSplit, parsePercent, parseSplit, rollbackPlan, splitWith, type Deployment, type Split } from './trafficMath';
 
@@ -24,22 +21,13 @@ interface TrafficState {
 }
 
 /** The endpoint of the target, or one picked from the configured regions. */
-export async function pickEndpoint(ctx: FeatureContext, pool: ClientPool, target: unknown, title: string): Promise<string | undefined> {
-  const given = endpointFrom(target);
-  if (given) return given;
-  const listed = await listAcrossRegions(ctx.host.settings().regions, (region) => listEndpoints(pool, { region }));
-  const options: PickOption<string>[] = listed.flatMap((r) => (r.ok ? r.page.items : [])).map((e) => ({
-    label: e.displayName,
-    value: e.name,
-    description: `${e.region} · ${vscode.l10n.t('{0} deployed', e.deployedModels.length)}`,
-  }));
-  const answer = await ctx.input().pick({ id: 'endpoint', title, step: 1, totalSteps: 1, canGoBack: false, options });
-  return answer.kind === 'value' ? answer.value[0] : undefined;
+export async function endpointOf(ctx: FeatureContext, pool: ClientPool, target: unknown, title: string): Promise<string | undefined> {
+  return endpointFrom(target) ?? pickEndpoint(ctx.input(), pool, ctx.host.settings().regions, { title });
 }
 
 export async function editTrafficCommand(ctx: FeatureContext, target: unknown): Promise<Split | undefined> {
   const pool = await ctx.pool();
-  const endpoint = await pickEndpoint(ctx, pool, target, vscode.l10n.t('Edit traffic split: endpoint'));
+  const endpoint = await endpointOf(ctx, pool, target, vscode.l10n.t('Edit traffic split: endpoint'));
   if (!endpoint) return undefined;
   const deployments = deploymentsOf(await getEndpointRaw(pool, endpoint));
   if (!deployments.length) throw new Error(vscode.l10n.t('Nothing is deployed to this endpoint yet; deploy a model version first.'));
@@ -97,7 +85,7 @@ export interface RollbackResult {
 
 export async function rollbackCommand(ctx: FeatureContext, target: unknown): Promise<RollbackResult | undefined> {
   const pool = await ctx.pool();
-  const endpoint = await pickEndpoint(ctx, pool, target, vscode.l10n.t('Roll back: endpoint'));
+  const endpoint = await endpointOf(ctx, pool, target, vscode.l10n.t('Roll back: endpoint'));
   if (!endpoint) return undefined;
   const deployments = deploymentsOf(await getEndpointRaw(pool, endpoint));
   const plan = rollbackPlan(deployments);
@@ -110,8 +98,7 @@ export async function rollbackCommand(ctx: FeatureContext, target: unknown): Pro
     alias ? vscode.l10n.t('Alias "{0}": version {1} → version {2}', alias, versionOf(plan.from), versionOf(plan.to)) : vscode.l10n.t('Aliases stay as they are.'),
   ].join('\n');
   const go = vscode.l10n.t('Roll Back');
-  const picked = await confirmModal(ctx.input(), vscode.l10n.t('Roll back {0} to {1}?', plan.from.label, plan.to.label), detail, [go]);
-  if (picked !== go) return undefined;
+  if (!(await ctx.input().confirm({ message: vscode.l10n.t('Roll back {0} to {1}?', plan.from.label, plan.to.label), detail, action: go }))) return undefined;
   await setTrafficSplit(pool, endpoint, plan.after);
   ctx.refresh('vertexGenAi.endpoints');
   if (alias) {

@@ -10,10 +10,10 @@ import type { DeployedModel, Endpoint } from '../../vertex/types';
 export function driftCommands(ctx: FeatureContext): CommandHandlers {
   const regions = () => ctx.host.settings().regions;
   return {
-    'vertexGenAi.openDrift': async (node?: unknown) => DriftPanel.show(ctx.host.context.extensionUri, ctx.pool, regions, driftTarget(node as TreeNode | undefined)),
+    'vertexGenAi.openDrift': async (node?: unknown) => DriftPanel.show(ctx.host.context.extensionUri, ctx.pool, ctx.input, regions, driftTarget(node as TreeNode | undefined)),
     'vertexGenAi.explain': async (node?: unknown) => {
       const target = nodeTarget(node as TreeNode | undefined);
-      return ExplainPanel.show(ctx.host.context.extensionUri, ctx.pool, regions, { ...target, ...editorInstance() });
+      return ExplainPanel.show(ctx.host.context.extensionUri, ctx.pool, ctx.input, regions, { ...target, ...editorInstance() });
     },
   };
 }

@@ -1,12 +1,20 @@
 // "Create monitor" from the Drift panel: three questions (name, training table, features),
 // each checked before anything is sent; what was typed is kept for the next try.
 import * as vscode from 'vscode';
+import type { InputSeam } from '../../ui/inputSeam';
+import { runFlow, type Step } from '../../ui/multiStepFlow';
 import { tableReference } from './generativeDrift';
 import type { ClientPool } from '../../vertex/clients';
 import { createModelMonitor, type FeatureKind, type ModelMonitor } from '../../vertex/modelMonitoring';
 import { resourceRegion } from '../../vertex/protoValues';
 
-const remembered: { name?: string; table?: string; features?: string } = {};
+interface Answers {
+  readonly name: string;
+  readonly table: string;
+  readonly features: string;
+}
+
+const remembered: { -readonly [K in keyof Answers]?: Answers[K] } = {};
 
 /** Vertex's default alert threshold for both kinds of feature. */
 const DEFAULT_THRESHOLD = 0.3;
@@ -25,6 +33,7 @@ export function parseFeatureList(text: string): { features?: { name: string; kin
 }
 
 export async function createMonitorInteractively(
+  input: InputSeam,
   pool: () => Promise<ClientPool>,
   model: string,
   like: ModelMonitor | undefined,
@@ -32,41 +41,47 @@ export async function createMonitorInteractively(
   report: (message: string) => void,
 ): Promise<ModelMonitor | undefined> {
   const modelId = model.slice(model.lastIndexOf('/') + 1).split('@')[0];
-  const name = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Create Model Monitor (1/3)'),
-    prompt: vscode.l10n.t('Display name of the monitor'),
-    value: remembered.name ?? `model-${modelId}-monitor`,
-    ignoreFocusOut: true,
-    validateInput: (v) => (!v.trim() ? vscode.l10n.t('Enter a name.') : v.length > 128 ? vscode.l10n.t('At most 128 characters.') : undefined),
-  });
-  if (name === undefined) return undefined;
-  remembered.name = name;
-  const table = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Create Model Monitor (2/3)'),
-    prompt: vscode.l10n.t('BigQuery table with the training data: the baseline drift is measured against'),
-    placeHolder: 'bq://project.dataset.table',
-    value: remembered.table ?? '',
-    ignoreFocusOut: true,
-    validateInput: (v) => {
-      try {
-        tableReference(v);
-        return undefined;
-      } catch (error) {
-        return (error as Error).message;
-      }
+  const steps: Step<Answers>[] = [
+    {
+      kind: 'text', id: 'name', title: vscode.l10n.t('Create Model Monitor'),
+      prompt: () => vscode.l10n.t('Display name of the monitor'),
+      value: (s) => s.name,
+      validate: (v) => (!v.trim() ? vscode.l10n.t('Enter a name.') : v.length > 128 ? vscode.l10n.t('At most 128 characters.') : undefined),
+      apply: (s, name) => ({ ...s, name }),
     },
+    {
+      kind: 'text', id: 'table', title: vscode.l10n.t('Create Model Monitor'),
+      prompt: () => vscode.l10n.t('BigQuery table with the training data: the baseline drift is measured against'),
+      placeholder: 'bq://project.dataset.table',
+      value: (s) => s.table,
+      validate: (v) => {
+        try {
+          tableReference(v);
+          return undefined;
+        } catch (error) {
+          return (error as Error).message;
+        }
+      },
+      apply: (s, table) => ({ ...s, table }),
+    },
+    {
+      kind: 'text', id: 'features', title: vscode.l10n.t('Create Model Monitor'),
+      prompt: () => vscode.l10n.t('Features to monitor, comma-separated: name:numeric or name:categorical'),
+      value: (s) => s.features,
+      validate: (v) => parseFeatureList(v).problem,
+      apply: (s, features) => ({ ...s, features }),
+    },
+  ];
+  const defaultName = `model-${modelId}-monitor`;
+  const result = await runFlow(input, steps, {
+    name: remembered.name ?? defaultName,
+    table: remembered.table ?? '',
+    features: remembered.features ?? like?.features.map((f) => `${f.name}:${f.kind}`).join(', ') ?? '',
   });
-  if (table === undefined) return undefined;
-  remembered.table = table;
-  const features = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Create Model Monitor (3/3)'),
-    prompt: vscode.l10n.t('Features to monitor, comma-separated: name:numeric or name:categorical'),
-    value: remembered.features ?? like?.features.map((f) => `${f.name}:${f.kind}`).join(', ') ?? '',
-    ignoreFocusOut: true,
-    validateInput: (v) => parseFeatureList(v).problem,
-  });
-  if (features === undefined) return undefined;
-  remembered.features = features;
+  // Kept for the next try; the default name is the model's, not one to carry to another model.
+  Object.assign(remembered, result.state, { name: result.state.name === defaultName ? undefined : result.state.name });
+  if (result.status === 'cancelled') return undefined;
+  const { name, table, features } = result.state;
   report(vscode.l10n.t('waiting for Vertex AI'));
   const monitor = await createModelMonitor(
     await pool(),

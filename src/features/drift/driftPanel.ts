@@ -12,6 +12,7 @@ import { listEndpoints } from '../../vertex/resources';
 import { runMonitoringJob } from '../../vertex/modelMonitoring';
 import { createMonitorInteractively } from './driftCreateMonitor';
 import { webviewHtml, webviewOptions } from '../../ui/webviewHtml';
+import type { InputSeam } from '../../ui/inputSeam';
 
 export interface DriftTarget {
   readonly endpoint?: string;
@@ -37,7 +38,7 @@ export class DriftPanel implements vscode.Disposable, DriftPanelProbe {
   private selected: string | undefined;
   private running: AbortController | undefined;
 
-  static show(extensionUri: vscode.Uri, pool: () => Promise<ClientPool>, regions: () => readonly string[], target: DriftTarget = {}): DriftPanel {
+  static show(extensionUri: vscode.Uri, pool: () => Promise<ClientPool>, input: () => InputSeam, regions: () => readonly string[], target: DriftTarget = {}): DriftPanel {
     if (DriftPanel.current) {
       DriftPanel.current.panel.reveal();
       DriftPanel.current.target = target;
@@ -45,7 +46,7 @@ export class DriftPanel implements vscode.Disposable, DriftPanelProbe {
       return DriftPanel.current;
     }
     const panel = vscode.window.createWebviewPanel(DriftPanel.viewType, vscode.l10n.t('Drift'), vscode.ViewColumn.Active, webviewOptions(extensionUri));
-    DriftPanel.current = new DriftPanel(panel, extensionUri, pool, regions, target);
+    DriftPanel.current = new DriftPanel(panel, extensionUri, pool, input, regions, target);
     return DriftPanel.current;
   }
 
@@ -53,6 +54,7 @@ export class DriftPanel implements vscode.Disposable, DriftPanelProbe {
     private readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     private readonly pool: () => Promise<ClientPool>,
+    private readonly input: () => InputSeam,
     private readonly regions: () => readonly string[],
     private target: DriftTarget,
   ) {
@@ -149,7 +151,7 @@ export class DriftPanel implements vscode.Disposable, DriftPanelProbe {
       return;
     }
     const created = await this.withProgress(vscode.l10n.t('Creating the model monitor'), (signal, report) =>
-      createMonitorInteractively(this.pool, model, monitor, signal, report),
+      createMonitorInteractively(this.input(), this.pool, model, monitor, signal, report),
     );
     if (created) {
       this.selected = created.name;

@@ -13,6 +13,7 @@ import { listEndpoints } from '../../vertex/resources';
 import type { Endpoint } from '../../vertex/types';
 import { loggedInstances } from './explainInstances';
 import { webviewHtml, webviewOptions } from '../../ui/webviewHtml';
+import { answered, type InputSeam } from '../../ui/inputSeam';
 
 export interface ExplainStart {
   readonly endpoint?: string;
@@ -36,7 +37,7 @@ export class ExplainPanel implements vscode.Disposable, ExplainPanelProbe {
   private endpoints = new Map<string, Endpoint>();
   private running: AbortController | undefined;
 
-  static show(extensionUri: vscode.Uri, pool: () => Promise<ClientPool>, regions: () => readonly string[], start: ExplainStart = {}): ExplainPanel {
+  static show(extensionUri: vscode.Uri, pool: () => Promise<ClientPool>, input: () => InputSeam, regions: () => readonly string[], start: ExplainStart = {}): ExplainPanel {
     if (ExplainPanel.current) {
       ExplainPanel.current.panel.reveal();
       ExplainPanel.current.start = start;
@@ -44,7 +45,7 @@ export class ExplainPanel implements vscode.Disposable, ExplainPanelProbe {
       return ExplainPanel.current;
     }
     const panel = vscode.window.createWebviewPanel(ExplainPanel.viewType, vscode.l10n.t('Explainability'), vscode.ViewColumn.Active, webviewOptions(extensionUri));
-    ExplainPanel.current = new ExplainPanel(panel, extensionUri, pool, regions, start);
+    ExplainPanel.current = new ExplainPanel(panel, extensionUri, pool, input, regions, start);
     return ExplainPanel.current;
   }
 
@@ -52,6 +53,7 @@ export class ExplainPanel implements vscode.Disposable, ExplainPanelProbe {
     private readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     private readonly pool: () => Promise<ClientPool>,
+    private readonly input: () => InputSeam,
     private readonly regions: () => readonly string[],
     private start: ExplainStart,
   ) {
@@ -182,8 +184,11 @@ export class ExplainPanel implements vscode.Disposable, ExplainPanelProbe {
         this.post({ type: 'error', message: vscode.l10n.t('No logged request of this endpoint yet: turn on request-response logging or send some traffic.') });
         return;
       }
-      const picked = await vscode.window.showQuickPick(logged.map((l) => ({ label: l.time, description: l.instance.slice(0, 120), instance: l.instance })), { title: vscode.l10n.t('Logged requests') });
-      if (picked) this.post({ type: 'instance', instance: picked.instance, origin: vscode.l10n.t('logged request of {0}', picked.label) });
+      const [picked] = (await answered(this.input().pick({
+        id: 'loggedRequest', title: vscode.l10n.t('Logged requests'), step: 1, totalSteps: 1, canGoBack: false,
+        options: logged.map((l) => ({ label: l.time, description: l.instance.slice(0, 120), value: l })),
+      }))) ?? [];
+      if (picked) this.post({ type: 'instance', instance: picked.instance, origin: vscode.l10n.t('logged request of {0}', picked.time) });
     } catch (error) {
       this.post({ type: 'error', message: parseError(error).message });
     }

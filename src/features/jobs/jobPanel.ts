@@ -11,7 +11,6 @@ import { readObjectText } from '../../vertex/storage';
 import { readCurves } from '../../vertex/tensorboard';
 import { readOnlyTextUri } from '../trees/api';
 import { webviewHtml, webviewOptions } from '../../ui/webviewHtml';
-import { confirmModal } from '../../ui/confirmModal';
 import type { InputSeam } from '../../ui/inputSeam';
 import { isTerminalJobState } from '@vertex-genai-ops/catalog/jobStates';
 import type { JobMonitor, JobUpdate, Subscription } from '../../vertex/jobMonitor';
@@ -123,13 +122,12 @@ export class JobPanel implements vscode.Disposable {
 
   private async cancel(): Promise<void> {
     const yes = vscode.l10n.t('Cancel Job');
-    const picked = await confirmModal(
-      this.input(),
-      vscode.l10n.t('Cancel {0}?', this.details?.job.displayName ?? this.name),
-      vscode.l10n.t('The job stops on Vertex AI and its progress so far is lost.'),
-      [yes],
-    );
-    if (picked !== yes) return;
+    const confirmed = await this.input().confirm({
+      message: vscode.l10n.t('Cancel {0}?', this.details?.job.displayName ?? this.name),
+      detail: vscode.l10n.t('The job stops on Vertex AI and its progress so far is lost.'),
+      action: yes,
+    });
+    if (!confirmed) return;
     try {
       await cancelJob(await this.pool(), this.name);
     } catch (error) {

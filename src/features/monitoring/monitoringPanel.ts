@@ -11,6 +11,7 @@ import { exportLog } from './logExport';
 import type { LogTableRef } from './logTable';
 import { loadLogEntry, loadMetrics, LogPager, type QueryContext } from './monitoringQueries';
 import { webviewHtml, webviewOptions } from '../../ui/webviewHtml';
+import type { InputSeam } from '../../ui/inputSeam';
 
 const REFRESH_MS = 30_000;
 
@@ -32,14 +33,14 @@ export class MonitoringPanel implements vscode.Disposable {
   private stale = false;
   private targetLoad?: Promise<boolean>;
 
-  static show(extensionUri: vscode.Uri, pool: () => Promise<ClientPool>, endpoint: string): MonitoringPanel {
+  static show(extensionUri: vscode.Uri, pool: () => Promise<ClientPool>, input: () => InputSeam, endpoint: string): MonitoringPanel {
     const existing = MonitoringPanel.open.get(endpoint);
     if (existing) {
       existing.panel.reveal();
       return existing;
     }
     const panel = vscode.window.createWebviewPanel(MonitoringPanel.viewType, vscode.l10n.t('Monitoring'), vscode.ViewColumn.Active, webviewOptions(extensionUri));
-    const created = new MonitoringPanel(panel, extensionUri, pool, endpoint);
+    const created = new MonitoringPanel(panel, extensionUri, pool, input, endpoint);
     MonitoringPanel.open.set(endpoint, created);
     return created;
   }
@@ -48,6 +49,7 @@ export class MonitoringPanel implements vscode.Disposable {
     private readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     private readonly pool: () => Promise<ClientPool>,
+    private readonly input: () => InputSeam,
     readonly endpoint: string,
   ) {
     panel.webview.html = webviewHtml(panel.webview, extensionUri, 'monitoring', vscode.l10n.t('Monitoring'));
@@ -223,12 +225,12 @@ export class MonitoringPanel implements vscode.Disposable {
 
   private async enableLogging(): Promise<void> {
     const enable = vscode.l10n.t('Enable Logging');
-    const picked = await vscode.window.showInformationMessage(
-      vscode.l10n.t('Log every request and response of {0} to BigQuery?', this.target?.displayName ?? this.endpoint),
-      { modal: true, detail: vscode.l10n.t('Vertex AI writes them to a new dataset in your project; BigQuery storage and queries are billed.') },
-      enable,
-    );
-    if (picked !== enable) return;
+    const confirmed = await this.input().confirm({
+      message: vscode.l10n.t('Log every request and response of {0} to BigQuery?', this.target?.displayName ?? this.endpoint),
+      detail: vscode.l10n.t('Vertex AI writes them to a new dataset in your project; BigQuery storage and queries are billed.'),
+      action: enable,
+    });
+    if (!confirmed) return;
     try {
       await enableLogging(await this.pool(), this.endpoint);
       await this.reload();

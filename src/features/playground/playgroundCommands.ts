@@ -2,6 +2,7 @@
 import { appendFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { CommandHandlers, FeatureContext } from '../../core/contracts';
+import { answered, type PickOption } from '../../ui/inputSeam';
 import { PlaygroundPanel } from './playgroundPanel';
 import type { PlaygroundTarget, PromptRequest } from './protocol';
 import { AnswerDocument, fillVariables, parseBatchInput, parsePromptFile, resolveTarget, runBatch, variablesIn, type BatchSummary } from '../prompts/api';
@@ -21,6 +22,10 @@ export interface BatchOptions {
   readonly signal?: AbortSignal;
 }
 
+function targetOptions(all: readonly PlaygroundTarget[]): PickOption<PlaygroundTarget>[] {
+  return all.map((t) => ({ label: t.displayName, value: t, description: `${t.region} · ${t.kind}` }));
+}
+
 /** The endpoint a tree node stands for, if it is one. */
 function endpointOf(node: unknown): Endpoint | undefined {
   const n = node as TreeNode | undefined;
@@ -29,7 +34,7 @@ function endpointOf(node: unknown): Endpoint | undefined {
 
 export function playgroundCommands(ctx: FeatureContext): CommandHandlers {
   const regions = () => ctx.host.settings().regions;
-  const deps = () => ({ extensionUri: ctx.host.context.extensionUri, workspaceState: ctx.host.context.workspaceState, pool: ctx.pool, regions });
+  const deps = () => ({ extensionUri: ctx.host.context.extensionUri, workspaceState: ctx.host.context.workspaceState, pool: ctx.pool, regions, input: ctx.input });
   const targets = async () => {
     const list = await listPlaygroundTargets(await ctx.pool(), regions());
     if (!list.targets.length) throw new Error(list.error ?? vscode.l10n.t('There is nothing to prompt: no endpoint has a deployed model in the chosen regions.'));
@@ -42,9 +47,12 @@ export function playgroundCommands(ctx: FeatureContext): CommandHandlers {
       if (!found) throw new Error(vscode.l10n.t('No target "{0}" in the chosen regions: use an endpoint name or id, or a publisher model id.', ref));
       return found;
     }
-    const picked = await vscode.window.showQuickPick(all.map((t) => ({ label: t.displayName, description: `${t.region} · ${t.kind}`, target: t })), { placeHolder: vscode.l10n.t('Send to which endpoint or model?') });
+    const picked = await answered(ctx.input().pick({
+      id: 'target', title: vscode.l10n.t('Playground target'), placeholder: vscode.l10n.t('Send to which endpoint or model?'), step: 1, totalSteps: 1, canGoBack: false,
+      options: targetOptions(all),
+    }));
     if (!picked) throw cancelledError('Choosing a target');
-    return picked.target;
+    return picked[0];
   };
 
   /** Streams one request to each target into a side editor, with a cancellable progress notification. */
@@ -72,7 +80,10 @@ export function playgroundCommands(ctx: FeatureContext): CommandHandlers {
     const values = { ...file.variables };
     for (const name of variablesIn(file.prompt)) {
       if (values[name] !== undefined) continue;
-      const value = await vscode.window.showInputBox({ title: vscode.l10n.t('Value of {{{0}}}', name), prompt: vscode.l10n.t('The prompt uses {{{0}}} and the front matter gives no value.', name), ignoreFocusOut: true });
+      const value = await answered(ctx.input().text({
+        id: `variable.${name}`, title: vscode.l10n.t('Value of {{{0}}}', name), step: 1, totalSteps: 1, canGoBack: false,
+        prompt: vscode.l10n.t('The prompt uses {{{0}}} and the front matter gives no value.', name), value: '', validate: () => undefined,
+      }));
       if (value === undefined) throw cancelledError('Filling in the variables');
       values[name] = value;
     }
@@ -100,10 +111,13 @@ export function playgroundCommands(ctx: FeatureContext): CommandHandlers {
       let chosen: PlaygroundTarget[];
       if (file.compare.length > 1) chosen = await Promise.all(file.compare.map((ref) => pickTarget(all, ref)));
       else {
-        const picked = await vscode.window.showQuickPick(all.map((t) => ({ label: t.displayName, description: `${t.region} · ${t.kind}`, target: t, picked: t.displayName === file.target })), { canPickMany: true, placeHolder: vscode.l10n.t('Compare 2 to 4 targets') });
+        const picked = await answered(ctx.input().pick({
+          id: 'targets', title: vscode.l10n.t('Compare targets'), placeholder: vscode.l10n.t('Compare 2 to 4 targets'), step: 1, totalSteps: 1, canGoBack: false, canPickMany: true,
+          options: targetOptions(all).map((o) => ({ ...o, picked: o.label === file.target })),
+          validate: (values) => (values.length < 2 || values.length > 4 ? vscode.l10n.t('Compare takes 2 to 4 targets; {0} were chosen.', values.length) : undefined),
+        }));
         if (!picked) throw cancelledError('Choosing targets');
-        if (picked.length < 2 || picked.length > 4) throw new Error(vscode.l10n.t('Compare takes 2 to 4 targets; {0} were chosen.', picked.length));
-        chosen = picked.map((p) => p.target);
+        chosen = [...picked];
       }
       return runInline(title, chosen, request);
     },

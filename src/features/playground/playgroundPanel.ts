@@ -12,12 +12,15 @@ import { requestCode, type CodeLanguage } from './playgroundCode';
 import { conversationJson, conversationMarkdown, evalCaseLine } from './playgroundExport';
 import { PlaygroundHistory } from './playgroundHistory';
 import { webviewHtml, webviewOptions } from '../../ui/webviewHtml';
+import { answered, type InputSeam } from '../../ui/inputSeam';
 
 export interface PlaygroundDeps {
   readonly extensionUri: vscode.Uri;
   readonly workspaceState: vscode.Memento;
   readonly pool: () => Promise<ClientPool>;
   readonly regions: () => readonly string[];
+  /** Where the panel asks its questions (the request's language, opening a link). */
+  readonly input: () => InputSeam;
 }
 
 const EVAL_FILE_KEY = 'vertexGenAi.playground.evalFile';
@@ -107,7 +110,7 @@ export class PlaygroundPanel implements vscode.Disposable {
       case 'copyAsCode':
         return this.copyAsCode(message.target, message.request);
       case 'openLink':
-        return openLink(message.href);
+        return openLink(this.deps.input(), message.href);
     }
   }
 
@@ -177,16 +180,19 @@ export class PlaygroundPanel implements vscode.Disposable {
   private async copyAsCode(name: string, request: PromptRequest): Promise<void> {
     const target = this.targets.find((t) => t.name === name);
     if (!target) return;
-    const languages: { label: string; id: CodeLanguage }[] = [
-      { label: 'curl', id: 'curl' },
-      { label: 'Python (google-cloud-aiplatform)', id: 'python' },
-      { label: 'TypeScript (@google-cloud/aiplatform)', id: 'typescript' },
+    const languages: { label: string; value: CodeLanguage }[] = [
+      { label: 'curl', value: 'curl' },
+      { label: 'Python (google-cloud-aiplatform)', value: 'python' },
+      { label: 'TypeScript (@google-cloud/aiplatform)', value: 'typescript' },
     ];
-    const picked = await vscode.window.showQuickPick(languages, { placeHolder: vscode.l10n.t('Copy the request as…') });
+    const [language] = (await answered(this.deps.input().pick({
+      id: 'language', title: vscode.l10n.t('Copy as code'), placeholder: vscode.l10n.t('Copy the request as…'), step: 1, totalSteps: 1, canGoBack: false, options: languages,
+    }))) ?? [];
+    const picked = languages.find((l) => l.value === language);
     if (!picked) return;
     const pool = await this.deps.pool();
     const e = clientEndpoint(pool.connection, target.region);
-    const code = requestCode(picked.id, target, request, { baseUrl: `${e.protocol}://${e.apiEndpoint}${e.port === 443 ? '' : `:${e.port}`}`, emulator: pool.connection.backend === 'emulator' });
+    const code = requestCode(picked.value, target, request, { baseUrl: `${e.protocol}://${e.apiEndpoint}${e.port === 443 ? '' : `:${e.port}`}`, emulator: pool.connection.backend === 'emulator' });
     await vscode.env.clipboard.writeText(code);
     vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the request as {0}', picked.label), 4000);
   }
@@ -218,7 +224,7 @@ export async function appendLine(file: vscode.Uri, line: string): Promise<void> 
 }
 
 /** Links in model output open only after the person has seen the address and agreed. */
-async function openLink(href: string): Promise<void> {
+async function openLink(input: InputSeam, href: string): Promise<void> {
   let uri: vscode.Uri;
   try {
     uri = vscode.Uri.parse(href, true);
@@ -230,6 +236,5 @@ async function openLink(href: string): Promise<void> {
     return;
   }
   const open = vscode.l10n.t('Open Link');
-  const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Open a link from the model\'s answer?'), { modal: true, detail: href }, open);
-  if (answer === open) await vscode.env.openExternal(uri);
+  if (await input.confirm({ message: vscode.l10n.t('Open a link from the model\'s answer?'), detail: href, action: open })) await vscode.env.openExternal(uri);
 }

@@ -2,11 +2,11 @@
 // aliases (add, move, remove; `default` only moves), labels, compare two versions in
 // the diff editor, delete a version (asks first; Google refuses while it is deployed).
 import * as vscode from 'vscode';
-import { confirmModal } from '../../ui/confirmModal';
 import { modelFrom } from '../deploy/api';
 import { detailsUri } from '../trees/api';
 import type { CommandHandlers, FeatureContext } from '../../core/contracts';
 import type { PickOption } from '../../ui/inputSeam';
+import { pickModelVersion } from '../../ui/pickers';
 import { runFlow, type Step } from '../../ui/multiStepFlow';
 import { reviewStep } from '../../ui/reviewStep';
 import { aliasProblem, artifactUriProblem, imageUriProblem, removeAliasProblem } from './registryRules';
@@ -14,9 +14,9 @@ import { formatLabels, parseLabels } from '../../common/labels';
 import type { ClientPool } from '../../vertex/clients';
 import { curlCommand } from '../../vertex/curlCommand';
 import { vertexRestUrl } from '../../vertex/connection';
-import { listAcrossRegions } from '../../vertex/multiRegion';
 import { resourceRegion } from '../../vertex/protoValues';
 import { deleteModelVersion, getModelVersion, getModelVersionRaw, mergeVersionAliases, setLabels, uploadBody, uploadModelVersion, type UploadVersion } from '../../vertex/registry';
+import { listAcrossRegions } from '../../vertex/multiRegion';
 import { listModels, listModelVersions } from '../../vertex/resources';
 import type { Model } from '../../vertex/types';
 import { withCancellableProgress } from '../../ui/progress';
@@ -182,7 +182,7 @@ async function deleteVersionCommand(ctx: FeatureContext, target: unknown): Promi
   const version = await getModelVersion(pool, name);
   const go = vscode.l10n.t('Delete Version');
   const detail = vscode.l10n.t('{0} version {1}{2}. This cannot be undone.', version.displayName, version.versionId, version.versionAliases.length ? ` (${version.versionAliases.join(', ')})` : '');
-  if ((await confirmModal(ctx.input(), vscode.l10n.t('Delete version {0} of {1}?', version.versionId, version.displayName), detail, [go])) !== go) return false;
+  if (!(await ctx.input().confirm({ message: vscode.l10n.t('Delete version {0} of {1}?', version.versionId, version.displayName), detail, action: go }))) return false;
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting version {0}', version.versionId) }, () =>
     deleteModelVersion(pool, name, { pollInitialMs: 200, pollMaxMs: 5_000 }),
   );
@@ -194,11 +194,7 @@ async function deleteVersionCommand(ctx: FeatureContext, target: unknown): Promi
 async function pickVersion(ctx: FeatureContext, pool: ClientPool, target: unknown, title: string): Promise<string | undefined> {
   const given = modelFrom(target);
   if (given) return given.includes('@') ? given : `${given}@${(await getModelVersion(pool, given)).versionId}`;
-  const models = await allModels(pool, ctx.host.settings().regions);
-  const pages = await Promise.all(models.map((m) => listModelVersions(pool, m.name)));
-  const options = pages.flatMap((p, i) => p.items.map((v) => ({ label: `${models[i].displayName} @${v.versionId}`, value: `${v.name}@${v.versionId}`, description: v.versionAliases.join(', ') })));
-  const answer = await ctx.input().pick({ id: 'version', title, step: 1, totalSteps: 1, canGoBack: false, options });
-  return answer.kind === 'value' ? answer.value[0] : undefined;
+  return pickModelVersion(ctx.input(), pool, ctx.host.settings().regions, { title });
 }
 
 async function allModels(pool: ClientPool, regions: readonly string[]): Promise<Model[]> {

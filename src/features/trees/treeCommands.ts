@@ -7,6 +7,7 @@ import type { ResourceTreeProvider } from './resourceTreeProvider';
 import { resourceNameFrom } from './resourceNames';
 import { FILTER_STATES, parseTreeFilter } from './treeFilter';
 import { watchLaunchedJob } from '../jobs/api';
+import { answered } from '../../ui/inputSeam';
 
 const VIEW_NAMES: Record<ViewId, string> = {
   'vertexGenAi.datasets': vscode.l10n.t('Datasets'),
@@ -22,18 +23,18 @@ export function treeCommands(ctx: FeatureContext, trees: ReadonlyMap<ViewId, Res
   const filter = async (viewId: ViewId, given?: string) => {
     const tree = trees.get(viewId)!;
     const stateFilter = tree.definition.stateFilter === true;
-    const text = given ?? await vscode.window.showInputBox({
-      title: vscode.l10n.t('Filter {0}', VIEW_NAMES[viewId]),
+    const text = given ?? await answered(ctx.input().text({
+      id: 'filter', title: vscode.l10n.t('Filter {0}', VIEW_NAMES[viewId]), step: 1, totalSteps: 1, canGoBack: false,
       value: tree.currentFilter()?.text ?? '',
-      placeHolder: stateFilter ? 'state:running label:team=nlp chat' : 'label:team=nlp chat',
+      placeholder: stateFilter ? 'state:running label:team=nlp chat' : 'label:team=nlp chat',
       prompt: stateFilter
         ? vscode.l10n.t('Words match the name; state:{0}; label:key=value. Empty clears the filter.', FILTER_STATES.join('|'))
         : vscode.l10n.t('Words match the name; label:key=value or label:key. Empty clears the filter.'),
-      validateInput: (value) => {
+      validate: (value) => {
         const parsed = parseTreeFilter(value, stateFilter);
         return 'error' in parsed ? parsed.error : undefined;
       },
-    });
+    }));
     if (text === undefined) return;
     const parsed = parseTreeFilter(text, stateFilter);
     if ('error' in parsed) throw new Error(parsed.error);
@@ -51,7 +52,10 @@ export function treeCommands(ctx: FeatureContext, trees: ReadonlyMap<ViewId, Res
       const picked =
         typeof viewId === 'string' && trees.has(viewId as ViewId)
           ? (viewId as ViewId)
-          : (await vscode.window.showQuickPick(VIEW_IDS.map((id) => ({ label: VIEW_NAMES[id], id })), { title: vscode.l10n.t('Filter which view?') }))?.id;
+          : (await answered(ctx.input().pick({
+              id: 'view', title: vscode.l10n.t('Filter which view?'), step: 1, totalSteps: 1, canGoBack: false,
+              options: VIEW_IDS.map((id) => ({ label: VIEW_NAMES[id], value: id })),
+            })))?.[0];
       if (picked) await filter(picked, typeof text === 'string' ? text : undefined);
     },
     /** Resolves with the job once it has ended (tests await it). */
@@ -76,3 +80,4 @@ export function treeCommands(ctx: FeatureContext, trees: ReadonlyMap<ViewId, Res
   }
   return handlers as CommandHandlers;
 }
+

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { runFlow, type Step } from '../../../src/ui/multiStepFlow';
 import { reviewStep } from '../../../src/ui/reviewStep';
-import { ScriptedInputSeam } from '../../../src/ui/scriptedInputSeam';
+import { ScriptedInputSeam } from '../../support/scriptedInputSeam';
 
 interface Launch {
   name: string;

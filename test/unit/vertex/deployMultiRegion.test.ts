@@ -7,7 +7,7 @@ import { deployToRegions, describeOutcomes, retryAnswers } from '../../../src/fe
 import { deploymentsOf } from '../../../src/features/deploy/trafficMath';
 import { DEMO_IDS } from '@vertex-genai-ops/emulator/seeds/demoIds';
 import { runFlow } from '../../../src/ui/multiStepFlow';
-import { ScriptedInputSeam, type ScriptedAnswer } from '../../../src/ui/scriptedInputSeam';
+import { ScriptedInputSeam, type ScriptedAnswer } from '../../support/scriptedInputSeam';
 import { ClientPool } from '../../../src/vertex/clients';
 import { getEndpointRaw } from '../../../src/vertex/deploy';
 import { listEndpoints } from '../../../src/vertex/resources';

@@ -57,12 +57,7 @@ async function followJob(ctx: FeatureContext, pool: ClientPool, created: Job): P
         if (asked) return;
         asked = true;
         const yes = vscode.l10n.t('Cancel Job');
-        const answer = await vscode.window.showWarningMessage(
-          vscode.l10n.t('Cancel "{0}" on Vertex AI? The work done so far is lost.', created.displayName),
-          { modal: true },
-          yes,
-        );
-        if (answer !== yes) return;
+        if (!(await ctx.input().confirm({ message: vscode.l10n.t('Cancel "{0}" on Vertex AI? The work done so far is lost.', created.displayName), action: yes }))) return;
         try {
           await cancelJob(pool, created.name);
           ctx.refresh('vertexGenAi.tuningJobs');

@@ -1,8 +1,9 @@
 // Answers a flow from a script, through the same requests the quick input gets:
 // every typed answer runs the step's validation, and a rejected answer is
 // recorded (as the message the user would see) before the next line is used,
-// just as a user would retype. Tests assert on the transcript.
-import type { Answer, InputSeam, PickOption, PickRequest, TextRequest } from './inputSeam';
+// just as a user would retype. Tests assert on the transcript. Test code only:
+// integration tests hand it to the extension through its test API.
+import type { Answer, ConfirmRequest, PickOption, PickRequest, ScriptableInput, TextRequest } from '../../src/ui/inputSeam';
 
 /** One scripted answer. `expect` checks which step is being answered. */
 export type ScriptedAnswer =
@@ -26,7 +27,7 @@ export interface TranscriptEntry {
   readonly outcome: 'value' | 'back' | 'cancel' | 'rejected';
 }
 
-export class ScriptedInputSeam implements InputSeam {
+export class ScriptedInputSeam implements ScriptableInput {
   readonly transcript: TranscriptEntry[] = [];
   private next = 0;
 
@@ -49,18 +50,35 @@ export class ScriptedInputSeam implements InputSeam {
   }
 
   async pick<T>(request: PickRequest<T>): Promise<Answer<readonly T[]>> {
-    const shown = request.options.map((o) => o.label);
-    const described = request.options.map((o) => [o.description, o.detail].filter(Boolean).join(' | '));
+    const options = await request.options;
+    const shown = options.map((o) => o.label);
+    const described = options.map((o) => [o.description, o.detail].filter(Boolean).join(' | '));
     for (;;) {
       const answer = this.take(request);
       if ('back' in answer || 'cancel' in answer) return this.control(request, answer, shown, described);
       if (!('pick' in answer)) throw new Error(`Step "${request.id}" is a pick, the script types "${answer.text}"`);
       const labels = typeof answer.pick === 'string' ? [answer.pick] : answer.pick;
-      const values = labels.map((label) => findOption(request.options, label, request.id).value);
+      const values = labels.map((label) => findOption(options, label, request.id).value);
       const rejected = await request.validate?.(values);
       this.record(request, shown, labels, rejected, described);
       if (!rejected) return { kind: 'value', value: values };
     }
+  }
+
+  /**
+   * The modal dialog, answered as a pick (id "confirm") of the action or "Cancel", with the
+   * message and detail as its title: the transcript shows what the user read.
+   */
+  async confirm(request: ConfirmRequest): Promise<boolean> {
+    const answer = await this.pick({
+      id: 'confirm',
+      title: request.detail ? `${request.message}\n${request.detail}` : request.message,
+      step: 1,
+      totalSteps: 1,
+      canGoBack: false,
+      options: [request.action, 'Cancel'].map((label) => ({ label, value: label })),
+    });
+    return answer.kind === 'value' && answer.value[0] === request.action;
   }
 
   private take(request: TextRequest | PickRequest<unknown>): ScriptedAnswer {
