@@ -3,7 +3,7 @@
 // log requests to BigQuery. Create a monitor or run a monitoring job from here. One panel.
 import * as vscode from 'vscode';
 import { isLogSource, listDriftSources, loadLogDrift, loadMonitorDrift, sourceForEndpoint, type DriftSources, type LoadedDrift } from './driftViews';
-import type { DriftHostMessage, DriftWebviewMessage } from './protocol';
+import type { BenchResult, DriftHostMessage, DriftProtocol, DriftWebviewMessage } from './protocol';
 import type { ClientPool } from '../../vertex/clients';
 import { listAcrossRegions } from '../../vertex/multiRegion';
 import { readPages } from '../../vertex/paging';
@@ -11,7 +11,7 @@ import { parseError } from '../../vertex/parseError';
 import { listEndpoints } from '../../vertex/resources';
 import { runMonitoringJob } from '../../vertex/modelMonitoring';
 import { createMonitorInteractively } from './driftCreateMonitor';
-import { webviewHtml, webviewOptions } from '../../ui/webviewHtml';
+import { PanelHost, type PanelProbe } from '../../ui/panelHost';
 
 export interface DriftTarget {
   readonly endpoint?: string;
@@ -19,58 +19,40 @@ export interface DriftTarget {
   readonly models?: readonly string[];
 }
 
-/** What integration tests read: the messages the host sent and received. */
-export interface DriftPanelProbe {
-  readonly sent: readonly DriftHostMessage[];
-  readonly received: readonly DriftWebviewMessage[];
-  receive(message: DriftWebviewMessage): Promise<void>;
-}
-
-export class DriftPanel implements vscode.Disposable, DriftPanelProbe {
+export class DriftPanel implements vscode.Disposable {
   static readonly viewType = 'vertexGenAi.drift';
-  private static current: DriftPanel | undefined;
-  readonly sent: DriftHostMessage[] = [];
-  readonly received: DriftWebviewMessage[] = [];
-  private readonly disposables: vscode.Disposable[] = [];
+  readonly probe: PanelProbe<DriftProtocol>;
   private sources: DriftSources | undefined;
   private loaded: LoadedDrift | undefined;
   private selected: string | undefined;
   private running: AbortController | undefined;
 
   static show(extensionUri: vscode.Uri, pool: () => Promise<ClientPool>, regions: () => readonly string[], target: DriftTarget = {}): DriftPanel {
-    if (DriftPanel.current) {
-      DriftPanel.current.panel.reveal();
-      DriftPanel.current.target = target;
-      void DriftPanel.current.loadSources();
-      return DriftPanel.current;
-    }
-    const panel = vscode.window.createWebviewPanel(DriftPanel.viewType, vscode.l10n.t('Drift'), vscode.ViewColumn.Active, webviewOptions(extensionUri));
-    DriftPanel.current = new DriftPanel(panel, extensionUri, pool, regions, target);
-    return DriftPanel.current;
+    return PanelHost.show<DriftProtocol, DriftPanel>(
+      { viewType: DriftPanel.viewType, title: vscode.l10n.t('Drift'), entry: 'drift', extensionUri },
+      (host) => new DriftPanel(host, pool, regions, target),
+      (existing) => {
+        existing.target = target;
+        void existing.loadSources();
+      },
+    );
   }
 
   private constructor(
-    private readonly panel: vscode.WebviewPanel,
-    extensionUri: vscode.Uri,
+    private readonly host: PanelHost<DriftProtocol>,
     private readonly pool: () => Promise<ClientPool>,
     private readonly regions: () => readonly string[],
     private target: DriftTarget,
   ) {
-    panel.webview.html = webviewHtml(panel.webview, extensionUri, 'drift', vscode.l10n.t('Drift'));
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((m: DriftWebviewMessage) => this.receive(m)),
-      panel.onDidDispose(() => this.dispose()),
-    );
+    this.probe = host.probe;
+    host.serve({ command: (m) => this.receive(m), disposed: () => this.running?.abort() });
   }
 
   dispose(): void {
-    DriftPanel.current = undefined;
-    this.running?.abort();
-    this.disposables.forEach((d) => d.dispose());
+    this.host.dispose();
   }
 
-  async receive(message: DriftWebviewMessage): Promise<void> {
-    this.received.push(message);
+  private async receive(message: DriftWebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
         return this.loadSources();
@@ -91,14 +73,11 @@ export class DriftPanel implements vscode.Disposable, DriftPanelProbe {
       case 'cancel':
         this.running?.abort();
         return;
-      case 'benchResult':
-        return;
     }
   }
 
   private post(message: DriftHostMessage): void {
-    this.sent.push(message);
-    void this.panel.webview.postMessage(message);
+    this.host.post(message);
   }
 
   private async loadSources(): Promise<void> {
@@ -129,7 +108,7 @@ export class DriftPanel implements vscode.Disposable, DriftPanelProbe {
         : monitor ? await loadMonitorDrift(pool, monitor) : undefined;
       if (!this.loaded || source !== this.selected) return;
       // The tab names what it shows: the monitor, or the endpoint whose log it reads.
-      this.panel.title = vscode.l10n.t('Drift: {0}', this.sources.options.find((o) => o.name === source)?.label ?? this.loaded.view.title);
+      this.host.title = vscode.l10n.t('Drift: {0}', this.sources.options.find((o) => o.name === source)?.label ?? this.loaded.view.title);
       this.post({ type: 'view', view: this.loaded.view });
       const first = this.loaded.view.series.find((s) => s.points.some((p) => p.anomaly)) ?? this.loaded.view.series[0];
       const histogram = first && this.loaded.histogram(first.feature);
@@ -206,15 +185,7 @@ export class DriftPanel implements vscode.Disposable, DriftPanelProbe {
   }
 
   /** Renders synthetic data in the webview and resolves with what it reported. */
-  async bench(features: number, days: number, timeoutMs = 30_000): Promise<DriftWebviewMessage & { type: 'benchResult' }> {
-    const before = this.received.length;
-    this.post({ type: 'bench', features, days });
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const result = this.received.slice(before).find((m) => m.type === 'benchResult');
-      if (result?.type === 'benchResult') return result;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`The drift webview did not render within ${timeoutMs} ms.`);
+  bench(features: number, days: number, timeoutMs = 30_000): Promise<BenchResult> {
+    return this.host.request('bench', { features, days }, timeoutMs);
   }
 }

@@ -3,7 +3,7 @@
 // attributions of a text model. The instance comes from the panel's editor, a JSON file,
 // the editor selection or a logged request. One panel.
 import * as vscode from 'vscode';
-import type { ExplainHostMessage, ExplainTarget, ExplainWebviewMessage, ExplanationView } from './protocol';
+import type { ExplainHostMessage, ExplainProtocol, ExplainTarget, ExplainWebviewMessage, ExplanationView } from './protocol';
 import type { ClientPool } from '../../vertex/clients';
 import { explainInstance, explanationBaselines, type Json } from '../../vertex/explain';
 import { listAcrossRegions } from '../../vertex/multiRegion';
@@ -12,7 +12,7 @@ import { parseError } from '../../vertex/parseError';
 import { listEndpoints } from '../../vertex/resources';
 import type { Endpoint } from '../../vertex/types';
 import { loggedInstances } from './explainInstances';
-import { webviewHtml, webviewOptions } from '../../ui/webviewHtml';
+import { PanelHost, type PanelProbe } from '../../ui/panelHost';
 
 export interface ExplainStart {
   readonly endpoint?: string;
@@ -22,53 +22,38 @@ export interface ExplainStart {
   readonly origin?: string;
 }
 
-/** What integration tests read: the messages the host sent and received. */
-export interface ExplainPanelProbe {
-  readonly sent: readonly ExplainHostMessage[];
-  receive(message: ExplainWebviewMessage): Promise<void>;
-}
-
-export class ExplainPanel implements vscode.Disposable, ExplainPanelProbe {
+export class ExplainPanel implements vscode.Disposable {
   static readonly viewType = 'vertexGenAi.explain';
-  private static current: ExplainPanel | undefined;
-  readonly sent: ExplainHostMessage[] = [];
-  private readonly disposables: vscode.Disposable[] = [];
+  readonly probe: PanelProbe<ExplainProtocol>;
   private endpoints = new Map<string, Endpoint>();
   private running: AbortController | undefined;
 
   static show(extensionUri: vscode.Uri, pool: () => Promise<ClientPool>, regions: () => readonly string[], start: ExplainStart = {}): ExplainPanel {
-    if (ExplainPanel.current) {
-      ExplainPanel.current.panel.reveal();
-      ExplainPanel.current.start = start;
-      void ExplainPanel.current.sendTargets();
-      return ExplainPanel.current;
-    }
-    const panel = vscode.window.createWebviewPanel(ExplainPanel.viewType, vscode.l10n.t('Explainability'), vscode.ViewColumn.Active, webviewOptions(extensionUri));
-    ExplainPanel.current = new ExplainPanel(panel, extensionUri, pool, regions, start);
-    return ExplainPanel.current;
+    return PanelHost.show<ExplainProtocol, ExplainPanel>(
+      { viewType: ExplainPanel.viewType, title: vscode.l10n.t('Explainability'), entry: 'explain', extensionUri },
+      (host) => new ExplainPanel(host, pool, regions, start),
+      (existing) => {
+        existing.start = start;
+        void existing.sendTargets();
+      },
+    );
   }
 
   private constructor(
-    private readonly panel: vscode.WebviewPanel,
-    extensionUri: vscode.Uri,
+    private readonly host: PanelHost<ExplainProtocol>,
     private readonly pool: () => Promise<ClientPool>,
     private readonly regions: () => readonly string[],
     private start: ExplainStart,
   ) {
-    panel.webview.html = webviewHtml(panel.webview, extensionUri, 'explain', vscode.l10n.t('Explainability'));
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((m: ExplainWebviewMessage) => this.receive(m)),
-      panel.onDidDispose(() => this.dispose()),
-    );
+    this.probe = host.probe;
+    host.serve({ command: (m) => this.receive(m), disposed: () => this.running?.abort() });
   }
 
   dispose(): void {
-    ExplainPanel.current = undefined;
-    this.running?.abort();
-    this.disposables.forEach((d) => d.dispose());
+    this.host.dispose();
   }
 
-  async receive(message: ExplainWebviewMessage): Promise<void> {
+  private async receive(message: ExplainWebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
         return this.sendTargets();
@@ -85,8 +70,7 @@ export class ExplainPanel implements vscode.Disposable, ExplainPanelProbe {
   }
 
   private post(message: ExplainHostMessage): void {
-    this.sent.push(message);
-    void this.panel.webview.postMessage(message);
+    this.host.post(message);
   }
 
   private async sendTargets(): Promise<void> {
@@ -109,7 +93,7 @@ export class ExplainPanel implements vscode.Disposable, ExplainPanelProbe {
   }
 
   /** One explanation per chosen deployed model (none chosen: the endpoint's traffic split picks). */
-  async explain(endpoint: string, text: string, deployedModelIds: readonly string[]): Promise<void> {
+  private async explain(endpoint: string, text: string, deployedModelIds: readonly string[]): Promise<void> {
     let instance: Json;
     try {
       instance = JSON.parse(text) as Json;

@@ -2,7 +2,7 @@
 // statistics, error with a next step, loss curves from TensorBoard, HPT trials),
 // refreshing itself with backoff only while visible and until the job ends.
 import * as vscode from 'vscode';
-import type { CurveView, JobHostMessage, JobView, JobWebviewMessage } from './protocol';
+import type { CurveView, JobHostMessage, JobProtocol, JobView, JobWebviewMessage } from './protocol';
 import type { ClientPool } from '../../vertex/clients';
 import { cancelJob } from '../../vertex/tuning';
 import { getJobDetails, type JobDetails } from '../../vertex/jobDetails';
@@ -10,7 +10,7 @@ import { parseError } from '../../vertex/parseError';
 import { readObjectText } from '../../vertex/storage';
 import { readCurves } from '../../vertex/tensorboard';
 import { readOnlyTextUri } from '../trees/resourceDocuments';
-import { webviewHtml, webviewOptions } from '../../ui/webviewHtml';
+import { PanelHost, type PanelProbe } from '../../ui/panelHost';
 import { confirmModal } from '../../ui/confirmModal';
 import type { InputSeam } from '../../ui/inputSeam';
 
@@ -20,62 +20,44 @@ const MAX_POLL_MS = 15_000;
 
 export class JobPanel implements vscode.Disposable {
   static readonly viewType = 'vertexGenAi.job';
-  private static readonly open = new Map<string, JobPanel>();
-  /** Every message sent to the webview, oldest first: what tests read. */
-  readonly posted: JobHostMessage[] = [];
-  private readonly disposables: vscode.Disposable[] = [];
+  readonly probe: PanelProbe<JobProtocol>;
   private timer: NodeJS.Timeout | undefined;
   private pollMs = FIRST_POLL_MS;
   private details: JobDetails | undefined;
   private loading: AbortController | undefined;
 
   static show(extensionUri: vscode.Uri, pool: () => Promise<ClientPool>, input: () => InputSeam, name: string): JobPanel {
-    const existing = JobPanel.open.get(name);
-    if (existing) {
-      existing.panel.reveal();
-      return existing;
-    }
     const title = vscode.l10n.t('Job {0}', name.split('/').pop() ?? name);
-    const panel = vscode.window.createWebviewPanel(JobPanel.viewType, title, vscode.ViewColumn.Active, webviewOptions(extensionUri));
-    const created = new JobPanel(panel, extensionUri, pool, input, name);
-    JobPanel.open.set(name, created);
-    return created;
+    return PanelHost.show<JobProtocol, JobPanel>({ viewType: JobPanel.viewType, key: name, title, entry: 'job', extensionUri }, (host) => new JobPanel(host, pool, input, name));
   }
 
   private constructor(
-    private readonly panel: vscode.WebviewPanel,
-    extensionUri: vscode.Uri,
+    private readonly host: PanelHost<JobProtocol>,
     private readonly pool: () => Promise<ClientPool>,
     private readonly input: () => InputSeam,
     readonly name: string,
   ) {
-    panel.webview.html = webviewHtml(panel.webview, extensionUri, 'job', panel.title);
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((m: JobWebviewMessage) => this.onMessage(m)),
-      panel.onDidChangeViewState(() => {
-        // Hidden panels do not poll; coming back shows fresh figures at once.
-        if (panel.visible && !this.isTerminal()) void this.load();
-        else this.stopPolling();
-      }),
-      panel.onDidDispose(() => this.dispose()),
-    );
+    this.probe = host.probe;
+    host.serve({
+      command: (m) => this.onMessage(m),
+      disposed: () => {
+        this.stopPolling();
+        this.loading?.abort();
+      },
+    });
+    host.onDidChangeViewState(() => {
+      // Hidden panels do not poll; coming back shows fresh figures at once.
+      if (host.visible && !this.isTerminal()) void this.load();
+      else this.stopPolling();
+    });
   }
 
   dispose(): void {
-    JobPanel.open.delete(this.name);
-    this.stopPolling();
-    this.loading?.abort();
-    this.disposables.forEach((d) => d.dispose());
+    this.host.dispose();
   }
 
   private post(message: JobHostMessage): void {
-    this.posted.push(message);
-    void this.panel.webview.postMessage(message);
-  }
-
-  /** A message from the webview (tests send them directly, as the drift panel's do). */
-  receive(message: JobWebviewMessage): Promise<void> {
-    return this.onMessage(message);
+    this.host.post(message);
   }
 
   private async onMessage(message: JobWebviewMessage): Promise<void> {
@@ -147,7 +129,7 @@ export class JobPanel implements vscode.Disposable {
       const details = await getJobDetails(pool, this.name, loading.signal);
       if (loading.signal.aborted) return;
       this.details = details;
-      this.panel.title = details.job.displayName;
+      this.host.title = details.job.displayName;
       this.post({ type: 'job', job: toView(details) });
       if (details.experimentId) {
         try {
@@ -161,7 +143,7 @@ export class JobPanel implements vscode.Disposable {
       if (loading.signal.aborted) return;
       this.post({ type: 'loadError', message: parseError(error).message });
     }
-    if (!loading.signal.aborted && this.panel.visible && !this.isTerminal()) {
+    if (!loading.signal.aborted && this.host.visible && !this.isTerminal()) {
       this.timer = setTimeout(() => void this.load(), this.pollMs);
       this.pollMs = Math.min(MAX_POLL_MS, Math.round(this.pollMs * 1.5));
     }
