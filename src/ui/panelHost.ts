@@ -20,12 +20,14 @@ export interface PanelOptions {
 }
 
 /** What a panel does with what its webview sends. */
-export type PanelHandlers<P extends IpcProtocol> = {
+export interface PanelHandlers<P extends IpcProtocol> {
   /** A command from the webview (or from a test playing it); resolves when handled. */
   command(message: P['commands']): Promise<void> | void;
+  /** Answers to the webview's requests. */
+  readonly requests?: IpcAnswers<P['requests']>;
   /** Runs once as the panel closes: stop timers, abort work under way. */
   disposed?(): void;
-} & (keyof P['requests'] extends never ? { requests?: undefined } : { requests: IpcAnswers<P['requests']> });
+}
 
 type Answered<R extends IpcProtocol['requests']> = {
   [K in keyof R]: { readonly method: K; readonly params: R[K]['params'] } & ({ readonly response: R[K]['response'] } | { readonly error: string });
@@ -162,6 +164,33 @@ export class PanelHost<P extends IpcProtocol> implements vscode.Disposable {
     this.handlers?.disposed?.();
     this.disposables.forEach((d) => d.dispose());
     this.panel.dispose();
+  }
+}
+
+/** A panel's controller: handles its webview's commands, posts to it, closes with it. */
+export abstract class HostedPanel<P extends IpcProtocol> implements vscode.Disposable {
+  readonly probe: PanelProbe<P>;
+
+  protected constructor(
+    protected readonly host: PanelHost<P>,
+    requests?: IpcAnswers<P['requests']>,
+  ) {
+    this.probe = host.probe;
+    host.serve({ command: (message) => this.receive(message), requests, disposed: () => this.closed() });
+  }
+
+  /** A command from the webview (or from a test playing it). */
+  protected abstract receive(message: P['commands']): Promise<void>;
+
+  /** The panel is closing: stop what is under way. */
+  protected closed(): void {}
+
+  protected post(message: P['notifications']): void {
+    this.host.post(message);
+  }
+
+  dispose(): void {
+    this.host.dispose();
   }
 }
 

@@ -2,19 +2,18 @@
 // it is about to show; each ask is one tabledata.list call at that offset, so opening
 // a table of a million rows costs what opening one of ten does. One panel per table.
 import * as vscode from 'vscode';
-import type { HostMessage, PreviewCell, PreviewColumn, RowPreviewProtocol, WebviewMessage } from './protocol';
+import type { PreviewCell, PreviewColumn, RowPreviewProtocol, WebviewMessage } from './protocol';
 import type { ClientPool } from '../../vertex/clients';
 import type { BigQueryColumn } from '../../vertex/bigquery';
 import { bqUri, cellText, openTable, tableLabel, type OpenTable, type TableRef } from '../../vertex/bigqueryRows';
 import { parseError } from '../../vertex/parseError';
-import { PanelHost, type PanelProbe } from '../../ui/panelHost';
+import { HostedPanel, PanelHost } from '../../ui/panelHost';
 
 /** The most rows one ask may fetch (the webview asks for 100 at a time). */
 const MAX_FETCH = 1000;
 
-export class RowPreviewPanel implements vscode.Disposable {
+export class RowPreviewPanel extends HostedPanel<RowPreviewProtocol> {
   static readonly viewType = 'vertexGenAi.rowPreview';
-  readonly probe: PanelProbe<RowPreviewProtocol>;
   /** Milliseconds from show() to the first rows sent to the webview. */
   firstRowsMs: number | undefined;
   private readonly shownAt = performance.now();
@@ -29,27 +28,18 @@ export class RowPreviewPanel implements vscode.Disposable {
   }
 
   private constructor(
-    private readonly host: PanelHost<RowPreviewProtocol>,
+    host: PanelHost<RowPreviewProtocol>,
     private readonly pool: () => Promise<ClientPool>,
     private readonly ref: TableRef,
   ) {
-    this.probe = host.probe;
-    host.serve({
-      command: (m) => this.onMessage(m),
-      requests: { rows: ({ start, count }) => this.rows(start, count) },
-      disposed: () => this.abort.abort(),
-    });
+    super(host, { rows: ({ start, count }) => this.rows(start, count) });
   }
 
-  dispose(): void {
-    this.host.dispose();
+  protected override closed(): void {
+    this.abort.abort();
   }
 
-  private post(message: HostMessage): void {
-    this.host.post(message);
-  }
-
-  private async onMessage(message: WebviewMessage): Promise<void> {
+  protected async receive(message: WebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
       case 'retry':

@@ -3,7 +3,7 @@
 // log requests to BigQuery. Create a monitor or run a monitoring job from here. One panel.
 import * as vscode from 'vscode';
 import { isLogSource, listDriftSources, loadLogDrift, loadMonitorDrift, sourceForEndpoint, type DriftSources, type LoadedDrift } from './driftViews';
-import type { BenchResult, DriftHostMessage, DriftProtocol, DriftWebviewMessage } from './protocol';
+import type { BenchResult, DriftProtocol, DriftWebviewMessage } from './protocol';
 import type { ClientPool } from '../../vertex/clients';
 import { listAcrossRegions } from '../../vertex/multiRegion';
 import { readPages } from '../../vertex/paging';
@@ -11,7 +11,7 @@ import { parseError } from '../../vertex/parseError';
 import { listEndpoints } from '../../vertex/resources';
 import { runMonitoringJob } from '../../vertex/modelMonitoring';
 import { createMonitorInteractively } from './driftCreateMonitor';
-import { PanelHost, type PanelProbe } from '../../ui/panelHost';
+import { HostedPanel, PanelHost } from '../../ui/panelHost';
 
 export interface DriftTarget {
   readonly endpoint?: string;
@@ -19,9 +19,8 @@ export interface DriftTarget {
   readonly models?: readonly string[];
 }
 
-export class DriftPanel implements vscode.Disposable {
+export class DriftPanel extends HostedPanel<DriftProtocol> {
   static readonly viewType = 'vertexGenAi.drift';
-  readonly probe: PanelProbe<DriftProtocol>;
   private sources: DriftSources | undefined;
   private loaded: LoadedDrift | undefined;
   private selected: string | undefined;
@@ -39,20 +38,19 @@ export class DriftPanel implements vscode.Disposable {
   }
 
   private constructor(
-    private readonly host: PanelHost<DriftProtocol>,
+    host: PanelHost<DriftProtocol>,
     private readonly pool: () => Promise<ClientPool>,
     private readonly regions: () => readonly string[],
     private target: DriftTarget,
   ) {
-    this.probe = host.probe;
-    host.serve({ command: (m) => this.receive(m), disposed: () => this.running?.abort() });
+    super(host);
   }
 
-  dispose(): void {
-    this.host.dispose();
+  protected override closed(): void {
+    this.running?.abort();
   }
 
-  private async receive(message: DriftWebviewMessage): Promise<void> {
+  protected async receive(message: DriftWebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
         return this.loadSources();
@@ -74,10 +72,6 @@ export class DriftPanel implements vscode.Disposable {
         this.running?.abort();
         return;
     }
-  }
-
-  private post(message: DriftHostMessage): void {
-    this.host.post(message);
   }
 
   private async loadSources(): Promise<void> {

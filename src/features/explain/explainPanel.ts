@@ -3,7 +3,7 @@
 // attributions of a text model. The instance comes from the panel's editor, a JSON file,
 // the editor selection or a logged request. One panel.
 import * as vscode from 'vscode';
-import type { ExplainHostMessage, ExplainProtocol, ExplainTarget, ExplainWebviewMessage, ExplanationView } from './protocol';
+import type { ExplainProtocol, ExplainTarget, ExplainWebviewMessage, ExplanationView } from './protocol';
 import type { ClientPool } from '../../vertex/clients';
 import { explainInstance, explanationBaselines, type Json } from '../../vertex/explain';
 import { listAcrossRegions } from '../../vertex/multiRegion';
@@ -12,7 +12,7 @@ import { parseError } from '../../vertex/parseError';
 import { listEndpoints } from '../../vertex/resources';
 import type { Endpoint } from '../../vertex/types';
 import { loggedInstances } from './explainInstances';
-import { PanelHost, type PanelProbe } from '../../ui/panelHost';
+import { HostedPanel, PanelHost } from '../../ui/panelHost';
 
 export interface ExplainStart {
   readonly endpoint?: string;
@@ -22,9 +22,8 @@ export interface ExplainStart {
   readonly origin?: string;
 }
 
-export class ExplainPanel implements vscode.Disposable {
+export class ExplainPanel extends HostedPanel<ExplainProtocol> {
   static readonly viewType = 'vertexGenAi.explain';
-  readonly probe: PanelProbe<ExplainProtocol>;
   private endpoints = new Map<string, Endpoint>();
   private running: AbortController | undefined;
 
@@ -40,20 +39,19 @@ export class ExplainPanel implements vscode.Disposable {
   }
 
   private constructor(
-    private readonly host: PanelHost<ExplainProtocol>,
+    host: PanelHost<ExplainProtocol>,
     private readonly pool: () => Promise<ClientPool>,
     private readonly regions: () => readonly string[],
     private start: ExplainStart,
   ) {
-    this.probe = host.probe;
-    host.serve({ command: (m) => this.receive(m), disposed: () => this.running?.abort() });
+    super(host);
   }
 
-  dispose(): void {
-    this.host.dispose();
+  protected override closed(): void {
+    this.running?.abort();
   }
 
-  private async receive(message: ExplainWebviewMessage): Promise<void> {
+  protected async receive(message: ExplainWebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
         return this.sendTargets();
@@ -67,10 +65,6 @@ export class ExplainPanel implements vscode.Disposable {
         this.running?.abort();
         return;
     }
-  }
-
-  private post(message: ExplainHostMessage): void {
-    this.host.post(message);
   }
 
   private async sendTargets(): Promise<void> {

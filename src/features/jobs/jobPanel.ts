@@ -2,7 +2,7 @@
 // statistics, error with a next step, loss curves from TensorBoard, HPT trials),
 // refreshing itself with backoff only while visible and until the job ends.
 import * as vscode from 'vscode';
-import type { CurveView, JobHostMessage, JobProtocol, JobView, JobWebviewMessage } from './protocol';
+import type { CurveView, JobProtocol, JobView, JobWebviewMessage } from './protocol';
 import type { ClientPool } from '../../vertex/clients';
 import { cancelJob } from '../../vertex/tuning';
 import { getJobDetails, type JobDetails } from '../../vertex/jobDetails';
@@ -10,7 +10,7 @@ import { parseError } from '../../vertex/parseError';
 import { readObjectText } from '../../vertex/storage';
 import { readCurves } from '../../vertex/tensorboard';
 import { readOnlyTextUri } from '../trees/resourceDocuments';
-import { PanelHost, type PanelProbe } from '../../ui/panelHost';
+import { HostedPanel, PanelHost } from '../../ui/panelHost';
 import { confirmModal } from '../../ui/confirmModal';
 import type { InputSeam } from '../../ui/inputSeam';
 
@@ -18,9 +18,8 @@ const TERMINAL = new Set(['succeeded', 'failed', 'cancelled']);
 const FIRST_POLL_MS = 2_000;
 const MAX_POLL_MS = 15_000;
 
-export class JobPanel implements vscode.Disposable {
+export class JobPanel extends HostedPanel<JobProtocol> {
   static readonly viewType = 'vertexGenAi.job';
-  readonly probe: PanelProbe<JobProtocol>;
   private timer: NodeJS.Timeout | undefined;
   private pollMs = FIRST_POLL_MS;
   private details: JobDetails | undefined;
@@ -32,19 +31,12 @@ export class JobPanel implements vscode.Disposable {
   }
 
   private constructor(
-    private readonly host: PanelHost<JobProtocol>,
+    host: PanelHost<JobProtocol>,
     private readonly pool: () => Promise<ClientPool>,
     private readonly input: () => InputSeam,
     readonly name: string,
   ) {
-    this.probe = host.probe;
-    host.serve({
-      command: (m) => this.onMessage(m),
-      disposed: () => {
-        this.stopPolling();
-        this.loading?.abort();
-      },
-    });
+    super(host);
     host.onDidChangeViewState(() => {
       // Hidden panels do not poll; coming back shows fresh figures at once.
       if (host.visible && !this.isTerminal()) void this.load();
@@ -52,15 +44,12 @@ export class JobPanel implements vscode.Disposable {
     });
   }
 
-  dispose(): void {
-    this.host.dispose();
+  protected override closed(): void {
+    this.stopPolling();
+    this.loading?.abort();
   }
 
-  private post(message: JobHostMessage): void {
-    this.host.post(message);
-  }
-
-  private async onMessage(message: JobWebviewMessage): Promise<void> {
+  protected async receive(message: JobWebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
       case 'refresh':

@@ -2,7 +2,7 @@
 // request-response log, refreshed every 30 s while visible (paused while hidden), and the
 // prediction-log browser (pages, one pair as JSON, export). One panel per endpoint.
 import * as vscode from 'vscode';
-import type { HostMessage, LogFilter, MetricsFilter, MonitoringProtocol, MonitoringTarget, Problem, WebviewMessage } from './protocol';
+import type { LogFilter, MetricsFilter, MonitoringProtocol, MonitoringTarget, Problem, WebviewMessage } from './protocol';
 import type { ClientPool } from '../../vertex/clients';
 import { parseError } from '../../vertex/parseError';
 import { enableLogging, monitoredEndpoint } from './endpointLogging';
@@ -10,13 +10,12 @@ import { showLogEntry } from './logEntryDocuments';
 import { exportLog } from './logExport';
 import type { LogTableRef } from './logTable';
 import { loadLogEntry, loadMetrics, LogPager, type QueryContext } from './monitoringQueries';
-import { PanelHost, type PanelProbe } from '../../ui/panelHost';
+import { HostedPanel, PanelHost } from '../../ui/panelHost';
 
 const REFRESH_MS = 30_000;
 
-export class MonitoringPanel implements vscode.Disposable {
+export class MonitoringPanel extends HostedPanel<MonitoringProtocol> {
   static readonly viewType = 'vertexGenAi.monitoring';
-  readonly probe: PanelProbe<MonitoringProtocol>;
   private target?: MonitoringTarget;
   private table?: LogTableRef;
   private pager?: LogPager;
@@ -36,23 +35,21 @@ export class MonitoringPanel implements vscode.Disposable {
   }
 
   private constructor(
-    private readonly host: PanelHost<MonitoringProtocol>,
+    host: PanelHost<MonitoringProtocol>,
     private readonly pool: () => Promise<ClientPool>,
     readonly endpoint: string,
   ) {
-    this.probe = host.probe;
-    host.serve({
-      command: (m) => this.handle(m),
-      disposed: () => {
-        if (this.timer) clearInterval(this.timer);
-        for (const c of this.inFlight.values()) c.abort();
-      },
-    });
+    super(host);
     host.onDidChangeViewState(() => this.visibilityChanged());
     this.startTimer();
   }
 
-  private async handle(message: WebviewMessage): Promise<void> {
+  protected override closed(): void {
+    if (this.timer) clearInterval(this.timer);
+    for (const c of this.inFlight.values()) c.abort();
+  }
+
+  protected async receive(message: WebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
         return this.reload();
@@ -81,14 +78,6 @@ export class MonitoringPanel implements vscode.Disposable {
     const rows = await exportLog(q, filter, format, target);
     this.post({ type: 'exported', rows, file: target.fsPath });
     return rows;
-  }
-
-  dispose(): void {
-    this.host.dispose();
-  }
-
-  private post(message: HostMessage): void {
-    this.host.post(message);
   }
 
   private visibilityChanged(): void {

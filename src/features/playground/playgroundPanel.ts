@@ -11,7 +11,7 @@ import { runPrompt } from '../../vertex/runPrompt';
 import { requestCode, type CodeLanguage } from './playgroundCode';
 import { conversationJson, conversationMarkdown, evalCaseLine } from './playgroundExport';
 import { PlaygroundHistory } from './playgroundHistory';
-import { PanelHost, type PanelProbe } from '../../ui/panelHost';
+import { HostedPanel, PanelHost } from '../../ui/panelHost';
 
 export interface PlaygroundDeps {
   readonly extensionUri: vscode.Uri;
@@ -22,9 +22,8 @@ export interface PlaygroundDeps {
 
 const EVAL_FILE_KEY = 'vertexGenAi.playground.evalFile';
 
-export class PlaygroundPanel implements vscode.Disposable {
+export class PlaygroundPanel extends HostedPanel<PlaygroundProtocol> {
   static readonly viewType = 'vertexGenAi.playground';
-  readonly probe: PanelProbe<PlaygroundProtocol>;
   private readonly running = new Map<string, AbortController>();
   private readonly history: PlaygroundHistory;
   private targets: PlaygroundTarget[] = [];
@@ -40,18 +39,16 @@ export class PlaygroundPanel implements vscode.Disposable {
   }
 
   private constructor(
-    private readonly host: PanelHost<PlaygroundProtocol>,
+    host: PanelHost<PlaygroundProtocol>,
     private readonly deps: PlaygroundDeps,
     private selected: string | undefined,
   ) {
-    this.probe = host.probe;
+    super(host);
     this.history = new PlaygroundHistory(deps.workspaceState);
-    host.serve({
-      command: (m) => this.receive(m),
-      disposed: () => {
-        for (const c of this.running.values()) c.abort();
-      },
-    });
+  }
+
+  protected override closed(): void {
+    for (const c of this.running.values()) c.abort();
   }
 
   select(target: string): void {
@@ -70,11 +67,7 @@ export class PlaygroundPanel implements vscode.Disposable {
     await this.history.flushed();
   }
 
-  dispose(): void {
-    this.host.dispose();
-  }
-
-  private async receive(message: WebviewMessage): Promise<void> {
+  protected async receive(message: WebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
         this.post({ type: 'restore', conversation: this.history.conversation() });
@@ -103,9 +96,9 @@ export class PlaygroundPanel implements vscode.Disposable {
     }
   }
 
-  private post(message: HostMessage): void {
+  protected override post(message: HostMessage): void {
     this.history.apply(message, message.type === 'answer' || message.type === 'answerError');
-    this.host.post(message);
+    super.post(message);
   }
 
   private async sendTargets(): Promise<void> {
