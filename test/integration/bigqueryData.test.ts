@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ExportOutcome } from '../../src/features/datasets/exportTuningCommand';
 import type { RowPreviewPanel } from '../../src/features/datasets/rowPreviewPanel';
-import type { HostMessage } from '../../src/features/datasets/protocol';
+import type { PreviewCell } from '../../src/features/datasets/protocol';
 import { recordBench } from '../support/bench';
 import { extension, scriptInput, useSettings, waitFor } from './helpers';
 
@@ -17,8 +17,11 @@ async function preview(uri: string): Promise<RowPreviewPanel> {
   return panel;
 }
 
-function firstRows(panel: RowPreviewPanel): Promise<Extract<HostMessage, { type: 'rows' }>> {
-  return waitFor('the first rows sent to the webview', () => panel.posted.find((m): m is Extract<HostMessage, { type: 'rows' }> => m.type === 'rows' && m.start === 0), 30_000);
+/** The rows the webview asked for first, as the host answered them. */
+async function firstRows(panel: RowPreviewPanel): Promise<{ rows: readonly (readonly PreviewCell[])[] }> {
+  const answered = await waitFor('the first rows sent to the webview', () => panel.probe.answered.find((a) => a.method === 'rows' && a.params.start === 0), 30_000);
+  assert.ok('response' in answered, JSON.stringify(answered));
+  return { rows: answered.response };
 }
 
 describe('BigQuery row preview and tuning export', function () {
@@ -33,7 +36,7 @@ describe('BigQuery row preview and tuning export', function () {
   it('previews a demo table: the webview gets the schema, then asks for and receives the first page', async () => {
     const panel = await preview(TABLE('tuning_examples'));
     const rows = await firstRows(panel);
-    const table = panel.posted.find((m) => m.type === 'table');
+    const table = panel.probe.posted.find((m) => m.type === 'table');
     assert.ok(table?.type === 'table');
     assert.equal(table.totalRows, 10);
     assert.deepEqual(
@@ -63,7 +66,7 @@ describe('BigQuery row preview and tuning export', function () {
       for (const id of Object.keys(times)) {
         const panel = await preview(TABLE(id));
         const rows = await firstRows(panel);
-        const table = panel.posted.find((m) => m.type === 'table');
+        const table = panel.probe.posted.find((m) => m.type === 'table');
         assert.ok(table?.type === 'table' && table.totalRows === (id === 'web_events' ? 1_000_000 : 10));
         assert.ok(rows.rows.length <= 1000, 'only the rows in view are fetched');
         assert.equal(rows.rows[0][0], id === 'web_events' ? '0' : 'ex-01');
@@ -80,7 +83,7 @@ describe('BigQuery row preview and tuning export', function () {
 
   it('says in one sentence when a table does not exist, in the panel', async () => {
     const panel = await preview(TABLE('no_such_table'));
-    const error = await waitFor('the error message', () => panel.posted.find((m) => m.type === 'error'));
+    const error = await waitFor('the error message', () => panel.probe.posted.find((m) => m.type === 'error'));
     assert.ok(error.type === 'error');
     assert.match(error.message, /no_such_table/);
   });

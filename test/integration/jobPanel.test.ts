@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DEMO_IDS } from '@vertex-genai-ops/emulator/seeds/demoIds';
-import type { JobHostMessage, JobWebviewMessage } from '../../src/features/jobs/protocol';
+import type { JobPanel as Panel } from '../../src/features/jobs/jobPanel';
+import type { JobHostMessage } from '../../src/features/jobs/protocol';
 import { scriptInput, useSettings, waitFor } from './helpers';
 
 const US = 'projects/genai-demo/locations/us-central1';
-type Panel = { readonly posted: readonly JobHostMessage[]; receive(message: JobWebviewMessage): Promise<void>; dispose(): void };
 
 async function open(name: string): Promise<Panel> {
   const panel = await vscode.commands.executeCommand<Panel>('vertexGenAi.openJob', name);
@@ -14,7 +14,7 @@ async function open(name: string): Promise<Panel> {
 }
 
 function last<T extends JobHostMessage['type']>(panel: Panel, type: T): Extract<JobHostMessage, { type: T }> | undefined {
-  return [...panel.posted].reverse().find((m): m is Extract<JobHostMessage, { type: T }> => m.type === type);
+  return [...panel.probe.posted].reverse().find((m): m is Extract<JobHostMessage, { type: T }> => m.type === type);
 }
 
 describe('job panel', function () {
@@ -50,7 +50,7 @@ describe('job panel', function () {
     const panel = await open(`${US}/tuningJobs/${DEMO_IDS.tuningJobs.summarizerFailed}`);
     await waitFor('the job', () => last(panel, 'job')?.job);
     const seam = await scriptInput([{ expect: 'review', cancel: true }]);
-    await panel.receive({ type: 'clone' });
+    await panel.probe.receive({ type: 'clone' });
     assert.ok(seam.finished, 'the review was shown');
     const review = seam.transcript[0];
     const fields = (review.shown as string[]).map((label, i) => `${label.replace(/\$\([^)]*\)\s*/, '')}: ${review.described?.[i] ?? ''}`);
@@ -58,7 +58,7 @@ describe('job panel', function () {
       assert.ok(fields.some((f) => expected.test(f)), `${expected} in the review: ${fields.join(' / ')}`);
     }
     // The error names the dataset and line: the panel's button opens it there, read-only.
-    await panel.receive({ type: 'openDataset', uri: 'gs://genai-demo-data/summaries/train.jsonl', line: 57 });
+    await panel.probe.receive({ type: 'openDataset', uri: 'gs://genai-demo-data/summaries/train.jsonl', line: 57 });
     const editor = await waitFor('the dataset', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.path.endsWith('/train.jsonl')));
     assert.equal(editor.document.uri.scheme, 'vertex-genai');
     assert.equal(editor.selection.start.line, 56);

@@ -34,7 +34,6 @@ describe('monitoring panel', function () {
   this.timeout(120_000);
   const emulator = useEmulator({ seed: 'demo', tokenDelayMs: 0 });
   let raw: Raw[];
-  const messages: HostMessage[] = [];
 
   before(async () => {
     // Live traffic through the serving path, on top of the seeded history.
@@ -54,17 +53,16 @@ describe('monitoring panel', function () {
   const open = async (endpoint: string) => {
     const panel = (await vscode.commands.executeCommand('vertexGenAi.openMonitoring', endpoint)) as MonitoringPanel | undefined;
     assert.ok(panel, 'the command returns the panel');
-    panel.onDidPost((m) => messages.push(m));
     return panel;
   };
-  const next = <T extends HostMessage['type']>(type: T, match: (m: Extract<HostMessage, { type: T }>) => boolean = () => true) =>
-    waitFor(`a ${type} message`, () => messages.find((m): m is Extract<HostMessage, { type: T }> => m.type === type && match(m as Extract<HostMessage, { type: T }>)), 60_000);
+  const next = <T extends HostMessage['type']>(panel: MonitoringPanel, type: T, match: (m: Extract<HostMessage, { type: T }>) => boolean = () => true) =>
+    waitFor(`a ${type} message`, () => panel.probe.posted.find((m): m is Extract<HostMessage, { type: T }> => m.type === type && match(m as Extract<HostMessage, { type: T }>)), 60_000);
 
   it('posts volume, error rate and latency percentiles for a deployed model equal to the raw log’s', async () => {
     const panel = await open(SUPPORT);
     const v2 = DEMO_IDS.deployedModels.supportBotV2;
-    await panel.handle({ type: 'metricsFilter', filter: { range: '7d', deployedModelId: v2 } });
-    const { metrics } = await next('metrics', (m) => m.metrics.filter.range === '7d' && m.metrics.filter.deployedModelId === v2);
+    await panel.probe.receive({ type: 'metricsFilter', filter: { range: '7d', deployedModelId: v2 } });
+    const { metrics } = await next(panel, 'metrics', (m) => m.metrics.filter.range === '7d' && m.metrics.filter.deployedModelId === v2);
     const mine = raw.filter((r) => r.deployed === v2 && r.t >= metrics.startMs && r.t < metrics.endMs);
     assert.ok(mine.length > 100, `${mine.length} requests in 7 days`);
     assert.equal(metrics.summary.requests, mine.length);
@@ -77,8 +75,8 @@ describe('monitoring panel', function () {
   it('browses failed requests only and exports them to CSV', async () => {
     const panel = await open(SUPPORT);
     const filter: LogFilter = { range: '30d', deployedModelId: '', status: 'error' };
-    await panel.handle({ type: 'logFilter', filter, page: 0 });
-    const { page } = await next('logs', (m) => m.page.filter.status === 'error');
+    await panel.probe.receive({ type: 'logFilter', filter, page: 0 });
+    const { page } = await next(panel, 'logs', (m) => m.page.filter.status === 'error');
     const failed = raw.filter((r) => r.status >= 400).sort((a, b) => b.t - a.t || a.id.localeCompare(b.id));
     assert.ok(failed.length > 0);
     assert.equal(page.totalRows, failed.length);
@@ -90,12 +88,12 @@ describe('monitoring panel', function () {
     const csv = readFileSync(file.fsPath, 'utf8');
     assert.match(csv, /^request_id,logging_time,deployed_model_id,api_method,status_code,latency_ms,request_payload,response_payload,full_request,full_response\r?\n/);
     for (const r of failed) assert.ok(csv.includes(`${r.id},`), `request ${r.id} is exported`);
-    await next('exported', (m) => m.rows === failed.length);
+    await next(panel, 'exported', (m) => m.rows === failed.length);
   });
 
   it('says when logging is off, with the action that turns it on', async () => {
-    await open(EU_BOT);
-    const { problem } = await next('problem', (m) => m.what === 'metrics' && m.problem.action?.command === 'enableLogging');
+    const panel = await open(EU_BOT);
+    const { problem } = await next(panel, 'problem', (m) => m.what === 'metrics' && m.problem.action?.command === 'enableLogging');
     assert.equal(problem.message, 'Request-response logging is off for this endpoint: enable it to see its traffic here.');
   });
 });

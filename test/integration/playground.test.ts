@@ -22,8 +22,14 @@ describe('playground in VS Code', function () {
   this.timeout(90_000);
   const log: string[] = [];
   let panel: PlaygroundPanel;
-  let messages: HostMessage[] = [];
-  let webview: PlaygroundState = initialState;
+  let messages: readonly HostMessage[] = [];
+  let state: PlaygroundState = initialState;
+  let seen = 0;
+  /** The webview's state: every host message so far goes through the webview's reducer. */
+  const webview = (): PlaygroundState => {
+    for (; seen < messages.length; seen++) state = reduce(state, messages[seen]);
+    return state;
+  };
 
   after(() => panel?.dispose());
   useEmulator({ seed: 'demo', tokenDelayMs: 15, log: (line) => log.push(line) });
@@ -32,21 +38,18 @@ describe('playground in VS Code', function () {
   async function open(target?: string): Promise<void> {
     panel = (await vscode.commands.executeCommand('vertexGenAi.openPlayground', target)) as PlaygroundPanel;
     assert.ok(panel, 'the command returns the panel');
-    messages = [];
-    webview = initialState;
-    panel.onDidPost((m) => {
-      messages.push(m);
-      webview = reduce(webview, m);
-    });
-    await panel.receive({ type: 'ready' });
+    messages = panel.probe.posted;
+    state = initialState;
+    seen = 0;
+    await panel.probe.receive({ type: 'ready' });
   }
 
   /** Sends one prompt to the selected targets as the webview does; resolves when all answers ended. */
   async function send(prompt: string, targets: string[], params: GenerationParams = {}) {
-    webview = { ...webview, selected: targets };
-    const turn = newTurn(webview, `t${Date.now()}`, prompt, 'You are a support assistant.', params, Date.now());
-    webview = reduce(webview, { type: 'sent', turn });
-    const sending = panel.receive({ type: 'send', turn, requests: turn.answers.map((a) => requestFor(webview, turn, a)) });
+    state = { ...webview(), selected: targets };
+    const turn = newTurn(state, `t${Date.now()}`, prompt, 'You are a support assistant.', params, Date.now());
+    state = reduce(state, { type: 'sent', turn });
+    const sending = panel.probe.receive({ type: 'send', turn, requests: turn.answers.map((a) => requestFor(state, turn, a)) });
     return { turn, sending };
   }
 
@@ -71,19 +74,19 @@ describe('playground in VS Code', function () {
     const f = answer.figures;
     assert.ok(f.ttftMs! > 0 && f.ttftMs! < f.totalMs && f.tokensPerSecond! > 0 && f.outputTokens! > 0);
     assert.equal(f.safety?.length, 4);
-    assert.equal(webview.turns.at(-1)?.answers[0].status, 'done');
+    assert.equal(webview().turns.at(-1)?.answers[0].status, 'done');
   });
 
   it('Stop cancels the request: the answer ends as stopped and the emulator sees the connection close', async () => {
     log.length = 0;
     const { turn, sending } = await send('Tell me a very long fable about the wolf and the lamb', [FLASH], { maxOutputTokens: 4000 });
     await waitFor('a few pieces', () => messages.filter((m) => m.type === 'delta' && m.id === turn.answers[0].id).length >= 3);
-    await panel.receive({ type: 'stop' });
+    await panel.probe.receive({ type: 'stop' });
     await sending;
     const ended = messages.find((m) => m.type === 'answerError' && m.id === turn.answers[0].id);
     assert.ok(ended?.type === 'answerError' && ended.stopped, JSON.stringify(ended));
     await waitFor('the emulator to log the hang-up', () => log.some((l) => /:streamGenerateContent 499 /.test(l)), 5_000);
-    assert.equal(webview.turns.at(-1)?.answers[0].status, 'stopped');
+    assert.equal(webview().turns.at(-1)?.answers[0].status, 'stopped');
   });
 
   it('compares one prompt on three targets of different kinds, with figures per column', async () => {
@@ -91,7 +94,7 @@ describe('playground in VS Code', function () {
     await sending;
     const answers = turn.answers.map((a) => messages.find((m) => m.type === 'answer' && m.id === a.id));
     assert.ok(answers.every((a) => a?.type === 'answer' && a.candidates[0].length > 0 && a.figures.totalMs > 0), JSON.stringify(answers));
-    assert.deepEqual(webview.turns.at(-1)?.answers.map((a) => a.status), ['done', 'done', 'done']);
+    assert.deepEqual(webview().turns.at(-1)?.answers.map((a) => a.status), ['done', 'done', 'done']);
   });
 
   it('keeps the conversation across a reload: a new panel restores it from workspaceState', async () => {
@@ -103,18 +106,18 @@ describe('playground in VS Code', function () {
     const restored = messages.find((m) => m.type === 'restore');
     assert.ok(restored?.type === 'restore');
     assert.deepEqual(restored.conversation.turns.map((t) => [t.prompt, t.answers.map((a) => a.status)]), before);
-    assert.deepEqual(webview.turns.map((t) => t.prompt), before.map(([p]) => p), 'the webview shows it again');
+    assert.deepEqual(webview().turns.map((t) => t.prompt), before.map(([p]) => p), 'the webview shows it again');
     // The next prompt continues the restored conversation with that target.
-    const turn = newTurn({ ...webview, selected: [SUPPORT_BOT] }, 'next', 'And then?', undefined, {}, 0);
-    const request = requestFor(reduce(webview, { type: 'sent', turn }), turn, turn.answers[0]);
+    const turn = newTurn({ ...webview(), selected: [SUPPORT_BOT] }, 'next', 'And then?', undefined, {}, 0);
+    const request = requestFor(reduce(webview(), { type: 'sent', turn }), turn, turn.answers[0]);
     assert.equal(request.history[0].text, 'How do I reset my password?');
   });
 
   it('exports the conversation as JSON and Markdown in new editors', async () => {
-    await panel.receive({ type: 'export', format: 'json' });
+    await panel.probe.receive({ type: 'export', format: 'json' });
     const json = JSON.parse(vscode.window.activeTextEditor!.document.getText());
     assert.deepEqual(json.turns.map((t: { prompt: string }) => t.prompt), panel.conversation().turns.map((t) => t.prompt));
-    await panel.receive({ type: 'export', format: 'markdown' });
+    await panel.probe.receive({ type: 'export', format: 'markdown' });
     const markdown = vscode.window.activeTextEditor!.document;
     assert.equal(markdown.languageId, 'markdown');
     assert.match(markdown.getText(), /## Prompt\n\nHow do I reset my password\?\n\n### support-bot-prod\n\n[\s\S]+?\n\n<sub>first token \d+ ms/);

@@ -4,10 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parseQuotaSpec } from '@vertex-genai-ops/catalog/quotas';
 import type { ScriptedAnswer } from '../support/scriptedInputSeam';
-import type { JobHostMessage, JobWebviewMessage } from '../../src/features/jobs/protocol';
+import type { JobPanel as Panel } from '../../src/features/jobs/jobPanel';
 import { extension, scriptInput, useEmulator, v100LoraAnswers, waitFor } from './helpers';
-
-type Panel = { readonly posted: readonly JobHostMessage[]; receive(m: JobWebviewMessage): Promise<void>; dispose(): void };
 
 /** The Gemini flow with training data already in Cloud Storage. */
 const gemini = (displayName: string, trainingUri: string): ScriptedAnswer[] => [
@@ -58,7 +56,7 @@ describe('tuning job outcomes', function () {
     const failed = tuningJobs.find((j) => /summaries\/train\.jsonl/.test(j.error?.message ?? ''));
     assert.ok(failed, 'the demo has a job that failed on its data');
     const panel = (await vscode.commands.executeCommand('vertexGenAi.openJob', failed.name)) as Panel;
-    const job = await waitFor('the failed job in its panel', () => [...panel.posted].reverse().find((m) => m.type === 'job' && m.job.state === 'failed'), 60_000);
+    const job = await waitFor('the failed job in its panel', () => [...panel.probe.posted].reverse().find((m) => m.type === 'job' && m.job.state === 'failed'), 60_000);
     assert.ok(job.type === 'job');
     assert.match(job.job.error?.message ?? '', /summaries\/train\.jsonl line 57/);
     panel.dispose();
@@ -82,14 +80,14 @@ describe('tuning job outcomes', function () {
     const name = await run('vertexGenAi.tuneGemini', gemini('to-cancel', 'gs://genai-demo-tuning/support-chat/train.jsonl'));
     assert.ok(name);
     const panel = (await vscode.commands.executeCommand('vertexGenAi.openJob', name)) as Panel;
-    await waitFor('the job in its panel', () => panel.posted.find((m) => m.type === 'job'));
+    await waitFor('the job in its panel', () => panel.probe.posted.find((m) => m.type === 'job'));
     const seam = await scriptInput([{ expect: 'confirm', pick: 'Cancel Job' }]);
-    await panel.receive({ type: 'cancelJob' });
+    await panel.probe.receive({ type: 'cancelJob' });
     assert.match(String(seam.transcript[0]?.title), /^Cancel to-cancel\?/);
     await waitFor('the job to be cancelled', async () => (/CANCELL/.test(await state(name)) ? true : undefined));
     const job = await waitFor('the panel to show it', async () => {
-      await panel.receive({ type: 'refresh' });
-      return [...panel.posted].reverse().find((m) => m.type === 'job' && /cancel/.test(m.job.state));
+      await panel.probe.receive({ type: 'refresh' });
+      return [...panel.probe.posted].reverse().find((m) => m.type === 'job' && /cancel/.test(m.job.state));
     }, 30_000);
     assert.ok(job);
     panel.dispose();

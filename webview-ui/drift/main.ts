@@ -7,7 +7,8 @@ import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode/codicons/dist/codicon.css';
 import './drift.css';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
-import type { DriftHostMessage, DriftView, DriftWebviewMessage, FeatureSeries, HistogramView } from '../../src/features/drift/protocol';
+import type { DriftProtocol, DriftView, FeatureSeries, HistogramView } from '../../src/features/drift/protocol';
+import { controls } from '../shared/controls';
 import { connectHost } from '../shared/hostApi';
 import { chartColors, themeCharts } from '../shared/chartTheme';
 import { distributionBars, featureRows, syntheticView } from './state';
@@ -19,7 +20,7 @@ themeCharts(Chart, () => {
   if (lastHistogram) renderHistogram(lastHistogram);
 });
 
-const host = connectHost<DriftWebviewMessage, DriftHostMessage, { source?: string; feature?: string }>();
+const host = connectHost<DriftProtocol, { source?: string; feature?: string }>();
 const app = document.getElementById('app')!;
 app.innerHTML = `
   <header>
@@ -52,23 +53,10 @@ app.innerHTML = `
     </section>
   </div>`;
 
-const $ = <T extends HTMLElement>(selector: string) => app.querySelector<T>(selector)!;
-const source = $<HTMLElement & { value: string }>('#source');
-const status = $('#status');
-const error = $('#error');
-const cancel = $('#cancel');
-// Looked up once, now, before any data is in the document: data cannot stand in for a control.
-const refreshButton = $('#refresh');
-const createButton = $('#create');
-const runButton = $('#run');
-const featureTable = $('#features');
-const note = $('#note');
-const runWhy = $('#run-why');
-const alertList = $('#alerts');
-const trendTitle = $('#trend-title');
-const trendCanvas = $<HTMLCanvasElement>('#trend');
-const histogramTitle = $('#histogram-title');
-const histogramCanvas = $<HTMLCanvasElement>('#histogram');
+const ui = controls(app, 'source', 'status', 'error', 'cancel', 'refresh', 'create', 'run', 'features', 'note', 'run-why', 'alerts', 'trend-title', 'trend', 'histogram-title', 'histogram');
+const { status, error, cancel, refresh: refreshButton, create: createButton, run: runButton, features: featureTable, note, runWhy, alerts: alertList, trendTitle, histogramTitle } = ui;
+const source = ui.source as HTMLElement & { value: string };
+const [trendCanvas, histogramCanvas] = [ui.trend, ui.histogram] as HTMLCanvasElement[];
 let view: DriftView | undefined;
 let selectedFeature: string | undefined = host.getState()?.feature;
 let trend: Chart<'line', { x: number; y: number }[]> | undefined;
@@ -113,21 +101,22 @@ host.onMessage((message) => {
       return;
     case 'error':
       return showError(message.message);
-    case 'bench': {
-      // Three full renders (table, alerts, chart); the median, so one busy moment of a
-      // shared machine does not decide the figure. The first includes creating the chart.
-      const view = syntheticView(message.features, message.days);
-      const times: number[] = [];
-      for (let i = 0; i < 3; i++) {
-        const started = performance.now();
-        renderView(view);
-        times.push(performance.now() - started);
-      }
-      const [firstMs, ms] = [times[0], [...times].sort((a, b) => a - b)[1]];
-      host.post({ type: 'benchResult', ms, firstMs, features: message.features, points: message.features * message.days });
-      return;
-    }
   }
+});
+host.answer({
+  bench: ({ features, days }) => {
+    // Three full renders (table, alerts, chart); the median, so one busy moment of a
+    // shared machine does not decide the figure. The first includes creating the chart.
+    const view = syntheticView(features, days);
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      renderView(view);
+      times.push(performance.now() - started);
+    }
+    const [firstMs, ms] = [times[0], [...times].sort((a, b) => a - b)[1]];
+    return { ms, firstMs, features, points: features * days };
+  },
 });
 
 function showError(message: string | undefined): void {

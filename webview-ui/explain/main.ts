@@ -9,7 +9,8 @@ import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import './explain.css';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
-import type { ExplainHostMessage, ExplainTarget, ExplainWebviewMessage, ExplanationView } from '../../src/features/explain/protocol';
+import type { ExplainProtocol, ExplainTarget, ExplanationView } from '../../src/features/explain/protocol';
+import { controls } from '../shared/controls';
 import { connectHost } from '../shared/hostApi';
 import { chartColors, themeCharts } from '../shared/chartTheme';
 import { figures, num, shade } from './state';
@@ -19,7 +20,7 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, L
 const charts: Chart[] = [];
 themeCharts(Chart, () => charts.forEach((c) => c.update()));
 
-const host = connectHost<ExplainWebviewMessage, ExplainHostMessage, { instance?: string; endpoint?: string }>();
+const host = connectHost<ExplainProtocol, { instance?: string; endpoint?: string }>();
 const app = document.getElementById('app')!;
 app.innerHTML = `
   <header>
@@ -37,17 +38,9 @@ app.innerHTML = `
   <p id="error" class="error" role="alert" hidden></p>
   <section id="results" aria-live="polite"></section>`;
 
-const $ = <T extends HTMLElement>(selector: string) => app.querySelector<T>(selector)!;
-const endpoint = $<HTMLElement & { value: string }>('#endpoint');
-const instance = $<HTMLElement & { value: string }>('#instance');
-const versions = $('#versions');
-const results = $('#results');
-const error = $('#error');
-// Looked up once, now, before any data is in the document: data cannot stand in for a control.
-const explainButton = $('#explain');
-const fileButton = $('#file');
-const loggedButton = $('#logged');
-const origin = $('#origin');
+const ui = controls(app, 'endpoint', 'instance', 'versions', 'results', 'error', 'explain', 'file', 'logged', 'origin');
+const { versions, results, error, explain: explainButton, file: fileButton, logged: loggedButton, origin } = ui;
+const [endpoint, instance] = [ui.endpoint, ui.instance] as (HTMLElement & { value: string })[];
 let targets: readonly ExplainTarget[] = [];
 /** The select may not take a value until its options are upgraded: remember the choice too. */
 let chosenEndpoint: string | undefined;

@@ -2,12 +2,12 @@
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import './job.css';
-import type { CurveView, JobHostMessage, JobView, JobWebviewMessage } from '../../src/features/jobs/protocol';
+import type { CurveView, JobProtocol, JobView, JobWebviewMessage } from '../../src/features/jobs/protocol';
 import { connectHost } from '../shared/hostApi';
 import { CurveChart, groupCurves } from './lossChart';
 import { defaultSort, parameterIds, sortTrials, toggleSort, type Sort, type SortKey } from './trials';
 
-const host = connectHost<JobWebviewMessage, JobHostMessage, undefined>();
+const host = connectHost<JobProtocol>();
 const app = document.getElementById('app')!;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {

@@ -9,14 +9,15 @@ import '@vscode-elements/elements/dist/vscode-tab-header/index.js';
 import '@vscode-elements/elements/dist/vscode-tab-panel/index.js';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartDataset } from 'chart.js';
 import './monitoring.css';
-import type { HostMessage, LogFilter, LogPage, Metrics, MetricsFilter, MonitoringTarget, Problem, StatusFilter, TimeRange, WebviewMessage } from '../../src/features/monitoring/protocol';
+import type { LogFilter, LogPage, Metrics, MetricsFilter, MonitoringProtocol, MonitoringTarget, Problem, StatusFilter, TimeRange } from '../../src/features/monitoring/protocol';
 import { chartColors, themeCharts, withAlpha } from '../shared/chartTheme';
+import { controls } from '../shared/controls';
 import { connectHost } from '../shared/hostApi';
 import { chartSeries, summaryTiles } from './series';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend);
 
-const host = connectHost<WebviewMessage, HostMessage, { tab: number }>();
+const host = connectHost<MonitoringProtocol, { tab: number }>();
 const RANGE_LABELS: Record<TimeRange, string> = { '1h': 'Last hour', '24h': 'Last 24 hours', '7d': 'Last 7 days', '30d': 'Last 30 days' };
 
 const app = document.getElementById('app')!;
@@ -70,26 +71,11 @@ app.innerHTML = `
   </vscode-tabs>`;
 
 type Select = HTMLElement & { value: string };
-const $ = <T extends HTMLElement = HTMLElement>(selector: string) => app.querySelector<T>(selector)!;
-const model = $<Select>('#model');
-const range = $<Select>('#range');
-const status = $<Select>('#status');
-const tabs = $<HTMLElement & { selectedIndex: number }>('#tabs');
-// Looked up once, now, before any data is in the document: data cannot stand in for a control.
-const refreshButton = $('#refresh');
-const prevButton = $('#prev');
-const nextButton = $('#next');
-const exportCsv = $('#export-csv');
-const exportJsonl = $('#export-jsonl');
-const logTable = $('#log-table');
-const title = $('#title');
-const tableLine = $('#table');
-const busyRing = $('#busy');
-const metricsBody = $('#metrics-body');
-const tiles = $('#tiles');
-const updated = $('#updated');
-const pageInfo = $('#page-info');
-const problemBoxes = { metrics: $('#metrics-problem'), logs: $('#logs-problem') };
+const ui = controls(app, 'model', 'range', 'status', 'tabs', 'refresh', 'prev', 'next', 'export-csv', 'export-jsonl', 'log-table', 'title', 'table', 'busy', 'metrics-body', 'tiles', 'updated', 'page-info', 'metrics-problem', 'logs-problem', 'c-volume', 'c-latency', 'c-errors', 'c-tokens');
+const [model, range, status] = [ui.model, ui.range, ui.status] as Select[];
+const tabs = ui.tabs as HTMLElement & { selectedIndex: number };
+const { refresh: refreshButton, prev: prevButton, next: nextButton, exportCsv, exportJsonl, logTable, title, table: tableLine, busy: busyRing, metricsBody, tiles, updated, pageInfo } = ui;
+const problemBoxes = { metrics: ui.metricsProblem, logs: ui.logsProblem };
 const loading = new Set<string>();
 
 let target: MonitoringTarget | undefined;
@@ -121,7 +107,7 @@ prevButton.addEventListener('click', () => logPage && host.post({ type: 'logFilt
 nextButton.addEventListener('click', () => logPage && host.post({ type: 'logFilter', filter: logFilter, page: logPage.page + 1 }));
 exportCsv.addEventListener('click', () => host.post({ type: 'export', filter: logFilter, format: 'csv' }));
 exportJsonl.addEventListener('click', () => host.post({ type: 'export', filter: logFilter, format: 'jsonl' }));
-const tbody = $('#log-table tbody');
+const tbody = logTable.querySelector('tbody')!;
 const openRow = (row: HTMLElement | null) => row?.dataset.id && host.post({ type: 'openEntry', requestId: row.dataset.id });
 tbody.addEventListener('click', (e) => openRow((e.target as HTMLElement).closest('tr')));
 tbody.addEventListener('keydown', (e) => {
@@ -247,8 +233,8 @@ function showLogs(page: LogPage): void {
 }
 
 function createCharts(): Record<'volume' | 'latency' | 'errors' | 'tokens', Chart> {
-  const make = (id: string, stacked: boolean, max?: number) =>
-    new Chart($<HTMLCanvasElement>(`#${id}`), {
+  const make = (canvas: HTMLElement, stacked: boolean, max?: number) =>
+    new Chart(canvas as HTMLCanvasElement, {
       type: 'bar',
       data: { labels: [], datasets: [] },
       options: {
@@ -256,7 +242,7 @@ function createCharts(): Record<'volume' | 'latency' | 'errors' | 'tokens', Char
         scales: { x: { stacked, ticks: { maxTicksLimit: 8, maxRotation: 0 }, grid: { display: false } }, y: { stacked, beginAtZero: true, ...(max ? { suggestedMax: max } : {}) } },
       },
     });
-  return { volume: make('c-volume', true), latency: make('c-latency', false), errors: make('c-errors', false, 5), tokens: make('c-tokens', true) };
+  return { volume: make(ui.cVolume, true), latency: make(ui.cLatency, false), errors: make(ui.cErrors, false, 5), tokens: make(ui.cTokens, true) };
 }
 
 function text(value: string): string {

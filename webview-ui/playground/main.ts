@@ -7,7 +7,7 @@ import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '@vscode-elements/elements/dist/vscode-collapsible/index.js';
 import './playground.css';
-import type { GenerationParams, HostMessage, PlaygroundTarget, WebviewMessage } from '../../src/features/playground/protocol';
+import type { GenerationParams, PlaygroundProtocol, PlaygroundTarget } from '../../src/features/playground/protocol';
 import { connectHost } from '../shared/hostApi';
 import { compareOptions, initialState, isBusy, MAX_COMPARE, newTurn, parseParams, reduce, requestFor, type Action, type PlaygroundState } from './state';
 import { servedByLabel } from './figures';
@@ -26,7 +26,7 @@ const PARAMS: { key: keyof GenerationParams; label: string; placeholder: string 
   { key: 'candidateCount', label: 'Candidates', placeholder: '1–8' },
 ];
 
-const host = connectHost<WebviewMessage, HostMessage, Draft>();
+const host = connectHost<PlaygroundProtocol, Draft>();
 let state: PlaygroundState = initialState;
 
 const app = document.getElementById('app')!;

@@ -6,7 +6,8 @@ import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import '@vscode/codicons/dist/codicon.css';
 import './rowPreview.css';
 import { Virtualizer, elementScroll, observeElementOffset, observeElementRect } from '@tanstack/virtual-core';
-import type { HostMessage, PreviewColumn, WebviewMessage } from '../../src/features/datasets/protocol';
+import type { HostMessage, PreviewColumn, RowPreviewProtocol } from '../../src/features/datasets/protocol';
+import { controls } from '../shared/controls';
 import { connectHost } from '../shared/hostApi';
 import { BLOCK_ROWS, RowBlocks } from './rowBlocks';
 import { ROW_HEIGHT, scrollHeight, visibleRows } from './scrollMap';
@@ -21,7 +22,7 @@ const FETCH_DELAY_MS = 40;
  */
 const MAX_ITEMS = 50_000;
 
-const host = connectHost<WebviewMessage, HostMessage, { scrollTop: number }>();
+const host = connectHost<RowPreviewProtocol, { scrollTop: number }>();
 const blocks = new RowBlocks();
 let columns: readonly PreviewColumn[] = [];
 let totalRows = 0;
@@ -44,19 +45,9 @@ app.innerHTML = `
     <div id="body" role="rowgroup"></div>
   </div>`;
 
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const grid = $<HTMLDivElement>('grid');
-const head = $('head');
-const body = $('body');
-const status = $('status');
-const failure = $('failure');
-// Held from creation: cell values are data and are never looked up by id later.
-const retryButton = $('retry');
-const failureText = $('failure-text');
-const titleText = $('title');
-const countText = $('count');
-const ring = $('ring');
-const statusText = $('status-text');
+const ui = controls(app, 'grid', 'head', 'body', 'status', 'failure', 'retry', 'failure-text', 'title', 'count', 'ring', 'status-text');
+const { head, body, status, failure, retry: retryButton, failureText, title: titleText, count: countText, ring, statusText } = ui;
+const grid = ui.grid as HTMLDivElement;
 
 const virtualizer = new Virtualizer<HTMLDivElement, HTMLDivElement>({
   count: 0,
@@ -85,10 +76,17 @@ function scheduleFetch(): void {
   clearTimeout(fetchTimer);
   fetchTimer = setTimeout(() => {
     const { first, last } = inView();
-    for (const block of blocks.toFetch(first, last, totalRows)) {
-      host.post({ type: 'fetch', start: block * BLOCK_ROWS, count: BLOCK_ROWS });
-    }
+    for (const block of blocks.toFetch(first, last, totalRows)) fetchBlock(block);
   }, FETCH_DELAY_MS);
+}
+
+/** One block of rows from the host, shown when it arrives (or its error in its place). */
+function fetchBlock(block: number): void {
+  const start = block * BLOCK_ROWS;
+  host.request('rows', { start, count: BLOCK_ROWS }).then(
+    (rows) => blocks.received(start, rows),
+    (error: Error) => blocks.failedAt(start, error.message),
+  ).finally(render);
 }
 
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -188,9 +186,7 @@ function showTable(message: Extract<HostMessage, { type: 'table' }>): void {
   // count (about 100 ms for a million rows), and the fetch need not wait for it.
   const saved = host.getState()?.scrollTop ?? 0;
   const { first, last } = visibleRows(saved, Math.max(ROW_HEIGHT, grid.clientHeight - HEADER_HEIGHT), totalRows);
-  for (const block of blocks.toFetch(first, last, totalRows)) {
-    host.post({ type: 'fetch', start: block * BLOCK_ROWS, count: BLOCK_ROWS });
-  }
+  for (const block of blocks.toFetch(first, last, totalRows)) fetchBlock(block);
   const items = Math.min(totalRows, MAX_ITEMS);
   const itemSize = items ? scrollHeight(totalRows) / items : ROW_HEIGHT;
   virtualizer.setOptions({ ...virtualizer.options, count: items, estimateSize: () => itemSize });
@@ -215,12 +211,6 @@ host.onMessage((message) => {
   switch (message.type) {
     case 'table':
       return showTable(message);
-    case 'rows':
-      blocks.received(message.start, message.rows);
-      return render();
-    case 'rowsError':
-      blocks.failedAt(message.start, message.message);
-      return render();
     case 'error':
       status.hidden = true;
       grid.hidden = true;

@@ -3,7 +3,7 @@
 // log requests to BigQuery. Create a monitor or run a monitoring job from here. One panel.
 import * as vscode from 'vscode';
 import { isLogSource, listDriftSources, loadLogDrift, loadMonitorDrift, sourceForEndpoint, type DriftSources, type LoadedDrift } from './driftViews';
-import type { DriftHostMessage, DriftWebviewMessage } from './protocol';
+import type { BenchResult, DriftProtocol, DriftWebviewMessage } from './protocol';
 import type { ClientPool } from '../../vertex/clients';
 import { listAcrossRegions } from '../../vertex/multiRegion';
 import { readPages } from '../../vertex/paging';
@@ -11,7 +11,7 @@ import { parseError } from '../../vertex/parseError';
 import { listEndpoints } from '../../vertex/resources';
 import { runMonitoringJob } from '../../vertex/modelMonitoring';
 import { createMonitorInteractively } from './driftCreateMonitor';
-import { webviewHtml, webviewOptions } from '../../ui/webviewHtml';
+import { HostedPanel, PanelHost } from '../../ui/panelHost';
 import type { InputSeam } from '../../ui/inputSeam';
 
 export interface DriftTarget {
@@ -20,59 +20,39 @@ export interface DriftTarget {
   readonly models?: readonly string[];
 }
 
-/** What integration tests read: the messages the host sent and received. */
-export interface DriftPanelProbe {
-  readonly sent: readonly DriftHostMessage[];
-  readonly received: readonly DriftWebviewMessage[];
-  receive(message: DriftWebviewMessage): Promise<void>;
-}
-
-export class DriftPanel implements vscode.Disposable, DriftPanelProbe {
+export class DriftPanel extends HostedPanel<DriftProtocol> {
   static readonly viewType = 'vertexGenAi.drift';
-  private static current: DriftPanel | undefined;
-  readonly sent: DriftHostMessage[] = [];
-  readonly received: DriftWebviewMessage[] = [];
-  private readonly disposables: vscode.Disposable[] = [];
   private sources: DriftSources | undefined;
   private loaded: LoadedDrift | undefined;
   private selected: string | undefined;
   private running: AbortController | undefined;
 
   static show(extensionUri: vscode.Uri, pool: () => Promise<ClientPool>, input: () => InputSeam, regions: () => readonly string[], target: DriftTarget = {}): DriftPanel {
-    if (DriftPanel.current) {
-      DriftPanel.current.panel.reveal();
-      DriftPanel.current.target = target;
-      void DriftPanel.current.loadSources();
-      return DriftPanel.current;
-    }
-    const panel = vscode.window.createWebviewPanel(DriftPanel.viewType, vscode.l10n.t('Drift'), vscode.ViewColumn.Active, webviewOptions(extensionUri));
-    DriftPanel.current = new DriftPanel(panel, extensionUri, pool, input, regions, target);
-    return DriftPanel.current;
+    return PanelHost.show<DriftProtocol, DriftPanel>(
+      { viewType: DriftPanel.viewType, title: vscode.l10n.t('Drift'), entry: 'drift', extensionUri },
+      (host) => new DriftPanel(host, pool, input, regions, target),
+      (existing) => {
+        existing.target = target;
+        void existing.loadSources();
+      },
+    );
   }
 
   private constructor(
-    private readonly panel: vscode.WebviewPanel,
-    extensionUri: vscode.Uri,
+    host: PanelHost<DriftProtocol>,
     private readonly pool: () => Promise<ClientPool>,
     private readonly input: () => InputSeam,
     private readonly regions: () => readonly string[],
     private target: DriftTarget,
   ) {
-    panel.webview.html = webviewHtml(panel.webview, extensionUri, 'drift', vscode.l10n.t('Drift'));
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((m: DriftWebviewMessage) => this.receive(m)),
-      panel.onDidDispose(() => this.dispose()),
-    );
+    super(host);
   }
 
-  dispose(): void {
-    DriftPanel.current = undefined;
+  protected override closed(): void {
     this.running?.abort();
-    this.disposables.forEach((d) => d.dispose());
   }
 
-  async receive(message: DriftWebviewMessage): Promise<void> {
-    this.received.push(message);
+  protected async receive(message: DriftWebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
         return this.loadSources();
@@ -93,14 +73,7 @@ export class DriftPanel implements vscode.Disposable, DriftPanelProbe {
       case 'cancel':
         this.running?.abort();
         return;
-      case 'benchResult':
-        return;
     }
-  }
-
-  private post(message: DriftHostMessage): void {
-    this.sent.push(message);
-    void this.panel.webview.postMessage(message);
   }
 
   private async loadSources(): Promise<void> {
@@ -131,7 +104,7 @@ export class DriftPanel implements vscode.Disposable, DriftPanelProbe {
         : monitor ? await loadMonitorDrift(pool, monitor) : undefined;
       if (!this.loaded || source !== this.selected) return;
       // The tab names what it shows: the monitor, or the endpoint whose log it reads.
-      this.panel.title = vscode.l10n.t('Drift: {0}', this.sources.options.find((o) => o.name === source)?.label ?? this.loaded.view.title);
+      this.host.title = vscode.l10n.t('Drift: {0}', this.sources.options.find((o) => o.name === source)?.label ?? this.loaded.view.title);
       this.post({ type: 'view', view: this.loaded.view });
       const first = this.loaded.view.series.find((s) => s.points.some((p) => p.anomaly)) ?? this.loaded.view.series[0];
       const histogram = first && this.loaded.histogram(first.feature);
@@ -208,15 +181,7 @@ export class DriftPanel implements vscode.Disposable, DriftPanelProbe {
   }
 
   /** Renders synthetic data in the webview and resolves with what it reported. */
-  async bench(features: number, days: number, timeoutMs = 30_000): Promise<DriftWebviewMessage & { type: 'benchResult' }> {
-    const before = this.received.length;
-    this.post({ type: 'bench', features, days });
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const result = this.received.slice(before).find((m) => m.type === 'benchResult');
-      if (result?.type === 'benchResult') return result;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`The drift webview did not render within ${timeoutMs} ms.`);
+  bench(features: number, days: number, timeoutMs = 30_000): Promise<BenchResult> {
+    return this.host.request('bench', { features, days }, timeoutMs);
   }
 }

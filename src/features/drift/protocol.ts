@@ -1,5 +1,6 @@
 // Messages between the Drift panel (host) and its webview. Types only.
 import type { Distribution } from '@vertex-genai-ops/catalog/drift/featureDrift';
+import type { IpcRequestType } from '../../common/ipc';
 
 export interface MonitorOption {
   readonly name: string;
@@ -54,9 +55,7 @@ export type DriftHostMessage =
   | { readonly type: 'view'; readonly view: DriftView }
   | { readonly type: 'histogram'; readonly histogram: HistogramView }
   | { readonly type: 'busy'; readonly message?: string }
-  | { readonly type: 'error'; readonly message: string }
-  /** Renders synthetic data (features × days) and answers with the time it took. */
-  | { readonly type: 'bench'; readonly features: number; readonly days: number };
+  | { readonly type: 'error'; readonly message: string };
 
 export type DriftWebviewMessage =
   | { readonly type: 'ready' }
@@ -65,6 +64,20 @@ export type DriftWebviewMessage =
   | { readonly type: 'refresh' }
   | { readonly type: 'createMonitor' }
   | { readonly type: 'runJob' }
-  | { readonly type: 'cancel' }
-  /** Median of three renders, and the first (which also creates the chart). */
-  | { readonly type: 'benchResult'; readonly ms: number; readonly firstMs: number; readonly features: number; readonly points: number };
+  | { readonly type: 'cancel' };
+
+/** Median of three renders, and the first (which also creates the chart). */
+export interface BenchResult {
+  readonly ms: number;
+  readonly firstMs: number;
+  readonly features: number;
+  readonly points: number;
+}
+
+export interface DriftProtocol {
+  readonly commands: DriftWebviewMessage;
+  readonly notifications: DriftHostMessage;
+  readonly requests: Record<never, never>;
+  /** Renders synthetic data (features × days) and answers with the time it took. */
+  readonly hostRequests: { readonly bench: IpcRequestType<{ readonly features: number; readonly days: number }, BenchResult> };
+}

@@ -3,7 +3,7 @@
 // attributions of a text model. The instance comes from the panel's editor, a JSON file,
 // the editor selection or a logged request. One panel.
 import * as vscode from 'vscode';
-import type { ExplainHostMessage, ExplainTarget, ExplainWebviewMessage, ExplanationView } from './protocol';
+import type { ExplainProtocol, ExplainTarget, ExplainWebviewMessage, ExplanationView } from './protocol';
 import type { ClientPool } from '../../vertex/clients';
 import { explainInstance, explanationBaselines, type Json } from '../../vertex/explain';
 import { listAcrossRegions } from '../../vertex/multiRegion';
@@ -12,7 +12,7 @@ import { parseError } from '../../vertex/parseError';
 import { listEndpoints } from '../../vertex/resources';
 import type { Endpoint } from '../../vertex/types';
 import { loggedInstances } from './explainInstances';
-import { webviewHtml, webviewOptions } from '../../ui/webviewHtml';
+import { HostedPanel, PanelHost } from '../../ui/panelHost';
 import { answered, type InputSeam } from '../../ui/inputSeam';
 
 export interface ExplainStart {
@@ -23,54 +23,37 @@ export interface ExplainStart {
   readonly origin?: string;
 }
 
-/** What integration tests read: the messages the host sent and received. */
-export interface ExplainPanelProbe {
-  readonly sent: readonly ExplainHostMessage[];
-  receive(message: ExplainWebviewMessage): Promise<void>;
-}
-
-export class ExplainPanel implements vscode.Disposable, ExplainPanelProbe {
+export class ExplainPanel extends HostedPanel<ExplainProtocol> {
   static readonly viewType = 'vertexGenAi.explain';
-  private static current: ExplainPanel | undefined;
-  readonly sent: ExplainHostMessage[] = [];
-  private readonly disposables: vscode.Disposable[] = [];
   private endpoints = new Map<string, Endpoint>();
   private running: AbortController | undefined;
 
   static show(extensionUri: vscode.Uri, pool: () => Promise<ClientPool>, input: () => InputSeam, regions: () => readonly string[], start: ExplainStart = {}): ExplainPanel {
-    if (ExplainPanel.current) {
-      ExplainPanel.current.panel.reveal();
-      ExplainPanel.current.start = start;
-      void ExplainPanel.current.sendTargets();
-      return ExplainPanel.current;
-    }
-    const panel = vscode.window.createWebviewPanel(ExplainPanel.viewType, vscode.l10n.t('Explainability'), vscode.ViewColumn.Active, webviewOptions(extensionUri));
-    ExplainPanel.current = new ExplainPanel(panel, extensionUri, pool, input, regions, start);
-    return ExplainPanel.current;
+    return PanelHost.show<ExplainProtocol, ExplainPanel>(
+      { viewType: ExplainPanel.viewType, title: vscode.l10n.t('Explainability'), entry: 'explain', extensionUri },
+      (host) => new ExplainPanel(host, pool, input, regions, start),
+      (existing) => {
+        existing.start = start;
+        void existing.sendTargets();
+      },
+    );
   }
 
   private constructor(
-    private readonly panel: vscode.WebviewPanel,
-    extensionUri: vscode.Uri,
+    host: PanelHost<ExplainProtocol>,
     private readonly pool: () => Promise<ClientPool>,
     private readonly input: () => InputSeam,
     private readonly regions: () => readonly string[],
     private start: ExplainStart,
   ) {
-    panel.webview.html = webviewHtml(panel.webview, extensionUri, 'explain', vscode.l10n.t('Explainability'));
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((m: ExplainWebviewMessage) => this.receive(m)),
-      panel.onDidDispose(() => this.dispose()),
-    );
+    super(host);
   }
 
-  dispose(): void {
-    ExplainPanel.current = undefined;
+  protected override closed(): void {
     this.running?.abort();
-    this.disposables.forEach((d) => d.dispose());
   }
 
-  async receive(message: ExplainWebviewMessage): Promise<void> {
+  protected async receive(message: ExplainWebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
         return this.sendTargets();
@@ -84,11 +67,6 @@ export class ExplainPanel implements vscode.Disposable, ExplainPanelProbe {
         this.running?.abort();
         return;
     }
-  }
-
-  private post(message: ExplainHostMessage): void {
-    this.sent.push(message);
-    void this.panel.webview.postMessage(message);
   }
 
   private async sendTargets(): Promise<void> {
@@ -111,7 +89,7 @@ export class ExplainPanel implements vscode.Disposable, ExplainPanelProbe {
   }
 
   /** One explanation per chosen deployed model (none chosen: the endpoint's traffic split picks). */
-  async explain(endpoint: string, text: string, deployedModelIds: readonly string[]): Promise<void> {
+  private async explain(endpoint: string, text: string, deployedModelIds: readonly string[]): Promise<void> {
     let instance: Json;
     try {
       instance = JSON.parse(text) as Json;

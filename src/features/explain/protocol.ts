@@ -33,3 +33,10 @@ export type ExplainWebviewMessage =
   | { readonly type: 'loadFile' }
   | { readonly type: 'loadLogged' }
   | { readonly type: 'cancel' };
+
+export interface ExplainProtocol {
+  readonly commands: ExplainWebviewMessage;
+  readonly notifications: ExplainHostMessage;
+  readonly requests: Record<never, never>;
+  readonly hostRequests: Record<never, never>;
+}

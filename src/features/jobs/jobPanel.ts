@@ -2,7 +2,7 @@
 // statistics, error with a next step, loss curves from TensorBoard, HPT trials),
 // following the job through the job monitor only while visible and until the job ends.
 import * as vscode from 'vscode';
-import type { CurveView, JobHostMessage, JobView, JobWebviewMessage } from './protocol';
+import type { CurveView, JobProtocol, JobView, JobWebviewMessage } from './protocol';
 import type { ClientPool } from '../../vertex/clients';
 import { cancelJob } from '../../vertex/tuning';
 import { getJobDetails, type JobDetails } from '../../vertex/jobDetails';
@@ -10,7 +10,7 @@ import { parseError } from '../../vertex/parseError';
 import { readObjectText } from '../../vertex/storage';
 import { readCurves } from '../../vertex/tensorboard';
 import { readOnlyTextUri } from '../trees/api';
-import { webviewHtml, webviewOptions } from '../../ui/webviewHtml';
+import { HostedPanel, PanelHost } from '../../ui/panelHost';
 import type { InputSeam } from '../../ui/inputSeam';
 import { isTerminalJobState } from '@vertex-genai-ops/catalog/jobStates';
 import type { JobMonitor, JobUpdate, Subscription } from '../../vertex/jobMonitor';
@@ -18,67 +18,38 @@ import type { JobMonitor, JobUpdate, Subscription } from '../../vertex/jobMonito
 /** A visible panel shows figures at most this old while the job runs. */
 const MAX_POLL_MS = 15_000;
 
-export class JobPanel implements vscode.Disposable {
+export class JobPanel extends HostedPanel<JobProtocol> {
   static readonly viewType = 'vertexGenAi.job';
-  private static readonly open = new Map<string, JobPanel>();
-  /** Every message sent to the webview, oldest first: what tests read. */
-  readonly posted: JobHostMessage[] = [];
-  private readonly disposables: vscode.Disposable[] = [];
   private following: Subscription | undefined;
   private details: JobDetails | undefined;
   private loading: AbortController | undefined;
 
   static show(extensionUri: vscode.Uri, pool: () => Promise<ClientPool>, input: () => InputSeam, name: string, jobs: JobMonitor): JobPanel {
-    const existing = JobPanel.open.get(name);
-    if (existing) {
-      existing.panel.reveal();
-      return existing;
-    }
     const title = vscode.l10n.t('Job {0}', name.split('/').pop() ?? name);
-    const panel = vscode.window.createWebviewPanel(JobPanel.viewType, title, vscode.ViewColumn.Active, webviewOptions(extensionUri));
-    const created = new JobPanel(panel, extensionUri, pool, input, name, jobs);
-    JobPanel.open.set(name, created);
-    return created;
+    return PanelHost.show<JobProtocol, JobPanel>({ viewType: JobPanel.viewType, key: name, title, entry: 'job', extensionUri }, (host) => new JobPanel(host, pool, input, name, jobs));
   }
 
   private constructor(
-    private readonly panel: vscode.WebviewPanel,
-    extensionUri: vscode.Uri,
+    host: PanelHost<JobProtocol>,
     private readonly pool: () => Promise<ClientPool>,
     private readonly input: () => InputSeam,
     readonly name: string,
     private readonly jobs: JobMonitor,
   ) {
-    panel.webview.html = webviewHtml(panel.webview, extensionUri, 'job', panel.title);
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((m: JobWebviewMessage) => this.onMessage(m)),
-      panel.onDidChangeViewState(() => {
-        // Hidden panels do not follow the job; coming back shows fresh figures at once.
-        if (panel.visible && !this.isTerminal()) void this.load();
-        else this.unfollow();
-      }),
-      panel.onDidDispose(() => this.dispose()),
-    );
+    super(host);
+    host.onDidChangeViewState(() => {
+      // Hidden panels do not follow the job; coming back shows fresh figures at once.
+      if (host.visible && !this.isTerminal()) void this.load();
+      else this.unfollow();
+    });
   }
 
-  dispose(): void {
-    JobPanel.open.delete(this.name);
+  protected override closed(): void {
     this.unfollow();
     this.loading?.abort();
-    this.disposables.forEach((d) => d.dispose());
   }
 
-  private post(message: JobHostMessage): void {
-    this.posted.push(message);
-    void this.panel.webview.postMessage(message);
-  }
-
-  /** A message from the webview (tests send them directly, as the drift panel's do). */
-  receive(message: JobWebviewMessage): Promise<void> {
-    return this.onMessage(message);
-  }
-
-  private async onMessage(message: JobWebviewMessage): Promise<void> {
+  protected async receive(message: JobWebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
       case 'refresh':
@@ -159,7 +130,7 @@ export class JobPanel implements vscode.Disposable {
 
   private async present(details: JobDetails, signal: AbortSignal): Promise<void> {
     this.details = details;
-    this.panel.title = details.job.displayName;
+    this.host.title = details.job.displayName;
     this.post({ type: 'job', job: toView(details) });
     if (!details.experimentId) return;
     try {
@@ -181,7 +152,7 @@ export class JobPanel implements vscode.Disposable {
 
   /** Following only while visible and until the job ends; the monitor polls with backoff. */
   private follow(): void {
-    if (!this.panel.visible || this.isTerminal()) return this.unfollow();
+    if (!this.host.visible || this.isTerminal()) return this.unfollow();
     this.following ??= this.jobs.subscribe(this.name, (update) => this.onUpdate(update), { maxDelayMs: MAX_POLL_MS });
   }
 

@@ -38,3 +38,10 @@ export type JobWebviewMessage =
   | { readonly type: 'cancelJob' }
   | { readonly type: 'clone' }
   | { readonly type: 'openDataset'; readonly uri: string; readonly line: number };
+
+export interface JobProtocol {
+  readonly commands: JobWebviewMessage;
+  readonly notifications: JobHostMessage;
+  readonly requests: Record<never, never>;
+  readonly hostRequests: Record<never, never>;
+}

@@ -2,7 +2,7 @@
 // request-response log, refreshed every 30 s while visible (paused while hidden), and the
 // prediction-log browser (pages, one pair as JSON, export). One panel per endpoint.
 import * as vscode from 'vscode';
-import type { HostMessage, LogFilter, MetricsFilter, MonitoringTarget, Problem, WebviewMessage } from './protocol';
+import type { LogFilter, MetricsFilter, MonitoringProtocol, MonitoringTarget, Problem, WebviewMessage } from './protocol';
 import type { ClientPool } from '../../vertex/clients';
 import { parseError } from '../../vertex/parseError';
 import { enableLogging, monitoredEndpoint } from './endpointLogging';
@@ -10,18 +10,13 @@ import { showLogEntry } from './logEntryDocuments';
 import { exportLog } from './logExport';
 import type { LogTableRef } from './logTable';
 import { loadLogEntry, loadMetrics, LogPager, type QueryContext } from './monitoringQueries';
-import { webviewHtml, webviewOptions } from '../../ui/webviewHtml';
+import { HostedPanel, PanelHost } from '../../ui/panelHost';
 import type { InputSeam } from '../../ui/inputSeam';
 
 const REFRESH_MS = 30_000;
 
-export class MonitoringPanel implements vscode.Disposable {
+export class MonitoringPanel extends HostedPanel<MonitoringProtocol> {
   static readonly viewType = 'vertexGenAi.monitoring';
-  private static readonly open = new Map<string, MonitoringPanel>();
-  private readonly posted = new vscode.EventEmitter<HostMessage>();
-  /** Every message the host posts to the webview (tests read the figures from here). */
-  readonly onDidPost = this.posted.event;
-  private readonly disposables: vscode.Disposable[] = [this.posted];
   private target?: MonitoringTarget;
   private table?: LogTableRef;
   private pager?: LogPager;
@@ -34,35 +29,29 @@ export class MonitoringPanel implements vscode.Disposable {
   private targetLoad?: Promise<boolean>;
 
   static show(extensionUri: vscode.Uri, pool: () => Promise<ClientPool>, input: () => InputSeam, endpoint: string): MonitoringPanel {
-    const existing = MonitoringPanel.open.get(endpoint);
-    if (existing) {
-      existing.panel.reveal();
-      return existing;
-    }
-    const panel = vscode.window.createWebviewPanel(MonitoringPanel.viewType, vscode.l10n.t('Monitoring'), vscode.ViewColumn.Active, webviewOptions(extensionUri));
-    const created = new MonitoringPanel(panel, extensionUri, pool, input, endpoint);
-    MonitoringPanel.open.set(endpoint, created);
-    return created;
+    return PanelHost.show<MonitoringProtocol, MonitoringPanel>(
+      { viewType: MonitoringPanel.viewType, key: endpoint, title: vscode.l10n.t('Monitoring'), entry: 'monitoring', extensionUri },
+      (host) => new MonitoringPanel(host, pool, input, endpoint),
+    );
   }
 
   private constructor(
-    private readonly panel: vscode.WebviewPanel,
-    extensionUri: vscode.Uri,
+    host: PanelHost<MonitoringProtocol>,
     private readonly pool: () => Promise<ClientPool>,
     private readonly input: () => InputSeam,
     readonly endpoint: string,
   ) {
-    panel.webview.html = webviewHtml(panel.webview, extensionUri, 'monitoring', vscode.l10n.t('Monitoring'));
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((m: WebviewMessage) => this.handle(m)),
-      panel.onDidChangeViewState(() => this.visibilityChanged()),
-      panel.onDidDispose(() => this.dispose()),
-    );
+    super(host);
+    host.onDidChangeViewState(() => this.visibilityChanged());
     this.startTimer();
   }
 
-  /** What the webview sends; public so tests can drive the panel as the webview does. */
-  async handle(message: WebviewMessage): Promise<void> {
+  protected override closed(): void {
+    if (this.timer) clearInterval(this.timer);
+    for (const c of this.inFlight.values()) c.abort();
+  }
+
+  protected async receive(message: WebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
         return this.reload();
@@ -93,20 +82,8 @@ export class MonitoringPanel implements vscode.Disposable {
     return rows;
   }
 
-  dispose(): void {
-    MonitoringPanel.open.delete(this.endpoint);
-    if (this.timer) clearInterval(this.timer);
-    for (const c of this.inFlight.values()) c.abort();
-    this.disposables.forEach((d) => d.dispose());
-  }
-
-  private post(message: HostMessage): void {
-    this.posted.fire(message);
-    void this.panel.webview.postMessage(message);
-  }
-
   private visibilityChanged(): void {
-    if (this.panel.visible) {
+    if (this.host.visible) {
       this.startTimer();
       if (this.stale) void this.refreshMetrics();
     } else if (this.timer) {
@@ -117,7 +94,7 @@ export class MonitoringPanel implements vscode.Disposable {
 
   private startTimer(): void {
     this.timer ??= setInterval(() => {
-      if (this.panel.visible) void this.refreshMetrics();
+      if (this.host.visible) void this.refreshMetrics();
       else this.stale = true;
     }, REFRESH_MS);
   }
@@ -135,7 +112,7 @@ export class MonitoringPanel implements vscode.Disposable {
         this.target = found.target;
         this.table = found.table;
         this.pager = undefined;
-        this.panel.title = vscode.l10n.t('Monitoring: {0}', found.target.displayName);
+        this.host.title = vscode.l10n.t('Monitoring: {0}', found.target.displayName);
         this.post({ type: 'target', target: found.target, metricsFilter: this.metricsFilter, logFilter: this.logFilter });
         return true;
       } catch (error) {

@@ -87,3 +87,10 @@ export type WebviewMessage =
   | { readonly type: 'openEntry'; readonly requestId: string }
   | { readonly type: 'export'; readonly filter: LogFilter; readonly format: 'csv' | 'jsonl' }
   | { readonly type: 'action'; readonly command: 'enableLogging' | 'retry' | 'signIn' };
+
+export interface MonitoringProtocol {
+  readonly commands: WebviewMessage;
+  readonly notifications: HostMessage;
+  readonly requests: Record<never, never>;
+  readonly hostRequests: Record<never, never>;
+}

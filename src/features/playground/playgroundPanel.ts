@@ -2,7 +2,7 @@
 // answers, compare targets side by side. One panel, reused; its conversation lives in
 // workspaceState (PlaygroundHistory) so it survives reloads and restarts.
 import * as vscode from 'vscode';
-import type { HostMessage, PlaygroundTarget, PromptRequest, WebviewMessage } from './protocol';
+import type { HostMessage, PlaygroundProtocol, PlaygroundTarget, PromptRequest, WebviewMessage } from './protocol';
 import type { ClientPool } from '../../vertex/clients';
 import { clientEndpoint } from '../../vertex/connection';
 import { parseError } from '../../vertex/parseError';
@@ -11,7 +11,7 @@ import { runPrompt } from '../../vertex/runPrompt';
 import { requestCode, type CodeLanguage } from './playgroundCode';
 import { conversationJson, conversationMarkdown, evalCaseLine } from './playgroundExport';
 import { PlaygroundHistory } from './playgroundHistory';
-import { webviewHtml, webviewOptions } from '../../ui/webviewHtml';
+import { HostedPanel, PanelHost } from '../../ui/panelHost';
 import { answered, type InputSeam } from '../../ui/inputSeam';
 
 export interface PlaygroundDeps {
@@ -25,40 +25,33 @@ export interface PlaygroundDeps {
 
 const EVAL_FILE_KEY = 'vertexGenAi.playground.evalFile';
 
-export class PlaygroundPanel implements vscode.Disposable {
+export class PlaygroundPanel extends HostedPanel<PlaygroundProtocol> {
   static readonly viewType = 'vertexGenAi.playground';
-  static current: PlaygroundPanel | undefined;
   private readonly running = new Map<string, AbortController>();
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly posted = new vscode.EventEmitter<HostMessage>();
-  /** Every message the host sends the webview (tests follow the flow through it). */
-  readonly onDidPost = this.posted.event;
   private readonly history: PlaygroundHistory;
   private targets: PlaygroundTarget[] = [];
 
   static show(deps: PlaygroundDeps, target?: string): PlaygroundPanel {
-    if (PlaygroundPanel.current) {
-      PlaygroundPanel.current.panel.reveal();
-      if (target) PlaygroundPanel.current.select(target);
-      return PlaygroundPanel.current;
-    }
-    const panel = vscode.window.createWebviewPanel(PlaygroundPanel.viewType, vscode.l10n.t('Playground'), vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));
-    PlaygroundPanel.current = new PlaygroundPanel(panel, deps, target);
-    return PlaygroundPanel.current;
+    return PanelHost.show<PlaygroundProtocol, PlaygroundPanel>(
+      { viewType: PlaygroundPanel.viewType, title: vscode.l10n.t('Playground'), entry: 'playground', extensionUri: deps.extensionUri },
+      (host) => new PlaygroundPanel(host, deps, target),
+      (existing) => {
+        if (target) existing.select(target);
+      },
+    );
   }
 
   private constructor(
-    private readonly panel: vscode.WebviewPanel,
+    host: PanelHost<PlaygroundProtocol>,
     private readonly deps: PlaygroundDeps,
     private selected: string | undefined,
   ) {
+    super(host);
     this.history = new PlaygroundHistory(deps.workspaceState);
-    panel.webview.html = webviewHtml(panel.webview, deps.extensionUri, 'playground', vscode.l10n.t('Playground'));
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((m: WebviewMessage) => this.receive(m)),
-      panel.onDidDispose(() => this.dispose()),
-      this.posted,
-    );
+  }
+
+  protected override closed(): void {
+    for (const c of this.running.values()) c.abort();
   }
 
   select(target: string): void {
@@ -77,15 +70,7 @@ export class PlaygroundPanel implements vscode.Disposable {
     await this.history.flushed();
   }
 
-  dispose(): void {
-    if (PlaygroundPanel.current === this) PlaygroundPanel.current = undefined;
-    for (const c of this.running.values()) c.abort();
-    this.disposables.forEach((d) => d.dispose());
-    this.panel.dispose();
-  }
-
-  /** A message from the webview. */
-  async receive(message: WebviewMessage): Promise<void> {
+  protected async receive(message: WebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
         this.post({ type: 'restore', conversation: this.history.conversation() });
@@ -114,10 +99,9 @@ export class PlaygroundPanel implements vscode.Disposable {
     }
   }
 
-  private post(message: HostMessage): void {
+  protected override post(message: HostMessage): void {
     this.history.apply(message, message.type === 'answer' || message.type === 'answerError');
-    this.posted.fire(message);
-    void this.panel.webview.postMessage(message);
+    super.post(message);
   }
 
   private async sendTargets(): Promise<void> {

@@ -52,3 +52,10 @@ export type WebviewMessage =
   | { readonly type: 'saveEvalCase'; readonly turnId: string; readonly answerId: string }
   | { readonly type: 'copyAsCode'; readonly target: string; readonly request: PromptRequest }
   | { readonly type: 'openLink'; readonly href: string };
+
+export interface PlaygroundProtocol {
+  readonly commands: WebviewMessage;
+  readonly notifications: HostMessage;
+  readonly requests: Record<never, never>;
+  readonly hostRequests: Record<never, never>;
+}
