@@ -22,7 +22,7 @@ function strings(): Record<string, string | { message: string }> {
 export function t(message: string, ...args: Args): string {
   const entry = strings()[message];
   const template = typeof entry === 'string' ? entry : (entry?.message ?? message);
-  const values: Record<string, unknown> = args.length === 1 && typeof args[0] === 'object' ? args[0] : args;
+  const values: Record<string, unknown> = args.length === 1 && typeof args[0] === 'object' ? args[0] : { ...args };
   if (Object.keys(values).length === 0) return template;
   return template.replace(/{([^}]+)}/g, (match, key: string) => String(values[key] ?? match));
 }
