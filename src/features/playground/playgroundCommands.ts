@@ -46,7 +46,7 @@ export function playgroundCommands(ctx: FeatureContext): CommandHandlers {
       return found;
     }
     const picked = await vscode.window.showQuickPick(all.map((t) => ({ label: t.displayName, description: `${t.region} · ${t.kind}`, target: t })), { placeHolder: vscode.l10n.t('Send to which endpoint or model?') });
-    if (!picked) throw cancelledError('Choosing a target');
+    if (!picked) throw cancelledError(vscode.l10n.t('Choosing a target'));
     return picked.target;
   };
 
@@ -78,7 +78,7 @@ export function playgroundCommands(ctx: FeatureContext): CommandHandlers {
     for (const name of variablesIn(file.prompt)) {
       if (values[name] !== undefined) continue;
       const value = await vscode.window.showInputBox({ title: vscode.l10n.t('Value of {{{0}}}', name), prompt: vscode.l10n.t('The prompt uses {{{0}}} and the front matter gives no value.', name), ignoreFocusOut: true });
-      if (value === undefined) throw cancelledError('Filling in the variables');
+      if (value === undefined) throw cancelledError(vscode.l10n.t('Filling in the variables'));
       values[name] = value;
     }
     const request: PromptRequest = { system: file.system, history: [], prompt: fillVariables(file.prompt, values), params: file.params };
@@ -106,7 +106,7 @@ export function playgroundCommands(ctx: FeatureContext): CommandHandlers {
       if (file.compare.length > 1) chosen = await Promise.all(file.compare.map((ref) => pickTarget(all, ref)));
       else {
         const picked = await vscode.window.showQuickPick(all.map((t) => ({ label: t.displayName, description: `${t.region} · ${t.kind}`, target: t, picked: t.displayName === file.target })), { canPickMany: true, placeHolder: vscode.l10n.t('Compare 2 to 4 targets') });
-        if (!picked) throw cancelledError('Choosing targets');
+        if (!picked) throw cancelledError(vscode.l10n.t('Choosing targets'));
         if (picked.length < 2 || picked.length > 4) throw new Error(vscode.l10n.t('Compare takes 2 to 4 targets; {0} were chosen.', picked.length));
         chosen = picked.map((p) => p.target);
       }

@@ -179,8 +179,8 @@ export class PlaygroundPanel implements vscode.Disposable {
     if (!target) return;
     const languages: { label: string; id: CodeLanguage }[] = [
       { label: 'curl', id: 'curl' },
-      { label: 'Python (google-cloud-aiplatform)', id: 'python' },
-      { label: 'TypeScript (@google-cloud/aiplatform)', id: 'typescript' },
+      { label: vscode.l10n.t('Python (google-cloud-aiplatform)'), id: 'python' },
+      { label: vscode.l10n.t('TypeScript (@google-cloud/aiplatform)'), id: 'typescript' },
     ];
     const picked = await vscode.window.showQuickPick(languages, { placeHolder: vscode.l10n.t('Copy the request as…') });
     if (!picked) return;
