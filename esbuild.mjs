@@ -84,8 +84,6 @@ const builds = [
     ),
     outdir: 'dist/webview',
     loader: { '.ttf': 'file', '.woff2': 'file' },
-    // Webview apps write `l10n.t('…')` from '@vscode/l10n' so `npm run l10n` finds their strings; they run this lookup.
-    alias: { '@vscode/l10n': resolve(root, 'webview-ui/shared/l10n.ts') },
   },
 ];
 // The command-line tools: dist/cli/lintTuning.js is the package's `vertex-lint-tuning` bin.

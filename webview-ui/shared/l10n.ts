@@ -1,14 +1,14 @@
-// The webview apps' `l10n.t`: the build aliases `@vscode/l10n` to this file for the webview
-// bundles (esbuild.mjs, webview-ui/tsconfig.json), so `l10n.t('…')` calls in webview-ui are
-// found by `npm run l10n` like the host's, and look up the strings the host put in the
-// page (webviewHtml.ts: a JSON data block). No block or no entry: the English text.
+// The webview apps' `l10n.t`: webview-ui/tsconfig.json maps `@vscode/l10n` to this file (tsc
+// and esbuild both follow it), so `l10n.t('…')` calls in webview-ui are found by `npm run l10n`
+// like the host's, and look up the strings the host put in the page (webviewHtml.ts: a JSON
+// data block). No page (unit tests), no block or no entry: the English text.
 type Args = Array<string | number | boolean> | [Record<string, string | number | boolean>];
 
 let bundle: Record<string, string | { message: string }> | undefined;
 
 function strings(): Record<string, string | { message: string }> {
   if (!bundle) {
-    const block = document.querySelector('script[type="application/json"][data-l10n]');
+    const block = typeof document === 'undefined' ? null : document.querySelector('script[type="application/json"][data-l10n]');
     try {
       bundle = block?.textContent ? JSON.parse(block.textContent) : {};
     } catch {

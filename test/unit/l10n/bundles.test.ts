@@ -9,7 +9,7 @@ const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Rec
 
 describe('l10n bundles', () => {
   it('l10n/bundle.l10n.json holds exactly the strings the code translates (npm run l10n rewrites it)', function () {
-    this.timeout(120_000);
+    this.timeout(300_000);
     const out = mkdtempSync(join(tmpdir(), 'vgo-l10n-'));
     try {
       const cli = join(root, 'node_modules', '@vscode', 'l10n-dev', 'dist', 'cli.js');
