@@ -1,6 +1,7 @@
 // Starts the bundled emulator (dist/emulator.js) as a child Node process. The
 // port is chosen up front so clients can be built while the emulator boots.
 // No vscode here.
+import * as l10n from '@vscode/l10n';
 import { fork } from 'node:child_process';
 import { createServer } from 'node:net';
 
@@ -48,7 +49,7 @@ export function startEmulatorProcess(
     });
     child.on('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`The local emulator stopped (exit code ${code}); see the log, then retry.`));
+      reject(new Error(l10n.t('The local emulator stopped (exit code {0}); see the log, then retry.', String(code))));
     });
   });
   ready.catch(() => undefined); // observed by whoever awaits it

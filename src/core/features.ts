@@ -1,5 +1,6 @@
 // The features chunk: loaded by the activation entry the first time a
 // configured view or any command needs it. Google clients are a further chunk.
+import './l10nBundle';
 import * as vscode from 'vscode';
 import type { ViewId } from './contributions';
 import type { CommandHandlers, FeatureContext, FeatureHost, Features } from './contracts';

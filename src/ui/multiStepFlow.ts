@@ -1,6 +1,7 @@
 // Runs a flow of steps over an InputSeam: back navigation, validation at every
 // step, answers kept in one state object so nothing typed is lost, and a
 // summary step that can jump to any step and come straight back.
+import * as l10n from '@vscode/l10n';
 import type { InputSeam, PickOption } from './inputSeam';
 
 interface StepBase<S> {
@@ -87,7 +88,7 @@ export async function runFlow<S>(seam: InputSeam, steps: readonly Step<S>[], ini
     }
     if (isGoto(next)) {
       const target = steps.findIndex((s) => s.id === next.goto);
-      if (target < 0) throw new Error(`No step ${next.goto}`);
+      if (target < 0) throw new Error(l10n.t('No step {0}', next.goto));
       if (target === index) continue;
       history.push(index);
       returnTo = index;

@@ -220,9 +220,16 @@ function html(webview: vscode.Webview, extensionUri: vscode.Uri, entry: string, 
 </head>
 <body>
 <div id="app"></div>
-<script nonce="${nonce}" src="${asset(`${entry}.js`)}"></script>
+${l10nBlock()}<script nonce="${nonce}" src="${asset(`${entry}.js`)}"></script>
 </body>
 </html>`;
+}
+
+// The translated strings for webview-ui/shared/l10n.ts: a data block (never executed, so
+// outside the CSP), `<` escaped so no string can close it. Nothing in English.
+function l10nBlock(): string {
+  const bundle = vscode.l10n.bundle;
+  return bundle ? `<script type="application/json" data-l10n>${JSON.stringify(bundle).replace(/</g, '\\u003c')}</script>\n` : '';
 }
 
 function escapeHtml(text: string): string {

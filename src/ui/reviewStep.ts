@@ -1,6 +1,7 @@
 // The last step of a launch flow: every answer on one list (pick one to change
 // it and come straight back), the actions that show or keep the request, and
 // the one that sends it. Nothing is sent before the user picks that one.
+import * as l10n from '@vscode/l10n';
 import type { PickOption } from './inputSeam';
 import type { PickStep } from './multiStepFlow';
 
@@ -36,11 +37,11 @@ export function reviewStep<S>(options: {
     kind: 'pick',
     id,
     title: options.title,
-    placeholder: () => 'Review: pick a line to change it, or confirm',
+    placeholder: () => l10n.t('Review: pick a line to change it, or confirm'),
     options: (state) => [
-      { label: `$(rocket) ${options.confirmLabel}`, value: { kind: 'confirm' } },
+      { label: l10n.t('$(rocket) {0}', options.confirmLabel), value: { kind: 'confirm' } },
       ...options.actions.map((a, index): PickOption<Choice> => ({ label: a.label, detail: a.detail, value: { kind: 'action', index } })),
-      ...options.fields(state).map((f): PickOption<Choice> => ({ label: `$(edit) ${f.label}`, description: f.value, value: { kind: 'edit', step: f.step } })),
+      ...options.fields(state).map((f): PickOption<Choice> => ({ label: l10n.t('$(edit) {0}', f.label), description: f.value, value: { kind: 'edit', step: f.step } })),
     ],
     validate: async ([choice], state) => (choice?.kind === 'confirm' ? options.validate?.(state) : undefined),
     apply: async (state, [choice]) => {

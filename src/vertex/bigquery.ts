@@ -3,6 +3,7 @@
 // The library's own retry is off: reads go through withRetry (Retry-After, deadline,
 // AbortSignal), and a query job is inserted under a job id chosen here, so repeating the
 // insert cannot start a second job (a repeat that finds it exists is the same job).
+import * as l10n from '@vscode/l10n';
 import { randomUUID } from 'node:crypto';
 import type { ClientPool } from './clients';
 import { toNumber } from './protoValues';
@@ -110,7 +111,7 @@ export async function runQuery(pool: ClientPool, sql: string, options: QueryOpti
   try {
     for (;;) {
       const left = deadline - Date.now();
-      if (left <= 0) throw deadlineError('The query', timeoutMs);
+      if (left <= 0) throw deadlineError(l10n.t('The query'), timeoutMs);
       const [rows, , response] = await bqCall(
         'GetQueryResults',
         () => job.getQueryResults({ maxResults: options.pageSize ?? 500, timeoutMs: Math.min(left, 10_000), autoPaginate: false, wrapIntegers: INTEGERS }),
@@ -131,7 +132,7 @@ export async function runQuery(pool: ClientPool, sql: string, options: QueryOpti
     const code = (err as { code?: unknown }).code;
     if (signal?.aborted || code === 4 || code === 1) {
       await job.cancel().catch(() => undefined); // best effort: do not leave it running for nothing
-      if (signal?.aborted) throw cancelledError('The query');
+      if (signal?.aborted) throw cancelledError(l10n.t('The query'));
     }
     throw err;
   }

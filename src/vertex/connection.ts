@@ -1,4 +1,5 @@
 // Where requests go and with which credentials. No vscode here.
+import * as l10n from '@vscode/l10n';
 import { InvalidSettingError } from './parseError';
 import { validateProjectId, validateRegion } from './regions';
 
@@ -45,7 +46,7 @@ export function clientEndpoint(connection: Connection, region: string): { apiEnd
  * `attacker.example#` sent the user's token to attacker.example).
  */
 export function vertexHost(region: string): string {
-  if (validateRegion(region)) throw new InvalidSettingError(`${shown(region)} is not a Google Cloud region such as us-central1, so nothing was sent; choose another region.`);
+  if (validateRegion(region)) throw new InvalidSettingError(l10n.t('{0} is not a Google Cloud region such as us-central1, so nothing was sent; choose another region.', shown(region)));
   return region === 'global' ? 'aiplatform.googleapis.com' : `${region}-aiplatform.googleapis.com`;
 }
 
@@ -62,18 +63,18 @@ export interface SettingProblem {
 
 /** The setting that cannot be used, or undefined; an empty project is "not configured", not invalid. */
 export function connectionProblem(connection: Pick<Connection, 'backend' | 'project' | 'regions' | 'emulatorUrl'>): SettingProblem | undefined {
-  const problem = (setting: string, what: string): SettingProblem => ({ setting, message: `${setting}: ${what}, so nothing was sent; correct the setting.` });
+  const problem = (setting: string, what: string): SettingProblem => ({ setting, message: l10n.t('{0}: {1}, so nothing was sent; correct the setting.', setting, what) });
   const projectKey = connection.backend === 'emulator' ? 'vertexGenAi.emulator.project' : 'vertexGenAi.project';
   const project: unknown = connection.project;
   if (typeof project !== 'string' || (project !== '' && validateProjectId(project))) {
-    return problem(projectKey, `${shown(project)} is not a Google Cloud project id (6 to 30 lowercase letters, digits or hyphens)`);
+    return problem(projectKey, l10n.t('{0} is not a Google Cloud project id (6 to 30 lowercase letters, digits or hyphens)', shown(project)));
   }
   const regions: unknown = connection.regions;
-  if (!Array.isArray(regions)) return problem('vertexGenAi.regions', `${shown(regions)} is not a list of regions such as ["us-central1"]`);
+  if (!Array.isArray(regions)) return problem('vertexGenAi.regions', l10n.t('{0} is not a list of regions such as ["us-central1"]', shown(regions)));
   const bad: unknown = regions.find((r) => typeof r !== 'string' || validateRegion(r));
-  if (bad !== undefined) return problem('vertexGenAi.regions', `${shown(bad)} is not a Google Cloud region such as us-central1`);
+  if (bad !== undefined) return problem('vertexGenAi.regions', l10n.t('{0} is not a Google Cloud region such as us-central1', shown(bad)));
   if (connection.backend === 'emulator' && connection.emulatorUrl !== undefined && !isOrigin(connection.emulatorUrl)) {
-    return problem('vertexGenAi.emulator.url', `${shown(connection.emulatorUrl)} is not an http(s) origin such as http://127.0.0.1:8790`);
+    return problem('vertexGenAi.emulator.url', l10n.t('{0} is not an http(s) origin such as http://127.0.0.1:8790', shown(connection.emulatorUrl)));
   }
   return undefined;
 }
@@ -95,7 +96,7 @@ function shown(value: unknown): string {
 }
 
 export function requireEmulatorUrl(connection: Connection): string {
-  if (!connection.emulatorUrl) throw new Error('The local emulator is not running.');
+  if (!connection.emulatorUrl) throw new Error(l10n.t('The local emulator is not running.'));
   checkConnection(connection);
   return connection.emulatorUrl;
 }

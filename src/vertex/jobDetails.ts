@@ -1,6 +1,7 @@
 // One job, as the job panel shows it: state timeline, tuning data statistics, the
 // error as a sentence with a next step, HPT trials with the best marked, and where
 // its training curves live. No vscode.
+import * as l10n from '@vscode/l10n';
 import type { ClientPool } from './clients';
 import { toCustomJob, toHyperparameterTuningJob } from './jobs';
 import { parseError } from './parseError';
@@ -91,15 +92,15 @@ function timelineOf(raw: Raw, job: Job): TimelineEntry[] {
 }
 
 function endLabel(state: Job['state']): string {
-  return state === 'succeeded' ? 'Succeeded' : state === 'failed' ? 'Failed' : state === 'cancelled' ? 'Cancelled' : 'Ended';
+  return state === 'succeeded' ? l10n.t('Succeeded') : state === 'failed' ? l10n.t('Failed') : state === 'cancelled' ? l10n.t('Cancelled') : l10n.t('Ended');
 }
 
 const STAT_LABELS: [string, string][] = [
-  ['tuningDatasetExampleCount', 'Training examples'],
-  ['totalTuningCharacterCount', 'Characters'],
-  ['totalBillableTokenCount', 'Billable tokens'],
-  ['totalBillableCharacterCount', 'Billable characters'],
-  ['tuningStepCount', 'Tuning steps'],
+  ['tuningDatasetExampleCount', l10n.t('Training examples')],
+  ['totalTuningCharacterCount', l10n.t('Characters')],
+  ['totalBillableTokenCount', l10n.t('Billable tokens')],
+  ['totalBillableCharacterCount', l10n.t('Billable characters')],
+  ['tuningStepCount', l10n.t('Tuning steps')],
 ];
 
 function statsOf(stats: Raw | undefined): { label: string; value: string }[] {
@@ -109,9 +110,9 @@ function statsOf(stats: Raw | undefined): { label: string; value: string }[] {
     const value = toNumber(stats[key]);
     return !value ? [] : [{ label, value: value.toLocaleString('en-US') }];
   });
-  for (const [key, label] of [['userInputTokenDistribution', 'Input tokens per example'], ['userOutputTokenDistribution', 'Output tokens per example']] as const) {
+  for (const [key, label] of [['userInputTokenDistribution', l10n.t('Input tokens per example')], ['userOutputTokenDistribution', l10n.t('Output tokens per example')]] as const) {
     const d = stats[key] as Raw | undefined;
-    if (d) rows.push({ label, value: `mean ${round(toNumber(d.mean))}, max ${round(toNumber(d.max))}` });
+    if (d) rows.push({ label, value: l10n.t('mean {0}, max {1}', round(toNumber(d.mean)), round(toNumber(d.max))) });
   }
   return rows;
 }

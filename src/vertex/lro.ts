@@ -4,6 +4,7 @@
 // `operation.getOperation()`, bounded by an overall timeout, cancellable, reporting
 // progress from the operation's metadata. Polls are reads: transient failures of a
 // poll are retried until the timeout; the operation itself is never re-started.
+import * as l10n from '@vscode/l10n';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { toDate } from './protoValues';
 import { cancelledError, formatSeconds, isTransient } from './retry';
@@ -67,7 +68,7 @@ export async function waitForOperation<R>(operation: OperationHandle<R>, options
   };
   const stop = async (): Promise<never> => {
     if (options.cancelOnAbort) await operation.cancel().catch(() => undefined);
-    throw cancelledError(`Waiting for ${nameOf(operation)}`);
+    throw cancelledError(l10n.t('Waiting for {0}', nameOf(operation)));
   };
   report();
   for (;;) {
@@ -98,7 +99,7 @@ export async function waitForOperation<R>(operation: OperationHandle<R>, options
 function outcome<R>(operation: OperationHandle<R>): R {
   const error = operation.latestResponse.error;
   if (error && (error.code ?? 0) !== 0) {
-    throw Object.assign(new Error(error.message || `Operation ${nameOf(operation)} failed.`), { code: error.code, operation: nameOf(operation) });
+    throw Object.assign(new Error(error.message || l10n.t('Operation {0} failed.', nameOf(operation))), { code: error.code, operation: nameOf(operation) });
   }
   return operation.result as R;
 }
@@ -129,7 +130,7 @@ function isPollTimeout(err: unknown): boolean {
 /** DEADLINE_EXCEEDED, worded so the user knows the operation was not stopped. */
 function stillRunning(operation: OperationHandle<unknown>, timeoutMs: number): Error {
   return Object.assign(
-    new Error(`Operation ${nameOf(operation)} is still running after ${formatSeconds(timeoutMs)}; it continues in the background, check it again later.`),
+    new Error(l10n.t('Operation {0} is still running after {1}; it continues in the background, check it again later.', nameOf(operation), formatSeconds(timeoutMs))),
     { code: 4, operation: nameOf(operation) },
   );
 }

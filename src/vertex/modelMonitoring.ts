@@ -1,6 +1,7 @@
 // Vertex AI Model Monitoring (v1beta1 ModelMonitoringService) in domain types: monitors,
 // monitoring jobs, drift stats as per-feature series, alerts; creating a monitor and
 // running a job now. No vscode.
+import * as l10n from '@vscode/l10n';
 import type { Distribution } from '@vertex-genai-ops/catalog/drift/featureDrift';
 import type { ClientPool } from './clients';
 import { fromValue } from './explain';
@@ -194,14 +195,14 @@ export async function runMonitoringJob(
   let delay = 200;
   while (!isTerminalJobState(job.state)) {
     options.onState?.(job.state);
-    if (options.signal?.aborted) throw cancelledError('The monitoring job run');
-    if (Date.now() > deadline) throw deadlineError('The monitoring job run', options.timeoutMs ?? 600_000);
+    if (options.signal?.aborted) throw cancelledError(l10n.t('The monitoring job run'));
+    if (Date.now() > deadline) throw deadlineError(l10n.t('The monitoring job run'), options.timeoutMs ?? 600_000);
     await new Promise((r) => setTimeout(r, delay));
     delay = Math.min(delay * 1.5, 5000);
     const [raw] = (await client.getModelMonitoringJob({ name: job.name })) as unknown as [Raw];
     job = toJob(raw);
   }
-  if (job.state !== 'JOB_STATE_SUCCEEDED') throw new Error(job.error ?? `The monitoring job ended as ${job.state}.`);
+  if (job.state !== 'JOB_STATE_SUCCEEDED') throw new Error(job.error ?? l10n.t('The monitoring job ended as {0}.', job.state));
   return job;
 }
 

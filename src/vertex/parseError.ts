@@ -1,5 +1,6 @@
 // Turns any error from the Google clients (or our own) into one sentence a person
 // can act on, plus the next step. Pure: no vscode, no client imports.
+import * as l10n from '@vscode/l10n';
 
 export type ErrorCode =
   | 'CANCELLED'
@@ -71,7 +72,7 @@ export const SIGN_IN_COMMAND = 'gcloud auth application-default login';
 export class NotSignedInError extends Error {
   readonly code = 16;
   constructor() {
-    super('No Application Default Credentials were found.');
+    super(l10n.t('No Application Default Credentials were found.'));
     this.name = 'NotSignedInError';
   }
 }
@@ -95,7 +96,7 @@ interface Detail {
 
 export function parseError(error: unknown): ActionableError {
   const e = (error ?? {}) as Record<string, unknown>;
-  const raw = String((e.message as string | undefined) ?? error ?? 'Unknown error').trim();
+  const raw = String((e.message as string | undefined) ?? error ?? l10n.t('Unknown error')).trim();
   const details = (Array.isArray(e.statusDetails) ? e.statusDetails : []) as Detail[];
   const code = errorCode(e, raw);
   const text = stripCodePrefix(raw);
@@ -104,32 +105,32 @@ export function parseError(error: unknown): ActionableError {
   if (isRevokedGrant(e, raw)) {
     return {
       code: 'UNAUTHENTICATED',
-      message: `Your Google Cloud sign-in expired or was revoked: sign in again with \`${SIGN_IN_COMMAND}\`, or choose a key file.`,
+      message: l10n.t('Your Google Cloud sign-in expired or was revoked: sign in again with `{0}`, or choose a key file.', SIGN_IN_COMMAND),
       action: 'signIn',
     };
   }
   if (/Could not load the default credentials|No Application Default Credentials/i.test(raw) || code === 'UNAUTHENTICATED') {
     return {
       code: 'UNAUTHENTICATED',
-      message: `Not signed in to Google Cloud: run \`${SIGN_IN_COMMAND}\`, or try the local emulator.`,
+      message: l10n.t('Not signed in to Google Cloud: run `{0}`, or try the local emulator.', SIGN_IN_COMMAND),
       action: 'signIn',
     };
   }
   if (isProxyOrTlsFailure(e, raw)) {
     return {
       code: 'UNAVAILABLE',
-      message: `Could not reach Google Cloud (${networkCode(e, raw)}): check VS Code's \`http.proxy\` and \`http.proxyStrictSSL\` settings, and for a corporate certificate start VS Code with \`NODE_EXTRA_CA_CERTS\` naming it.`,
+      message: l10n.t('Could not reach Google Cloud ({0}): check VS Code\'s `http.proxy` and `http.proxyStrictSSL` settings, and for a corporate certificate start VS Code with `NODE_EXTRA_CA_CERTS` naming it.', String(networkCode(e, raw))),
       action: 'networkSettings',
     };
   }
   if (isConnectionRefused(e, raw)) {
-    return { code: 'UNAVAILABLE', message: `Could not reach ${connectionTarget(raw)}: check your network or proxy, then retry.`, action: 'retry' };
+    return { code: 'UNAVAILABLE', message: l10n.t('Could not reach {0}: check your network or proxy, then retry.', connectionTarget(raw)), action: 'retry' };
   }
   switch (code) {
     case 'PERMISSION_DENIED': {
       const info = errorInfoOf(e, details);
       if (info.reason === 'SERVICE_DISABLED') {
-        const api = info.metadata.serviceTitle ?? info.metadata.service ?? 'The API';
+        const api = info.metadata.serviceTitle ?? info.metadata.service ?? l10n.t('The API');
         const project = info.metadata.consumer?.replace(/^projects\//, '');
         const url = info.metadata.activationUrl ?? (info.metadata.service ? `https://console.cloud.google.com/apis/library/${info.metadata.service}${project ? `?project=${project}` : ''}` : undefined);
         return {
@@ -145,7 +146,7 @@ export function parseError(error: unknown): ActionableError {
         code,
         message: permission
           ? `Permission denied: your account lacks \`${permission}\`${role ? `, which the role ${role} grants` : ''}; ask a project owner to grant it, or choose another project.`
-          : `Permission denied: ${sentence(text)} Ask a project owner for access, or choose another project.`,
+          : l10n.t('Permission denied: {0} Ask a project owner for access, or choose another project.', sentence(text)),
         action: 'chooseProject',
       };
     }
@@ -154,8 +155,8 @@ export function parseError(error: unknown): ActionableError {
       return {
         code,
         message: quota
-          ? `Quota exceeded: ${quota}. Request more quota in the Cloud console, or try another region.`
-          : `Quota or rate limit exceeded: ${sentence(text)} Wait a moment and retry.`,
+          ? l10n.t('Quota exceeded: {0}. Request more quota in the Cloud console, or try another region.', quota)
+          : l10n.t('Quota or rate limit exceeded: {0} Wait a moment and retry.', sentence(text)),
         action: 'retry',
       };
     }
@@ -166,7 +167,7 @@ export function parseError(error: unknown): ActionableError {
         .filter(Boolean);
       return {
         code,
-        message: list.length > 0 ? `The request was rejected: ${list.join('; ')}.` : `The request was rejected: ${sentence(text)}`,
+        message: list.length > 0 ? l10n.t('The request was rejected: {0}.', list.join('; ')) : l10n.t('The request was rejected: {0}', sentence(text)),
         action: 'none',
       };
     }
@@ -175,22 +176,22 @@ export function parseError(error: unknown): ActionableError {
       return {
         code,
         message: resource
-          ? `Not found: ${resource} does not exist or was deleted; refresh the view or check the project and region.`
-          : `Not found: ${sentence(text)} Refresh the view or check the project and region.`,
+          ? l10n.t('Not found: {0} does not exist or was deleted; refresh the view or check the project and region.', resource)
+          : l10n.t('Not found: {0} Refresh the view or check the project and region.', sentence(text)),
         action: 'chooseProject',
       };
     }
     case 'ALREADY_EXISTS':
-      return { code, message: `Already exists: ${sentence(text)} Choose another name.`, action: 'none' };
+      return { code, message: l10n.t('Already exists: {0} Choose another name.', sentence(text)), action: 'none' };
     case 'UNAVAILABLE':
     case 'DEADLINE_EXCEEDED':
     case 'INTERNAL':
     case 'ABORTED':
-      return { code, message: `The service did not answer (${code}): ${sentence(text)} Retry in a moment.`, action: 'retry' };
+      return { code, message: l10n.t('The service did not answer ({0}): {1} Retry in a moment.', code, sentence(text)), action: 'retry' };
     case 'FAILED_PRECONDITION':
-      return { code, message: `Not possible in its current state: ${sentence(text)}`, action: 'none' };
+      return { code, message: l10n.t('Not possible in its current state: {0}', sentence(text)), action: 'none' };
     case 'CANCELLED':
-      return { code, message: 'Cancelled.', action: 'none' };
+      return { code, message: l10n.t('Cancelled.'), action: 'none' };
     default:
       return { code, message: sentence(text), action: code === 'UNKNOWN' ? 'retry' : 'none' };
   }
@@ -214,7 +215,7 @@ function stripCodePrefix(message: string): string {
 
 /** Ends the text with one full stop, so it reads as a sentence. */
 function sentence(text: string): string {
-  const t = text.trim() || 'no details were given';
+  const t = text.trim() || l10n.t('no details were given');
   return /[.!?]$/.test(t) ? t : `${t}.`;
 }
 
@@ -232,15 +233,15 @@ function findPermission(raw: string): string | undefined {
 
 /** The predefined role a user is most likely to be granted for a permission (least privilege first). */
 const ROLES: readonly [RegExp, string][] = [
-  [/^aiplatform\.[^.]+\.(list|get)$/, 'Vertex AI Viewer (roles/aiplatform.viewer)'],
-  [/^aiplatform\./, 'Vertex AI User (roles/aiplatform.user)'],
-  [/^bigquery\.jobs\.create$/, 'BigQuery Job User (roles/bigquery.jobUser)'],
-  [/^bigquery\.(datasets|tables)\.(get|list|getData)$/, 'BigQuery Data Viewer (roles/bigquery.dataViewer)'],
-  [/^bigquery\./, 'BigQuery Data Editor (roles/bigquery.dataEditor)'],
-  [/^storage\.(objects|buckets)\.(get|list)$/, 'Storage Object Viewer (roles/storage.objectViewer)'],
-  [/^storage\./, 'Storage Object Admin (roles/storage.objectAdmin)'],
-  [/^iam\.serviceAccounts\.getAccessToken$/, 'Service Account Token Creator (roles/iam.serviceAccountTokenCreator)'],
-  [/^resourcemanager\.projects\.(get|list)$/, 'Browser (roles/browser)'],
+  [/^aiplatform\.[^.]+\.(list|get)$/, l10n.t('Vertex AI Viewer (roles/aiplatform.viewer)')],
+  [/^aiplatform\./, l10n.t('Vertex AI User (roles/aiplatform.user)')],
+  [/^bigquery\.jobs\.create$/, l10n.t('BigQuery Job User (roles/bigquery.jobUser)')],
+  [/^bigquery\.(datasets|tables)\.(get|list|getData)$/, l10n.t('BigQuery Data Viewer (roles/bigquery.dataViewer)')],
+  [/^bigquery\./, l10n.t('BigQuery Data Editor (roles/bigquery.dataEditor)')],
+  [/^storage\.(objects|buckets)\.(get|list)$/, l10n.t('Storage Object Viewer (roles/storage.objectViewer)')],
+  [/^storage\./, l10n.t('Storage Object Admin (roles/storage.objectAdmin)')],
+  [/^iam\.serviceAccounts\.getAccessToken$/, l10n.t('Service Account Token Creator (roles/iam.serviceAccountTokenCreator)')],
+  [/^resourcemanager\.projects\.(get|list)$/, l10n.t('Browser (roles/browser)')],
 ];
 
 export function roleGranting(permission: string): string | undefined {
@@ -290,5 +291,5 @@ function isConnectionRefused(e: Record<string, unknown>, raw: string): boolean {
 }
 
 function connectionTarget(raw: string): string {
-  return raw.match(/(?:ECONNREFUSED|ENOTFOUND) ([^\s,]+)/)?.[1] ?? 'the server';
+  return raw.match(/(?:ECONNREFUSED|ENOTFOUND) ([^\s,]+)/)?.[1] ?? l10n.t('the server');
 }

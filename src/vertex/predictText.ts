@@ -1,6 +1,7 @@
 // Prompting custom models on endpoints with predict: the prompt is either a JSON array
 // (or object) of instances, sent as is, or text, sent as one vLLM-style instance
 // {prompt, max_tokens, …}. The predictions come back as JSON text. No vscode.
+import * as l10n from '@vscode/l10n';
 import type { PromptRequest } from './promptTypes';
 import type { ClientPool } from './clients';
 import type { PromptResult, RunOptions } from './generate';
@@ -18,7 +19,7 @@ export function predictInstances(request: PromptRequest): unknown[] {
     try {
       parsed = JSON.parse(text);
     } catch (error) {
-      throw Object.assign(new Error(`The prompt looks like JSON instances but does not parse: ${(error as Error).message}`), { code: 3 });
+      throw Object.assign(new Error(l10n.t('The prompt looks like JSON instances but does not parse: {0}', (error as Error).message)), { code: 3 });
     }
     return Array.isArray(parsed) ? parsed : [parsed];
   }

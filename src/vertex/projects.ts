@@ -1,6 +1,7 @@
 // The projects the credentials can see, for the project picker: Cloud Resource Manager
 // v3 projects:search (the emulator serves it too) through the pool's auth client, with
 // no client library of its own.
+import * as l10n from '@vscode/l10n';
 import type { ClientPool } from './clients';
 import { withRetry, type RetryOptions } from './retry';
 import type { Page } from './types';
@@ -53,7 +54,7 @@ export function asApiError(err: unknown): unknown {
   const status = e?.status ?? e?.response?.status;
   if (typeof status !== 'number') return err;
   const body = (e.response?.data ?? {}) as { error?: { message?: string; status?: string; details?: unknown[] } };
-  return Object.assign(new Error(body.error?.message ?? e.message ?? `HTTP ${status}`), {
+  return Object.assign(new Error(body.error?.message ?? e.message ?? l10n.t('HTTP {0}', status)), {
     code: status,
     status: body.error?.status,
     statusDetails: body.error?.details ?? [],

@@ -1,4 +1,5 @@
 // Regions where Vertex AI generative AI is served (a subset; users can type others).
+import * as l10n from '@vscode/l10n';
 export const VERTEX_REGIONS = [
   'us-central1',
   'us-east1',
@@ -37,13 +38,13 @@ const DOMAIN_SCOPED = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}:[
 
 /** Why a project id is invalid, or undefined when it is fine. */
 export function validateProjectId(id: string): string | undefined {
-  if (!id) return 'Enter a project id.';
-  if (/[A-Z]/.test(id)) return 'Project ids are lowercase.';
-  if (!PROJECT_ID.test(id) && !(id.length <= 253 && DOMAIN_SCOPED.test(id))) return 'A project id is 6 to 30 lowercase letters, digits or hyphens, starts with a letter and does not end with a hyphen.';
+  if (!id) return l10n.t('Enter a project id.');
+  if (/[A-Z]/.test(id)) return l10n.t('Project ids are lowercase.');
+  if (!PROJECT_ID.test(id) && !(id.length <= 253 && DOMAIN_SCOPED.test(id))) return l10n.t('A project id is 6 to 30 lowercase letters, digits or hyphens, starts with a letter and does not end with a hyphen.');
   return undefined;
 }
 
 /** Why a region is invalid, or undefined when it is fine. */
 export function validateRegion(region: string): string | undefined {
-  return REGION_PATTERN.test(region) ? undefined : 'A region looks like us-central1 or europe-west4 (or is global).';
+  return REGION_PATTERN.test(region) ? undefined : l10n.t('A region looks like us-central1 or europe-west4 (or is global).');
 }

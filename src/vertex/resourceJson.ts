@@ -1,5 +1,6 @@
 // A resource as Google returns it, as JSON text: for the read-only Details view.
 // The clients' messages serialise with enum names and int64 strings. No vscode.
+import * as l10n from '@vscode/l10n';
 import type { ClientPool } from './clients';
 import { resourceRegion } from './protoValues';
 import { withRetry } from './retry';
@@ -30,7 +31,7 @@ export function canShowDetails(name: string): boolean {
 export async function getResourceJson(pool: ClientPool, name: string, signal?: AbortSignal): Promise<string> {
   const collection = collectionOf(name);
   const get = collection ? GETTERS[collection] : undefined;
-  if (!get) throw new Error(`Details are not available for ${name}.`);
+  if (!get) throw new Error(l10n.t('Details are not available for {0}.', name));
   const resource = await withRetry('GetResource', ({ timeoutMs }) => get(pool, name, resourceRegion(name), timeoutMs), { signal });
   return `${JSON.stringify(resource, timestampsAsText, 2)}\n`;
 }

@@ -12,6 +12,7 @@
 // on any request, so a repeated create could make a second resource. Creates that
 // take a caller-chosen id (endpoint_id, model_id, …) fail with ALREADY_EXISTS instead
 // of duplicating, but they are still not retried blindly: the caller decides.
+import * as l10n from '@vscode/l10n';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface RetryOptions {
@@ -69,7 +70,7 @@ export async function withRetry<T>(method: string, call: (attempt: Attempt) => P
     const remaining = deadline - Date.now();
     if (remaining <= 0) throw lastError ?? deadlineError(method, o.deadlineMs);
     const timeoutMs = Math.min(remaining, o.attemptTimeoutMs);
-    const timeout = timeoutMs === remaining ? deadlineError(method, o.deadlineMs) : deadlineError(`${method} (attempt ${attempt})`, timeoutMs);
+    const timeout = timeoutMs === remaining ? deadlineError(method, o.deadlineMs) : deadlineError(l10n.t('{0} (attempt {1})', method, attempt), timeoutMs);
     try {
       return await bounded(timeoutMs, timeout, options.signal, method, (signal) => call({ attempt, timeoutMs, signal }));
     } catch (err) {
@@ -167,13 +168,13 @@ function throwIfAborted(signal: AbortSignal | undefined, method: string): void {
 
 /** gRPC code 1, named AbortError: parseError shows "Cancelled." */
 export function cancelledError(what: string): Error {
-  return Object.assign(new Error(`${what} was cancelled.`), { name: 'AbortError', code: 1 });
+  return Object.assign(new Error(l10n.t('{0} was cancelled.', what)), { name: 'AbortError', code: 1 });
 }
 
 export function deadlineError(what: string, ms: number): Error {
-  return Object.assign(new Error(`${what} did not finish within ${formatSeconds(ms)}.`), { code: 4 });
+  return Object.assign(new Error(l10n.t('{0} did not finish within {1}.', what, formatSeconds(ms))), { code: 4 });
 }
 
 export function formatSeconds(ms: number): string {
-  return ms < 1000 ? `${ms} ms` : `${Number((ms / 1000).toFixed(1))} s`;
+  return ms < 1000 ? l10n.t('{0} ms', ms) : `${Number((ms / 1000).toFixed(1))} s`;
 }

@@ -2,6 +2,7 @@
 // and gs:// objects (to pick tuning JSONL), and upload a local file. The library's own
 // retry is off: listings go through withRetry; an upload is repeated only when it
 // carries `ifGenerationMatch: 0` (create-only), which makes a repeat harmless.
+import * as l10n from '@vscode/l10n';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
@@ -43,7 +44,7 @@ export interface UploadOptions extends Pick<RetryOptions, 'signal' | 'deadlineMs
 
 export function parseGcsUri(uri: string): { bucket: string; object: string } {
   const m = /^gs:\/\/([^/]+)\/?(.*)$/.exec(uri);
-  if (!m) throw new Error(`Not a Cloud Storage URI: ${uri} (expected gs://bucket/path).`);
+  if (!m) throw new Error(l10n.t('Not a Cloud Storage URI: {0} (expected gs://bucket/path).', uri));
   return { bucket: m[1], object: m[2] };
 }
 
@@ -67,7 +68,7 @@ export async function listObjects(pool: ClientPool, bucket: string, options: Gcs
 export async function readObjectStart(pool: ClientPool, uri: string, maxBytes: number, options: Pick<RetryOptions, 'signal' | 'deadlineMs'> = {}): Promise<{ object: GcsObject; bytes: Buffer; truncated: boolean }> {
   const storage = await pool.storage();
   const { bucket, object } = parseGcsUri(uri);
-  if (!object) throw new Error(`Name the object: ${uri} ends at the bucket.`);
+  if (!object) throw new Error(l10n.t('Name the object: {0} ends at the bucket.', uri));
   const file = storage.bucket(bucket).file(object);
   const [metadata] = await withRetry('GetObject', () => file.getMetadata(), options);
   const found = toObject(bucket, object, metadata);
@@ -93,7 +94,7 @@ export async function readObjectStart(pool: ClientPool, uri: string, maxBytes: n
 export async function uploadFile(pool: ClientPool, localPath: string, uri: string, options: UploadOptions = {}): Promise<GcsObject> {
   const storage = await pool.storage();
   const { bucket, object } = parseGcsUri(uri);
-  if (!object) throw new Error(`Name the object to create: ${uri} ends at the bucket.`);
+  if (!object) throw new Error(l10n.t('Name the object to create: {0} ends at the bucket.', uri));
   const { size } = await stat(localPath);
   const file = storage.bucket(bucket).file(object);
   return withRetry(
@@ -114,7 +115,7 @@ export async function uploadFile(pool: ClientPool, localPath: string, uri: strin
         // A repeat that finds the object: the previous attempt got through before its answer was lost.
         const [metadata] = attempt > 1 ? await file.getMetadata() : [undefined];
         if (toNumber(metadata?.size) !== size) {
-          throw Object.assign(new Error(`${uri} already exists; upload with overwrite to replace it`), { code: 6, cause: err });
+          throw Object.assign(new Error(l10n.t('{0} already exists; upload with overwrite to replace it', uri)), { code: 6, cause: err });
         }
       }
       return toObject(bucket, object, file.metadata);

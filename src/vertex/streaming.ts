@@ -4,6 +4,7 @@
 // a stream that ends without proof of completion (the REST client silently drops an
 // {error} element mid-array, and a cut connection can close the array early) is
 // reported instead of passing for a full answer.
+import * as l10n from '@vscode/l10n';
 import { cancelledError, deadlineError, formatSeconds } from './retry';
 import { settleWithin } from './settleWithin';
 
@@ -33,8 +34,8 @@ export async function* guardStream<T>(stream: Cancellable, options: StreamOption
       const next = iterator.next();
       const left = deadline - Date.now();
       const result = await settleWithin(next, Math.min(idleMs, left), options.signal, {
-        timeout: () => (left <= idleMs ? deadlineError('The response stream', totalMs) : stalled(idleMs)),
-        aborted: () => cancelledError('The response stream'),
+        timeout: () => (left <= idleMs ? deadlineError(l10n.t('The response stream'), totalMs) : stalled(idleMs)),
+        aborted: () => cancelledError(l10n.t('The response stream')),
       });
       if (result.done) break;
       last = result.value as T;
@@ -48,7 +49,7 @@ export async function* guardStream<T>(stream: Cancellable, options: StreamOption
     }
   }
   if (options.isComplete && (last === undefined || !options.isComplete(last))) {
-    throw Object.assign(new Error('The response stream ended before the model finished its answer.'), { code: 14 });
+    throw Object.assign(new Error(l10n.t('The response stream ended before the model finished its answer.')), { code: 14 });
   }
 }
 
@@ -58,5 +59,5 @@ export function hasFinishReason(chunk: { candidates?: { finishReason?: unknown }
 }
 
 function stalled(idleMs: number): Error {
-  return Object.assign(new Error(`The response stream stalled: nothing arrived for ${formatSeconds(idleMs)}.`), { code: 4 });
+  return Object.assign(new Error(l10n.t('The response stream stalled: nothing arrived for {0}.', formatSeconds(idleMs))), { code: 4 });
 }

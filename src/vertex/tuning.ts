@@ -1,6 +1,7 @@
 // Creating, reading and cancelling the three kinds of tuning job, and what the region
 // can run them on. Creates are sent once (never repeated: a repeat would start a second
 // job); reads and cancels are retried. No vscode.
+import * as l10n from '@vscode/l10n';
 import { allMachineTypes, type MachineTypeInfo } from '@vertex-genai-ops/catalog/machineTypes';
 import { offersAccelerator } from '@vertex-genai-ops/catalog/acceleratorRegions';
 import { ADAPTER_SIZES, type AdapterSize } from '@vertex-genai-ops/catalog/tunableModels';
@@ -49,7 +50,7 @@ export function jobKindOf(name: string): JobKind {
   if (/\/tuningJobs\//.test(name)) return 'tuning';
   if (/\/hyperparameterTuningJobs\//.test(name)) return 'hyperparameterTuning';
   if (/\/customJobs\//.test(name)) return 'custom';
-  throw new Error(`${name} is not a tuning, custom or hyperparameter tuning job.`);
+  throw new Error(l10n.t('{0} is not a tuning, custom or hyperparameter tuning job.', name));
 }
 
 /** Asks the server to cancel; the job then goes through CANCELLING to CANCELLED. */

@@ -1,6 +1,7 @@
 // The Drift webview: pick a monitor (or an endpoint's log), see every feature's latest
 // drift, one feature's drift over time against its threshold (points over it marked),
 // the baseline-vs-current distribution behind a point, and the alerts.
+import * as l10n from '@vscode/l10n';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
@@ -24,32 +25,32 @@ const host = connectHost<DriftProtocol, { source?: string; feature?: string }>()
 const app = document.getElementById('app')!;
 app.innerHTML = `
   <header>
-    <label for="source">Monitor</label>
-    <vscode-single-select id="source" aria-label="Monitor or endpoint log"></vscode-single-select>
-    <vscode-button id="refresh" secondary icon="refresh">Refresh</vscode-button>
-    <vscode-button id="create" secondary>Create monitor</vscode-button>
-    <vscode-button id="run">Run monitoring job now</vscode-button>
+    <label for="source">${l10n.t('Monitor')}</label>
+    <vscode-single-select id="source" aria-label="${l10n.t('Monitor or endpoint log')}"></vscode-single-select>
+    <vscode-button id="refresh" secondary icon="refresh">${l10n.t('Refresh')}</vscode-button>
+    <vscode-button id="create" secondary>${l10n.t('Create monitor')}</vscode-button>
+    <vscode-button id="run">${l10n.t('Run monitoring job now')}</vscode-button>
     <span id="run-why" class="note" hidden></span>
-    <vscode-button id="cancel" secondary hidden>Cancel</vscode-button>
+    <vscode-button id="cancel" secondary hidden>${l10n.t('Cancel')}</vscode-button>
   </header>
   <p id="status" role="status" aria-live="polite"></p>
   <p id="error" class="error" role="alert" hidden></p>
   <p id="note" class="note"></p>
   <div class="layout">
     <section>
-      <h2>Features</h2>
+      <h2>${l10n.t('Features')}</h2>
       <div class="table-wrap"><table>
-        <thead><tr><th>Feature</th><th>Metric</th><th class="num">Latest</th><th class="num">Threshold</th><th class="num">Alerts</th></tr></thead>
+        <thead><tr><th>${l10n.t('Feature')}</th><th>${l10n.t('Metric')}</th><th class="num">${l10n.t('Latest')}</th><th class="num">${l10n.t('Threshold')}</th><th class="num">${l10n.t('Alerts')}</th></tr></thead>
         <tbody id="features"></tbody>
       </table></div>
-      <h2>Alerts</h2>
+      <h2>${l10n.t('Alerts')}</h2>
       <ul id="alerts" class="alerts"></ul>
     </section>
     <section class="charts">
-      <h2 id="trend-title">Drift over time</h2>
-      <div class="chart"><canvas id="trend" aria-label="Drift score over time"></canvas></div>
-      <h2 id="histogram-title">Baseline vs current</h2>
-      <div class="chart"><canvas id="histogram" aria-label="Baseline and current distributions"></canvas></div>
+      <h2 id="trend-title">${l10n.t('Drift over time')}</h2>
+      <div class="chart"><canvas id="trend" aria-label="${l10n.t('Drift score over time')}"></canvas></div>
+      <h2 id="histogram-title">${l10n.t('Baseline vs current')}</h2>
+      <div class="chart"><canvas id="histogram" aria-label="${l10n.t('Baseline and current distributions')}"></canvas></div>
     </section>
   </div>`;
 
@@ -87,7 +88,7 @@ host.onMessage((message) => {
         return option;
       }));
       showError(message.error);
-      if (!message.sources.length && !message.error) status.textContent = 'No Model Monitoring monitor and no endpoint logging to BigQuery in the chosen regions.';
+      if (!message.sources.length && !message.error) status.textContent = l10n.t('No Model Monitoring monitor and no endpoint logging to BigQuery in the chosen regions.');
       return;
     }
     case 'view':
@@ -160,7 +161,7 @@ function renderView(next: DriftView): void {
           li.append(icon, time, document.createTextNode(a.summary || `${a.feature}: ${score(a.score)} > ${score(a.threshold)}`));
           return li;
         })
-      : [Object.assign(document.createElement('li'), { textContent: 'No alerts.' })]),
+      : [Object.assign(document.createElement('li'), { textContent: l10n.t('No alerts.') })]),
   );
   renderTrend();
 }
@@ -175,7 +176,7 @@ function selectFeature(feature: string, askHistogram: boolean): void {
 
 function renderTrend(): void {
   const series = view?.series.find((s) => s.feature === selectedFeature);
-  trendTitle.textContent = series ? `Drift of ${series.feature} over time (${series.algorithm})` : 'Drift over time';
+  trendTitle.textContent = series ? l10n.t('Drift of {0} over time ({1})', series.feature, series.algorithm) : l10n.t('Drift over time');
   const c = colors();
   const data = (series?.points ?? []).map((p) => ({ x: p.t, y: p.score }));
   const threshold = thresholdLine(series);
@@ -202,7 +203,7 @@ function renderTrend(): void {
   }
   trend.data.datasets = [
     {
-      label: 'drift',
+      label: l10n.t('drift'),
       data,
       borderColor: c.line,
       backgroundColor: c.line,
@@ -212,7 +213,7 @@ function renderTrend(): void {
       pointStyle: anomaly.map((a) => (a ? 'triangle' : 'circle')),
       borderWidth: 1.5,
     },
-    { label: 'threshold', data: threshold, borderColor: c.threshold, borderDash: [6, 4], pointRadius: 0, borderWidth: 1.5 },
+    { label: l10n.t('threshold'), data: threshold, borderColor: c.threshold, borderDash: [6, 4], pointRadius: 0, borderWidth: 1.5 },
   ];
   trend.update();
 }
@@ -225,7 +226,7 @@ function thresholdLine(series: FeatureSeries | undefined): { x: number; y: numbe
 
 function renderHistogram(h: HistogramView): void {
   if (h.feature !== selectedFeature) selectFeature(h.feature, false);
-  histogramTitle.textContent = `Baseline vs current: ${h.feature} (${new Date(h.time).toLocaleDateString()})`;
+  histogramTitle.textContent = l10n.t('Baseline vs current: {0} ({1})', h.feature, new Date(h.time).toLocaleDateString());
   lastHistogram = h;
   const b = distributionBars(h.baseline, h.current);
   const c = colors();
@@ -238,8 +239,8 @@ function renderHistogram(h: HistogramView): void {
   }
   bars.data.labels = b.labels;
   bars.data.datasets = [
-    { label: 'baseline', data: b.baseline, backgroundColor: c.baseline },
-    { label: 'current', data: b.current, backgroundColor: c.current },
+    { label: l10n.t('baseline'), data: b.baseline, backgroundColor: c.baseline },
+    { label: l10n.t('current'), data: b.current, backgroundColor: c.current },
   ];
   bars.update();
 }

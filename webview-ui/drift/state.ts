@@ -1,5 +1,6 @@
 // The Drift webview's pure parts: feature rows in the order a person scans them,
 // shares of a distribution for the histogram, and synthetic data for the render bench.
+import * as l10n from '@vscode/l10n';
 import type { Distribution } from '@vertex-genai-ops/catalog/drift/featureDrift';
 import type { DriftView, FeatureSeries } from '../../src/features/drift/protocol';
 
@@ -70,5 +71,5 @@ export function syntheticView(features: number, days: number, start = Date.UTC(2
       }),
     };
   });
-  return { source: 'bench', title: `${features} features × ${days} days`, series, alerts: [] };
+  return { source: 'bench', title: l10n.t('{0} features × {1} days', features, days), series, alerts: [] };
 }

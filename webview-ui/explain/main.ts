@@ -1,6 +1,7 @@
 // The Explainability webview: an instance (typed, from a file, the selection or the log),
 // the deployed model(s) to explain it with, and per model the attributions: a bar chart
 // and table with instance and baseline values, or a heat map over the prompt's words.
+import * as l10n from '@vscode/l10n';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
@@ -24,15 +25,15 @@ const host = connectHost<ExplainProtocol, { instance?: string; endpoint?: string
 const app = document.getElementById('app')!;
 app.innerHTML = `
   <header>
-    <label for="endpoint">Endpoint</label>
-    <vscode-single-select id="endpoint" aria-label="Endpoint"></vscode-single-select>
+    <label for="endpoint">${l10n.t('Endpoint')}</label>
+    <vscode-single-select id="endpoint" aria-label="${l10n.t('Endpoint')}"></vscode-single-select>
   </header>
-  <div id="versions" aria-label="Deployed models to compare (at most two)"></div>
-  <vscode-textarea id="instance" rows="8" aria-label="Instance (JSON)" placeholder='{"amount": 120.5, "hour_of_day": 3, …} or {"prompt": "…"}'></vscode-textarea>
+  <div id="versions" aria-label="${l10n.t('Deployed models to compare (at most two)')}"></div>
+  <vscode-textarea id="instance" rows="8" aria-label="${l10n.t('Instance (JSON)')}" placeholder='{"amount": 120.5, "hour_of_day": 3, …} or {"prompt": "…"}'></vscode-textarea>
   <div class="actions">
-    <vscode-button id="explain">Explain</vscode-button>
-    <vscode-button id="file" secondary>From file…</vscode-button>
-    <vscode-button id="logged" secondary>From the request log…</vscode-button>
+    <vscode-button id="explain">${l10n.t('Explain')}</vscode-button>
+    <vscode-button id="file" secondary>${l10n.t('From file…')}</vscode-button>
+    <vscode-button id="logged" secondary>${l10n.t('From the request log…')}</vscode-button>
     <span id="origin" class="origin"></span>
   </div>
   <p id="error" class="error" role="alert" hidden></p>
@@ -53,7 +54,7 @@ endpoint.addEventListener('change', () => {
 });
 explainButton.addEventListener('click', () => {
   const chosen = [...versions.querySelectorAll<HTMLElement & { checked: boolean; value: string }>('vscode-checkbox')].filter((c) => c.checked).map((c) => c.value);
-  if (chosen.length > 2) return showError('Choose at most two deployed models to compare.');
+  if (chosen.length > 2) return showError(l10n.t('Choose at most two deployed models to compare.'));
   if (!instance.value.trim()) return showError('Enter an instance as JSON, or load one from a file or the request log.');
   showError(undefined);
   host.post({ type: 'explain', endpoint: currentEndpoint() ?? '', instance: instance.value, deployedModelIds: chosen });
@@ -73,7 +74,7 @@ host.onMessage((message) => {
     case 'instance':
       instance.value = message.instance;
       host.setState({ ...host.getState(), instance: message.instance });
-      origin.textContent = message.origin ? `from ${message.origin}` : '';
+      origin.textContent = message.origin ? l10n.t('from {0}', message.origin) : '';
       return;
     case 'busy':
       results.replaceChildren(document.createElement('vscode-progress-ring'));
@@ -159,7 +160,7 @@ function featureChart(r: ExplanationView): HTMLElement {
   const wrap = document.createElement('div');
   wrap.className = 'chart';
   const canvas = document.createElement('canvas');
-  canvas.setAttribute('aria-label', 'Feature attributions');
+  canvas.setAttribute('aria-label', l10n.t('Feature attributions'));
   wrap.append(canvas);
   // Same colours as the heat map: red raises the output, blue lowers it.
   const c = chartColors();
@@ -170,7 +171,7 @@ function featureChart(r: ExplanationView): HTMLElement {
         type: 'bar',
         data: {
           labels: r.features.map((f) => f.feature),
-          datasets: [{ label: 'attribution', data: r.features.map((f) => f.attribution), backgroundColor: r.features.map((f) => (f.attribution >= 0 ? up : down)) }],
+          datasets: [{ label: l10n.t('attribution'), data: r.features.map((f) => f.attribution), backgroundColor: r.features.map((f) => (f.attribution >= 0 ? up : down)) }],
         },
         options: {
           indexAxis: 'y',

@@ -1,5 +1,6 @@
 // The Explainability webview's pure parts: the figures line of a result and the shade
 // of each word in the heat map.
+import * as l10n from '@vscode/l10n';
 import type { ExplanationView } from '../../src/features/explain/protocol';
 
 /** "logit: 1.234 (baseline −2.000, difference 3.234) · attributions sum to 3.234 · approximation error 0". */
@@ -7,9 +8,9 @@ export function figures(r: ExplanationView): string {
   const sum = [...r.features.map((f) => f.attribution), ...(r.tokens ?? []).map((t) => t.attribution)].reduce((a, b) => a + b, 0);
   const name = r.outputName ?? 'output';
   return [
-    `${name}: ${num(r.instanceOutput)} (baseline ${num(r.baselineOutput)}, difference ${num(r.instanceOutput - r.baselineOutput)})`,
-    `attributions sum to ${num(sum)}`,
-    `approximation error ${num(r.approximationError)}`,
+    l10n.t('{0}: {1} (baseline {2}, difference {3})', name, num(r.instanceOutput), num(r.baselineOutput), num(r.instanceOutput - r.baselineOutput)),
+    l10n.t('attributions sum to {0}', num(sum)),
+    l10n.t('approximation error {0}', num(r.approximationError)),
   ].join(' · ');
 }
 

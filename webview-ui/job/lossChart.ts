@@ -1,4 +1,5 @@
 // Training curves with Chart.js, in the workbench's colours (shared/chartTheme.ts).
+import * as l10n from '@vscode/l10n';
 import { Chart, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip, type ChartDataset } from 'chart.js';
 import type { CurveView } from '../../src/features/jobs/protocol';
 import { chartColors, themeCharts } from '../shared/chartTheme';
@@ -12,7 +13,7 @@ export function groupCurves(curves: readonly CurveView[]): { title: string; curv
   const loss = curves.filter((c) => /loss/i.test(c.metric));
   const rest = curves.filter((c) => !/loss/i.test(c.metric));
   return [
-    ...(loss.length ? [{ title: 'Loss', curves: loss }] : []),
+    ...(loss.length ? [{ title: l10n.t('Loss'), curves: loss }] : []),
     ...rest.map((c) => ({ title: c.metric.replace(/^\//, '').replace(/_/g, ' '), curves: [c] })),
   ];
 }

@@ -1,4 +1,5 @@
 // The job panel's webview: everything is rendered as text (textContent), never as HTML.
+import * as l10n from '@vscode/l10n';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import './job.css';
@@ -23,9 +24,9 @@ const timeline = el('ol', { class: 'timeline' });
 const stats = el('dl', { class: 'stats' });
 const curvesSection = el('section', { class: 'curves' });
 const trialsSection = el('section', { class: 'trials', hidden: '' });
-const statsTitle = el('h2', { id: 'stats-title', hidden: '' }, 'Tuning data');
-const curvesTitle = el('h2', {}, 'Training curves');
-app.append(header, alert, el('h2', {}, 'Timeline'), timeline, statsTitle, stats, curvesTitle, curvesSection, trialsSection);
+const statsTitle = el('h2', { id: 'stats-title', hidden: '' }, l10n.t('Tuning data'));
+const curvesTitle = el('h2', {}, l10n.t('Training curves'));
+app.append(header, alert, el('h2', {}, l10n.t('Timeline')), timeline, statsTitle, stats, curvesTitle, curvesSection, trialsSection);
 
 let job: JobView | undefined;
 let sort: Sort | undefined;
@@ -55,15 +56,15 @@ function button(label: string, message: JobWebviewMessage, secondary = true): HT
 }
 
 function renderJob(j: JobView): void {
-  const kind = j.kind === 'tuning' ? 'Gemini supervised tuning' : j.kind === 'custom' ? 'Custom job' : 'Hyperparameter tuning';
+  const kind = j.kind === 'tuning' ? l10n.t('Gemini supervised tuning') : j.kind === 'custom' ? l10n.t('Custom job') : l10n.t('Hyperparameter tuning');
   const actions = el('div', { class: 'actions' });
-  if (j.tunedModel) actions.append(button('Open in Playground', { type: 'openPlayground' }, false), button('Deploy…', { type: 'deploy' }));
-  if (!j.terminal) actions.append(button('Cancel job…', { type: 'cancelJob' }));
+  if (j.tunedModel) actions.append(button(l10n.t('Open in Playground'), { type: 'openPlayground' }, false), button(l10n.t('Deploy…'), { type: 'deploy' }));
+  if (!j.terminal) actions.append(button(l10n.t('Cancel job…'), { type: 'cancelJob' }));
   // An ended Gemini tuning job (a failed one above all) offers the way on: the same launch, pre-filled.
-  else if (j.kind === 'tuning') actions.append(button('Clone with changes…', { type: 'clone' }, !j.error));
+  else if (j.kind === 'tuning') actions.append(button(l10n.t('Clone with changes…'), { type: 'clone' }, !j.error));
   const failing = j.error && /(gs:\/\/\S+?\.jsonl) line (\d+)/.exec(j.error.message);
-  if (failing) actions.append(button(`Open ${failing[1].split('/').pop()} at line ${failing[2]}`, { type: 'openDataset', uri: failing[1], line: Number(failing[2]) }));
-  actions.append(button('Refresh', { type: 'refresh' }), button('Details', { type: 'showDetails' }));
+  if (failing) actions.append(button(l10n.t('Open {0} at line {1}', String(failing[1].split('/').pop()), failing[2]), { type: 'openDataset', uri: failing[1], line: Number(failing[2]) }));
+  actions.append(button(l10n.t('Refresh'), { type: 'refresh' }), button(l10n.t('Details'), { type: 'showDetails' }));
   header.replaceChildren(
     el('h1', {}, j.displayName),
     el('p', { class: 'subtitle' }, el('vscode-badge', { class: `state ${j.state}` }, j.state.toUpperCase()), ` ${kind} · ${j.subject}`),
@@ -110,7 +111,7 @@ function renderCurves(curves: readonly CurveView[], error?: string): void {
     let chart = charts.get(group.title);
     if (!chart) {
       const axis = job?.kind === 'tuning' ? 'epoch' : 'step';
-      const canvas = el('canvas', { 'aria-label': `${group.title} by ${axis}`, role: 'img' });
+      const canvas = el('canvas', { 'aria-label': l10n.t('{0} by {1}', group.title, axis), role: 'img' });
       curvesSection.append(el('figure', { class: 'chart' }, el('figcaption', {}, group.title), el('div', { class: 'canvas-box' }, canvas)));
       chart = new CurveChart(canvas, axis);
       charts.set(group.title, chart);
@@ -123,7 +124,7 @@ function renderTrials(j: JobView): void {
   trialsSection.hidden = j.trials.length === 0;
   if (!j.trials.length || !sort) return;
   const params = parameterIds(j.trials);
-  const columns: [SortKey, string][] = [['id', 'Trial'], ['state', 'State'], ...params.map((p): [SortKey, string] => [`param:${p}`, p]), ['value', j.metric?.id ?? 'Metric']];
+  const columns: [SortKey, string][] = [['id', l10n.t('Trial')], ['state', l10n.t('State')], ...params.map((p): [SortKey, string] => [`param:${p}`, p]), ['value', j.metric?.id ?? l10n.t('Metric')]];
   const head = el(
     'tr',
     {},
@@ -142,15 +143,15 @@ function renderTrials(j: JobView): void {
     const best = t.id === j.bestTrialId;
     return el(
       'tr',
-      best ? { class: 'best', title: 'Best trial' } : {},
+      best ? { class: 'best', title: l10n.t('Best trial') } : {},
       el('td', {}, best ? `★ ${t.id}` : t.id),
       el('td', {}, t.state),
       ...params.map((p) => el('td', {}, formatValue(t.parameters[p]))),
       el('td', {}, formatValue(t.value)),
     );
   });
-  const goal = j.metric ? ` (${j.metric.goal === 'MINIMIZE' ? 'lower' : 'higher'} is better)` : '';
-  trialsSection.replaceChildren(el('h2', {}, `Trials${goal}`), el('table', {}, el('thead', {}, head), el('tbody', {}, ...rows)));
+  const goal = j.metric ? (j.metric.goal === 'MINIMIZE' ? l10n.t(' (lower is better)') : l10n.t(' (higher is better)')) : '';
+  trialsSection.replaceChildren(el('h2', {}, l10n.t('Trials{0}', goal)), el('table', {}, el('thead', {}, head), el('tbody', {}, ...rows)));
 }
 
 function formatValue(v: string | number | undefined): string {
@@ -160,5 +161,5 @@ function formatValue(v: string | number | undefined): string {
 
 function duration(ms: number): string {
   const s = Math.round(ms / 1000);
-  return s < 60 ? `${s}s` : s < 3600 ? `${Math.floor(s / 60)}m ${s % 60}s` : `${Math.floor(s / 3600)}h ${Math.floor((s % 3600) / 60)}m`;
+  return s < 60 ? `${s}s` : s < 3600 ? l10n.t('{0}m {1}s', Math.floor(s / 60), s % 60) : l10n.t('{0}h {1}m', Math.floor(s / 3600), Math.floor((s % 3600) / 60));
 }

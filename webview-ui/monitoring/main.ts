@@ -1,5 +1,6 @@
 // The Monitoring webview: filters (deployed model, time range), serving metrics as tiles and
 // Chart.js charts, and the prediction-log browser. The host does all querying.
+import * as l10n from '@vscode/l10n';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
@@ -18,55 +19,55 @@ import { chartSeries, summaryTiles } from './series';
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend);
 
 const host = connectHost<MonitoringProtocol, { tab: number }>();
-const RANGE_LABELS: Record<TimeRange, string> = { '1h': 'Last hour', '24h': 'Last 24 hours', '7d': 'Last 7 days', '30d': 'Last 30 days' };
+const RANGE_LABELS: Record<TimeRange, string> = { '1h': l10n.t('Last hour'), '24h': l10n.t('Last 24 hours'), '7d': l10n.t('Last 7 days'), '30d': l10n.t('Last 30 days') };
 
 const app = document.getElementById('app')!;
 app.innerHTML = `
   <header>
-    <h1 id="title">Monitoring</h1>
+    <h1 id="title">${l10n.t('Monitoring')}</h1>
     <span id="table" class="muted"></span>
     <div class="filters">
-      <vscode-progress-ring id="busy" hidden aria-label="Loading"></vscode-progress-ring>
-      <vscode-single-select id="model" aria-label="Deployed model"></vscode-single-select>
-      <vscode-single-select id="range" aria-label="Time range">
+      <vscode-progress-ring id="busy" hidden aria-label="${l10n.t('Loading')}"></vscode-progress-ring>
+      <vscode-single-select id="model" aria-label="${l10n.t('Deployed model')}"></vscode-single-select>
+      <vscode-single-select id="range" aria-label="${l10n.t('Time range')}">
         ${Object.entries(RANGE_LABELS).map(([v, l]) => `<vscode-option value="${v}">${l}</vscode-option>`).join('')}
       </vscode-single-select>
-      <vscode-button id="refresh" secondary icon="refresh">Refresh</vscode-button>
+      <vscode-button id="refresh" secondary icon="refresh">${l10n.t('Refresh')}</vscode-button>
     </div>
   </header>
   <span id="updated" class="muted"></span>
   <vscode-tabs id="tabs">
-    <vscode-tab-header slot="header">Metrics</vscode-tab-header>
+    <vscode-tab-header slot="header">${l10n.t('Metrics')}</vscode-tab-header>
     <vscode-tab-panel>
       <div id="metrics-problem" class="problem" role="alert" hidden><p></p><vscode-button secondary></vscode-button></div>
       <div id="metrics-body">
         <div id="tiles" class="tiles"></div>
         <div class="charts">
-          <div class="chart"><h2>Requests and errors</h2><div class="canvas"><canvas id="c-volume"></canvas></div></div>
-          <div class="chart"><h2>Latency (ms)</h2><div class="canvas"><canvas id="c-latency"></canvas></div></div>
-          <div class="chart"><h2>Error rate (%)</h2><div class="canvas"><canvas id="c-errors"></canvas></div></div>
-          <div class="chart"><h2>Tokens</h2><div class="canvas"><canvas id="c-tokens"></canvas></div></div>
+          <div class="chart"><h2>${l10n.t('Requests and errors')}</h2><div class="canvas"><canvas id="c-volume"></canvas></div></div>
+          <div class="chart"><h2>${l10n.t('Latency (ms)')}</h2><div class="canvas"><canvas id="c-latency"></canvas></div></div>
+          <div class="chart"><h2>${l10n.t('Error rate (%)')}</h2><div class="canvas"><canvas id="c-errors"></canvas></div></div>
+          <div class="chart"><h2>${l10n.t('Tokens')}</h2><div class="canvas"><canvas id="c-tokens"></canvas></div></div>
         </div>
       </div>
     </vscode-tab-panel>
-    <vscode-tab-header slot="header">Prediction log</vscode-tab-header>
+    <vscode-tab-header slot="header">${l10n.t('Prediction log')}</vscode-tab-header>
     <vscode-tab-panel>
       <div class="log-bar">
-        <vscode-single-select id="status" aria-label="Status">
-          <vscode-option value="all">All requests</vscode-option>
-          <vscode-option value="ok">Successful</vscode-option>
-          <vscode-option value="error">Failed</vscode-option>
+        <vscode-single-select id="status" aria-label="${l10n.t('Status')}">
+          <vscode-option value="all">${l10n.t('All requests')}</vscode-option>
+          <vscode-option value="ok">${l10n.t('Successful')}</vscode-option>
+          <vscode-option value="error">${l10n.t('Failed')}</vscode-option>
         </vscode-single-select>
         <span class="spacer"></span>
-        <vscode-button id="export-csv" secondary icon="export">Export CSV</vscode-button>
-        <vscode-button id="export-jsonl" secondary icon="export">Export JSONL</vscode-button>
+        <vscode-button id="export-csv" secondary icon="export">${l10n.t('Export CSV')}</vscode-button>
+        <vscode-button id="export-jsonl" secondary icon="export">${l10n.t('Export JSONL')}</vscode-button>
       </div>
       <div id="logs-problem" class="problem" role="alert" hidden><p></p><vscode-button secondary></vscode-button></div>
-      <table id="log-table" aria-label="Logged requests">
-        <thead><tr><th>Time</th><th>Deployed model</th><th>Method</th><th class="num">Status</th><th class="num">Latency</th></tr></thead>
+      <table id="log-table" aria-label="${l10n.t('Logged requests')}">
+        <thead><tr><th>${l10n.t('Time')}</th><th>${l10n.t('Deployed model')}</th><th>${l10n.t('Method')}</th><th class="num">${l10n.t('Status')}</th><th class="num">${l10n.t('Latency')}</th></tr></thead>
         <tbody></tbody>
       </table>
-      <div class="pager"><vscode-button id="prev" secondary>Previous</vscode-button><vscode-button id="next" secondary>Next</vscode-button><span id="page-info" class="muted"></span></div>
+      <div class="pager"><vscode-button id="prev" secondary>${l10n.t('Previous')}</vscode-button><vscode-button id="next" secondary>${l10n.t('Next')}</vscode-button><span id="page-info" class="muted"></span></div>
     </vscode-tab-panel>
   </vscode-tabs>`;
 
@@ -148,8 +149,8 @@ host.post({ type: 'ready' });
 function showTarget(): void {
   if (!target) return;
   title.textContent = target.displayName;
-  tableLine.textContent = target.logTable ? `Log: ${target.logTable}` : 'Request-response logging is off';
-  model.innerHTML = [`<vscode-option value="">All deployed models</vscode-option>`, ...target.deployedModels.map((d) => `<vscode-option value="${attr(d.id)}">${text(d.displayName)}</vscode-option>`)].join('');
+  tableLine.textContent = target.logTable ? l10n.t('Log: {0}', target.logTable) : l10n.t('Request-response logging is off');
+  model.innerHTML = [`<vscode-option value="">${l10n.t('All deployed models')}</vscode-option>`, ...target.deployedModels.map((d) => `<vscode-option value="${attr(d.id)}">${text(d.displayName)}</vscode-option>`)].join('');
   model.value = metricsFilter.deployedModelId;
   range.value = metricsFilter.range;
   status.value = logFilter.status;
@@ -189,25 +190,25 @@ function showMetrics(metrics: Metrics): void {
     chart.update();
   };
   set(charts.volume, [
-    { type: 'bar', label: 'Successful', data: s.requests.map((r, i) => r - s.errors[i]), backgroundColor: colors.series[0], stack: 'r' },
-    { type: 'bar', label: 'Failed', data: s.errors, backgroundColor: colors.error, stack: 'r' },
+    { type: 'bar', label: l10n.t('Successful'), data: s.requests.map((r, i) => r - s.errors[i]), backgroundColor: colors.series[0], stack: 'r' },
+    { type: 'bar', label: l10n.t('Failed'), data: s.errors, backgroundColor: colors.error, stack: 'r' },
   ]);
   set(charts.latency, [
     line('p50', s.p50, colors.series[0]),
     line('p95', s.p95, colors.series[1]),
     line('p99', s.p99, colors.series[3]),
   ]);
-  set(charts.errors, [line('Error rate', s.errorRate, colors.error)]);
+  set(charts.errors, [line(l10n.t('Error rate'), s.errorRate, colors.error)]);
   set(charts.tokens, [
-    { type: 'bar', label: 'Input', data: s.inputTokens, backgroundColor: colors.series[2], stack: 't' },
-    { type: 'bar', label: 'Output', data: s.outputTokens, backgroundColor: colors.series[5], stack: 't' },
+    { type: 'bar', label: l10n.t('Input'), data: s.inputTokens, backgroundColor: colors.series[2], stack: 't' },
+    { type: 'bar', label: l10n.t('Output'), data: s.outputTokens, backgroundColor: colors.series[5], stack: 't' },
   ]);
   const empty = metrics.summary.requests === 0;
   if (empty) {
-    showProblem('metrics', { message: `No requests were logged in the ${RANGE_LABELS[metrics.filter.range].toLowerCase()}: choose a longer range, or send the endpoint some traffic.` });
+    showProblem('metrics', { message: l10n.t('No requests were logged in the {0}: choose a longer range, or send the endpoint some traffic.', RANGE_LABELS[metrics.filter.range].toLowerCase()) });
     document.body.dataset.metrics = 'empty';
   } else document.body.dataset.metrics = 'ready';
-  updated.textContent = `Updated ${new Date().toLocaleTimeString()} · refreshes every 30 s while visible`;
+  updated.textContent = l10n.t('Updated {0} · refreshes every 30 s while visible', new Date().toLocaleTimeString());
 }
 
 function line(label: string, data: (number | null)[], color: string): ChartDataset {
@@ -225,9 +226,9 @@ function showLogs(page: LogPage): void {
         <td>${text(i.apiMethod)}</td><td class="num ${i.statusCode >= 400 ? 'status-error' : ''}">${i.statusCode}</td><td class="num">${i.latencyMs} ms</td></tr>`,
     )
     .join('');
-  if (!page.items.length) showProblem('logs', { message: 'No logged requests match these filters: widen the time range or the status.' });
+  if (!page.items.length) showProblem('logs', { message: l10n.t('No logged requests match these filters: widen the time range or the status.') });
   const size = 50;
-  pageInfo.textContent = page.totalRows ? `${page.page * size + 1}–${page.page * size + page.items.length} of ${page.totalRows}` : '';
+  pageInfo.textContent = page.totalRows ? l10n.t('{0}–{1} of {2}', page.page * size + 1, page.page * size + page.items.length, page.totalRows) : '';
   prevButton.toggleAttribute('disabled', page.page === 0);
   nextButton.toggleAttribute('disabled', !page.hasNext);
 }

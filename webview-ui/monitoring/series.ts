@@ -1,5 +1,6 @@
 // What the charts draw from the host's Metrics: every bucket of the window (empty ones
 // as zero requests and no latency, so gaps show as gaps), and their axis labels.
+import * as l10n from '@vscode/l10n';
 import type { Metrics, MetricsFigures, TimeRange } from '../../src/features/monitoring/protocol';
 
 export interface ChartSeries {
@@ -48,13 +49,13 @@ export interface Tile {
 
 export function summaryTiles(s: MetricsFigures, locale?: string): Tile[] {
   const n = new Intl.NumberFormat(locale);
-  const ms = (v: number | null) => (v === null ? '–' : `${n.format(Math.round(v))} ms`);
+  const ms = (v: number | null) => (v === null ? '–' : l10n.t('{0} ms', n.format(Math.round(v))));
   return [
-    { label: 'Requests', value: n.format(s.requests) },
-    { label: 'Error rate', value: s.requests ? `${(Math.round((1000 * s.errors) / s.requests) / 10).toFixed(1)} %` : '–' },
-    { label: 'Latency p50', value: ms(s.p50Ms) },
-    { label: 'Latency p95', value: ms(s.p95Ms) },
-    { label: 'Latency p99', value: ms(s.p99Ms) },
-    { label: 'Tokens in / out', value: `${n.format(s.inputTokens)} / ${n.format(s.outputTokens)}` },
+    { label: l10n.t('Requests'), value: n.format(s.requests) },
+    { label: l10n.t('Error rate'), value: s.requests ? `${(Math.round((1000 * s.errors) / s.requests) / 10).toFixed(1)} %` : '–' },
+    { label: l10n.t('Latency p50'), value: ms(s.p50Ms) },
+    { label: l10n.t('Latency p95'), value: ms(s.p95Ms) },
+    { label: l10n.t('Latency p99'), value: ms(s.p99Ms) },
+    { label: l10n.t('Tokens in / out'), value: `${n.format(s.inputTokens)} / ${n.format(s.outputTokens)}` },
   ];
 }

@@ -1,15 +1,16 @@
 // An answer's figures as one line: the same in the panel, exports and prompt-file output. Pure.
+import * as l10n from '@vscode/l10n';
 import type { Answer, PlaygroundTarget } from '../../src/features/playground/protocol';
 
 export function figuresLine(answer: Answer): string {
   const f = answer.figures;
   if (!f) return '';
   return [
-    f.ttftMs !== undefined && `first token ${Math.round(f.ttftMs)} ms`,
-    `total ${Math.round(f.totalMs)} ms`,
-    f.tokensPerSecond !== undefined && `${f.tokensPerSecond.toFixed(1)} tokens/s`,
-    f.promptTokens !== undefined && `${f.promptTokens} prompt tokens`,
-    f.outputTokens !== undefined && `${f.outputTokens} output tokens`,
+    f.ttftMs !== undefined && l10n.t('first token {0} ms', Math.round(f.ttftMs)),
+    l10n.t('total {0} ms', Math.round(f.totalMs)),
+    f.tokensPerSecond !== undefined && l10n.t('{0} tokens/s', f.tokensPerSecond.toFixed(1)),
+    f.promptTokens !== undefined && l10n.t('{0} prompt tokens', f.promptTokens),
+    f.outputTokens !== undefined && l10n.t('{0} output tokens', f.outputTokens),
     f.finishReason,
   ].filter(Boolean).join(' · ');
 }
@@ -24,6 +25,6 @@ export function servedByLabel(answer: Answer, target: PlaygroundTarget | undefin
   const served = f.servedBy?.replace(/ \(.*\)$/, '');
   const deployed = target?.deployed.find((d) => (f.deployedModelId ? d.id === f.deployedModelId : d.version !== undefined && d.version === served));
   if (deployed) return `${deployed.displayName}${deployed.version ? ` (version ${deployed.version.split('@')[1]})` : ''}`;
-  if (f.deployedModelId) return `deployed model ${f.deployedModelId}`;
+  if (f.deployedModelId) return l10n.t('deployed model {0}', f.deployedModelId);
   return served ? served.split('/').pop() : undefined;
 }

@@ -1,5 +1,6 @@
 // The Playground webview: choose 1–4 targets, set the system instruction and the
 // parameters, chat; answers stream in, rendered per animation frame.
+import * as l10n from '@vscode/l10n';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
@@ -17,13 +18,13 @@ type Field = HTMLElement & { value: string };
 interface Draft { prompt: string; system: string; params: Record<keyof GenerationParams, string> }
 
 const PARAMS: { key: keyof GenerationParams; label: string; placeholder: string }[] = [
-  { key: 'temperature', label: 'Temperature', placeholder: '0–2' },
-  { key: 'topP', label: 'Top P', placeholder: '0–1' },
-  { key: 'topK', label: 'Top K', placeholder: '1–40' },
-  { key: 'maxOutputTokens', label: 'Max output tokens', placeholder: '1–8192' },
-  { key: 'stopSequences', label: 'Stop sequences', placeholder: 'comma separated' },
-  { key: 'seed', label: 'Seed', placeholder: 'random' },
-  { key: 'candidateCount', label: 'Candidates', placeholder: '1–8' },
+  { key: 'temperature', label: l10n.t('Temperature'), placeholder: '0–2' },
+  { key: 'topP', label: l10n.t('Top P'), placeholder: '0–1' },
+  { key: 'topK', label: l10n.t('Top K'), placeholder: '1–40' },
+  { key: 'maxOutputTokens', label: l10n.t('Max output tokens'), placeholder: '1–8192' },
+  { key: 'stopSequences', label: l10n.t('Stop sequences'), placeholder: l10n.t('comma separated') },
+  { key: 'seed', label: l10n.t('Seed'), placeholder: 'random' },
+  { key: 'candidateCount', label: l10n.t('Candidates'), placeholder: '1–8' },
 ];
 
 const host = connectHost<PlaygroundProtocol, Draft>();
@@ -33,26 +34,26 @@ const app = document.getElementById('app')!;
 app.innerHTML = `
   <header>
     <div id="columns"></div>
-    <vscode-button id="compare" secondary title="Compare with another target">Compare</vscode-button>
+    <vscode-button id="compare" secondary title="${l10n.t('Compare with another target')}">${l10n.t('Compare')}</vscode-button>
     <span class="spacer"></span>
-    <vscode-button id="export-md" secondary title="Export the conversation as Markdown">Export</vscode-button>
-    <vscode-button id="export-json" secondary title="Export the conversation as JSON">JSON</vscode-button>
-    <vscode-button id="clear" secondary title="Clear the conversation">Clear</vscode-button>
+    <vscode-button id="export-md" secondary title="${l10n.t('Export the conversation as Markdown')}">${l10n.t('Export')}</vscode-button>
+    <vscode-button id="export-json" secondary title="${l10n.t('Export the conversation as JSON')}">${l10n.t('JSON')}</vscode-button>
+    <vscode-button id="clear" secondary title="${l10n.t('Clear the conversation')}">${l10n.t('Clear')}</vscode-button>
   </header>
   <p id="targets-error" class="error" role="alert" hidden></p>
-  <vscode-collapsible id="settings" title="System instruction and parameters">
+  <vscode-collapsible id="settings" title="${l10n.t('System instruction and parameters')}">
     <div class="settings">
-      <vscode-textarea id="system" rows="2" placeholder="System instruction (optional)" aria-label="System instruction"></vscode-textarea>
+      <vscode-textarea id="system" rows="2" placeholder="${l10n.t('System instruction (optional)')}" aria-label="${l10n.t('System instruction')}"></vscode-textarea>
       <div class="params">${PARAMS.map((p) => `<label>${p.label}<vscode-textfield id="p-${p.key}" placeholder="${p.placeholder}" aria-label="${p.label}"></vscode-textfield></label>`).join('')}</div>
     </div>
   </vscode-collapsible>
   <section id="transcript" aria-live="polite"></section>
   <p id="input-error" class="error" role="alert" hidden></p>
   <footer>
-    <vscode-textarea id="prompt" rows="3" placeholder="Ask… (Ctrl+Enter to send)" aria-label="Prompt"></vscode-textarea>
+    <vscode-textarea id="prompt" rows="3" placeholder="${l10n.t('Ask… (Ctrl+Enter to send)')}" aria-label="${l10n.t('Prompt')}"></vscode-textarea>
     <div class="actions">
-      <vscode-button id="send">Send</vscode-button>
-      <vscode-button id="stop" secondary hidden>Stop</vscode-button>
+      <vscode-button id="send">${l10n.t('Send')}</vscode-button>
+      <vscode-button id="stop" secondary hidden>${l10n.t('Stop')}</vscode-button>
     </div>
   </footer>`;
 
@@ -184,7 +185,7 @@ function render(): void {
 }
 
 function renderColumns(): void {
-  const label = (t: PlaygroundTarget) => `${t.displayName} · ${t.region}${t.kind === 'gemini' ? '' : t.kind === 'openChat' ? ' · chat' : ' · predict (JSON instances)'}`;
+  const label = (t: PlaygroundTarget) => `${t.displayName} · ${t.region}${t.kind === 'gemini' ? '' : t.kind === 'openChat' ? ' · chat' : l10n.t(' · predict (JSON instances)')}`;
   const all = state.targets.map((t) => [t.name, label(t)]);
   const comparable = compareOptions(state).map((t) => [t.name, label(t)]);
   const key = JSON.stringify([all, comparable, state.selected]);
@@ -217,7 +218,7 @@ function renderColumns(): void {
     if (i > 0) {
       const remove = document.createElement('vscode-button');
       remove.setAttribute('secondary', '');
-      remove.setAttribute('title', 'Stop comparing with this target');
+      remove.setAttribute('title', l10n.t('Stop comparing with this target'));
       remove.dataset.remove = String(i);
       remove.textContent = '✕';
       wrap.append(remove);

@@ -1,4 +1,5 @@
 // The Playground's state and its reducer: pure, unit-tested in Node.
+import * as l10n from '@vscode/l10n';
 import type { Answer, ChatMessage, GenerationParams, HostMessage, PlaygroundTarget, PromptRequest, Turn } from '../../src/features/playground/protocol';
 
 export const MAX_COMPARE = 4;
@@ -123,19 +124,19 @@ export function parseParams(fields: Readonly<Record<keyof GenerationParams, stri
     if (!raw) continue;
     const value = Number(raw);
     if (!Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
-      return { error: `${key} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}; it is "${raw}".` };
+      return { error: (integer ? l10n.t('{0} must be a whole number from {1} to {2}; it is "{3}".', key, min, max, raw) : l10n.t('{0} must be a number from {1} to {2}; it is "{3}".', key, min, max, raw)) };
     }
     out[key] = value;
   }
   const stops = fields.stopSequences.split(',').map((s) => s.trim()).filter(Boolean);
-  if (stops.length > 5) return { error: `At most 5 stop sequences; there are ${stops.length}.` };
+  if (stops.length > 5) return { error: l10n.t('At most 5 stop sequences; there are {0}.', stops.length) };
   if (stops.length) out.stopSequences = stops;
   return { params: out as GenerationParams };
 }
 
 /** A restored answer that was still streaming when the window closed did not finish. */
 function settle(turn: Turn): Turn {
-  return { ...turn, answers: turn.answers.map((a) => (a.status === 'streaming' ? { ...a, status: 'stopped', error: a.error ?? 'Interrupted: the window closed before the answer finished.' } : a)) };
+  return { ...turn, answers: turn.answers.map((a) => (a.status === 'streaming' ? { ...a, status: 'stopped', error: a.error ?? l10n.t('Interrupted: the window closed before the answer finished.') } : a)) };
 }
 
 function patchAnswer(state: PlaygroundState, id: string, patch: Partial<Answer>): PlaygroundState {

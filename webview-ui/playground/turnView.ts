@@ -1,5 +1,6 @@
 // One turn of the transcript: the prompt, then one column per target with its answer
 // (sanitised markdown), figures, safety ratings and actions.
+import * as l10n from '@vscode/l10n';
 import type { Answer, Turn } from '../../src/features/playground/protocol';
 import { renderMarkdown } from '../shared/markdown';
 import { figuresLine } from './figures';
@@ -32,14 +33,14 @@ function renderAnswer(turn: Turn, answer: Answer, targetLabel: string, servedBy:
     // The endpoint splits its traffic: say which of its models this answer came from.
     const served = document.createElement('span');
     served.className = 'served-by';
-    served.textContent = ` · answered by ${servedBy}`;
+    served.textContent = l10n.t(' · answered by {0}', servedBy);
     head.append(served);
   }
   el.append(head);
   answer.candidates.forEach((text, i) => {
     const body = document.createElement('div');
     body.className = 'answer-text';
-    if (answer.candidates.length > 1) body.dataset.candidate = `Candidate ${i + 1}`;
+    if (answer.candidates.length > 1) body.dataset.candidate = l10n.t('Candidate {0}', i + 1);
     // Model output is data: sanitised HTML only, never scripts or handlers (see markdown.ts).
     body.innerHTML = renderMarkdown(text);
     el.append(body);
@@ -47,7 +48,7 @@ function renderAnswer(turn: Turn, answer: Answer, targetLabel: string, servedBy:
   if (answer.status === 'streaming' && !answer.candidates.length) {
     const waiting = document.createElement('div');
     waiting.className = 'waiting';
-    waiting.textContent = 'Waiting for the first token…';
+    waiting.textContent = l10n.t('Waiting for the first token…');
     el.append(waiting);
   }
   if (answer.error) {
@@ -69,9 +70,9 @@ function renderAnswer(turn: Turn, answer: Answer, targetLabel: string, servedBy:
     b.textContent = text;
     return b;
   };
-  if (answer.status === 'error' || answer.status === 'stopped') actions.append(button('retry', 'Retry'));
-  if (answer.status === 'done') actions.append(button('eval', 'Save as eval case'));
-  if (answer.status !== 'streaming') actions.append(button('code', 'Copy as code'));
+  if (answer.status === 'error' || answer.status === 'stopped') actions.append(button('retry', l10n.t('Retry')));
+  if (answer.status === 'done') actions.append(button('eval', l10n.t('Save as eval case')));
+  if (answer.status !== 'streaming') actions.append(button('code', l10n.t('Copy as code')));
   el.append(actions);
   return el;
 }
@@ -81,11 +82,11 @@ function figures(answer: Answer): HTMLElement {
   const el = document.createElement('div');
   el.className = 'figures';
   el.textContent = figuresLine(answer);
-  if (f.servedBy) el.title = `Served by ${f.servedBy}`;
+  if (f.servedBy) el.title = l10n.t('Served by {0}', f.servedBy);
   if (f.safety?.length) {
     const safety = document.createElement('div');
     safety.className = 'safety';
-    safety.textContent = `Safety: ${f.safety.map((s) => `${s.category.toLowerCase().replace(/_/g, ' ')} ${s.probability.toLowerCase()}${s.blocked ? ' (blocked)' : ''}`).join(', ')}`;
+    safety.textContent = l10n.t('Safety: {0}', f.safety.map((s) => `${s.category.toLowerCase().replace(/_/g, ' ')} ${s.probability.toLowerCase()}${s.blocked ? l10n.t(' (blocked)') : ''}`).join(', '));
     el.append(safety);
   }
   return el;

@@ -1,6 +1,7 @@
 // The row preview webview: a virtualised read-only grid. virtual-core lays out the scroll
 // range and follows the scroll element; only the rows in view exist in the DOM, and
 // their blocks are asked from the host when scrolling pauses.
+import * as l10n from '@vscode/l10n';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import '@vscode/codicons/dist/codicon.css';
@@ -34,11 +35,11 @@ app.innerHTML = `
     <strong id="title"></strong>
     <span id="count" class="muted"></span>
   </header>
-  <div id="status" role="status"><vscode-progress-ring id="ring"></vscode-progress-ring><span id="status-text">Opening table…</span></div>
+  <div id="status" role="status"><vscode-progress-ring id="ring"></vscode-progress-ring><span id="status-text">${l10n.t('Opening table…')}</span></div>
   <div id="failure" role="alert" hidden>
     <span class="codicon codicon-error" aria-hidden="true"></span>
     <span id="failure-text"></span>
-    <vscode-button id="retry" secondary>Retry</vscode-button>
+    <vscode-button id="retry" secondary>${l10n.t('Retry')}</vscode-button>
   </div>
   <div id="grid" role="grid" aria-readonly="true" tabindex="0" hidden>
     <div id="head" class="row head" role="row"></div>
@@ -159,7 +160,7 @@ function showTable(message: Extract<HostMessage, { type: 'table' }>): void {
   totalRows = message.totalRows;
   blocks.clear();
   titleText.textContent = message.title;
-  countText.textContent = `${totalRows.toLocaleString()} ${totalRows === 1 ? 'row' : 'rows'} · ${columns.length} columns`;
+  countText.textContent = (totalRows === 1 ? l10n.t('{0} row · {1} columns', totalRows.toLocaleString(), columns.length) : l10n.t('{0} rows · {1} columns', totalRows.toLocaleString(), columns.length));
   grid.style.setProperty('--number-width', `calc(${String(totalRows).length}ch + 20px)`);
   grid.style.setProperty('--columns', `var(--number-width) ${columns.map(columnWidth).join(' ')}`);
   head.replaceChildren(
@@ -196,14 +197,14 @@ function showTable(message: Extract<HostMessage, { type: 'table' }>): void {
   if (!totalRows) {
     status.hidden = false;
     ring.hidden = true;
-    statusText.textContent = 'This table has no rows.';
+    statusText.textContent = l10n.t('This table has no rows.');
   }
 }
 
 function showStatus(): void {
   status.hidden = false;
   ring.hidden = false;
-  statusText.textContent = 'Opening table…';
+  statusText.textContent = l10n.t('Opening table…');
   failure.hidden = true;
 }
 

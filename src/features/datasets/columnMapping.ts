@@ -1,6 +1,7 @@
 // Which columns become the user prompt, the model answer and the optional system
 // instruction of each tuning example: the choices offered, a first guess by name, and
 // the check made before anything is read.
+import * as l10n from '@vscode/l10n';
 import type { BigQueryColumn } from '../../vertex/bigquery';
 
 export interface ColumnMapping {
@@ -31,17 +32,17 @@ export function guessColumn(columns: readonly BigQueryColumn[], role: MappingRol
 export function mappingProblem(columns: readonly BigQueryColumn[], mapping: Partial<ColumnMapping>): string | undefined {
   const text = new Set(textColumns(columns).map((c) => c.name));
   const check = (role: string, name: string | undefined, required: boolean): string | undefined => {
-    if (name === undefined || name === '') return required ? `Choose the ${role} column.` : undefined;
-    if (!columns.some((c) => c.name === name)) return `There is no column ${name}.`;
-    if (!text.has(name)) return `The ${role} column must hold text (a STRING that is not repeated); ${name} does not.`;
+    if (name === undefined || name === '') return required ? l10n.t('Choose the {0} column.', role) : undefined;
+    if (!columns.some((c) => c.name === name)) return l10n.t('There is no column {0}.', name);
+    if (!text.has(name)) return l10n.t('The {0} column must hold text (a STRING that is not repeated); {1} does not.', role, name);
     return undefined;
   };
   const problem =
     check('prompt', mapping.prompt, true) ?? check('answer', mapping.answer, true) ?? check('system instruction', mapping.system, false);
   if (problem) return problem;
-  if (mapping.prompt === mapping.answer) return `The prompt and the answer must be different columns (both are ${mapping.prompt}).`;
+  if (mapping.prompt === mapping.answer) return l10n.t('The prompt and the answer must be different columns (both are {0}).', String(mapping.prompt));
   if (mapping.system && (mapping.system === mapping.prompt || mapping.system === mapping.answer)) {
-    return `The system instruction must be a column of its own (${mapping.system} is already used).`;
+    return l10n.t('The system instruction must be a column of its own ({0} is already used).', mapping.system);
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 // The questions of "Export to Tuning JSONL": the source (a table, or a query checked by a
 // dry run before it is accepted), then which column is the prompt, the answer and the
 // optional system instruction. Answers live in one state, so Back loses nothing.
+import * as l10n from '@vscode/l10n';
 import { guessColumn, mappingProblem, textColumns, type ColumnMapping } from './columnMapping';
 import type { PickOption } from '../../ui/inputSeam';
 import type { Step } from '../../ui/multiStepFlow';
@@ -25,7 +26,7 @@ export interface ExportState {
   readonly sourceGiven: boolean;
 }
 
-const TITLE = 'Export to Tuning JSONL';
+const TITLE = l10n.t('Export to Tuning JSONL');
 /** Dry runs wait for typing to pause this long. */
 const DRY_RUN_DELAY_MS = 400;
 
@@ -48,7 +49,7 @@ export function exportSteps(pool: () => Promise<ClientPool>): Step<ExportState>[
   const columnOptions = async (state: ExportState, exclude: (string | undefined)[]): Promise<PickOption<string>[]> =>
     textColumns(await columnsOf(state))
       .filter((c) => !exclude.includes(c.name))
-      .map((c) => ({ label: c.name, value: c.name, description: c.mode === 'REQUIRED' ? 'STRING, required' : 'STRING', detail: c.description }));
+      .map((c) => ({ label: c.name, value: c.name, description: c.mode === 'REQUIRED' ? l10n.t('STRING, required') : 'STRING', detail: c.description }));
 
   return [
     {
@@ -56,7 +57,7 @@ export function exportSteps(pool: () => Promise<ClientPool>): Step<ExportState>[
       id: 'source',
       title: TITLE,
       skip: (s) => s.sourceGiven,
-      placeholder: () => 'Export which table? Or write a query',
+      placeholder: () => l10n.t('Export which table? Or write a query'),
       options: async () => tableOptions(await pool(), true),
       apply: async (state, [choice]) => {
         if (choice === QUERY_CHOICE) return { ...state, source: { kind: 'query', sql: state.sql }, columns: undefined };
@@ -69,21 +70,21 @@ export function exportSteps(pool: () => Promise<ClientPool>): Step<ExportState>[
     {
       kind: 'text',
       id: 'query',
-      title: `${TITLE}: query`,
+      title: l10n.t('{0}: query', TITLE),
       skip: (s) => s.source?.kind !== 'query',
-      prompt: () => 'BigQuery Standard SQL; each result row becomes one example',
+      prompt: () => l10n.t('BigQuery Standard SQL; each result row becomes one example'),
       placeholder: 'SELECT prompt, response FROM `project.dataset.table` WHERE …',
       value: (s) => s.sql,
       validate: async (text) => {
         const sql = text.trim();
-        if (!sql) return 'Write a query (BigQuery Standard SQL).';
+        if (!sql) return l10n.t('Write a query (BigQuery Standard SQL).');
         if (dryRuns.has(sql)) return undefined;
         const ticket = ++typing;
         await new Promise((r) => setTimeout(r, DRY_RUN_DELAY_MS));
         if (ticket !== typing) return undefined; // a newer keystroke checks instead
         try {
           dryRuns.set(sql, await queryColumns(await pool(), sql));
-          return textColumns(dryRuns.get(sql)!).length < 2 ? tooFewTextColumns('The query') : undefined;
+          return textColumns(dryRuns.get(sql)!).length < 2 ? tooFewTextColumns(l10n.t('The query')) : undefined;
         } catch (error) {
           return parseError(error).message;
         }
@@ -93,8 +94,8 @@ export function exportSteps(pool: () => Promise<ClientPool>): Step<ExportState>[
     {
       kind: 'pick',
       id: 'prompt',
-      title: `${TITLE}: user prompt`,
-      placeholder: () => 'Which column holds the user prompt?',
+      title: l10n.t('{0}: user prompt', TITLE),
+      placeholder: () => l10n.t('Which column holds the user prompt?'),
       options: (s) => columnOptions(s, []),
       selected: (s) => pick(s.prompt ?? guessColumn(s.columns ?? [], 'prompt')),
       apply: async (state, [prompt]) => ({ ...state, columns: await columnsOf(state), prompt }),
@@ -102,8 +103,8 @@ export function exportSteps(pool: () => Promise<ClientPool>): Step<ExportState>[
     {
       kind: 'pick',
       id: 'answer',
-      title: `${TITLE}: model answer`,
-      placeholder: () => 'Which column holds the model answer?',
+      title: l10n.t('{0}: model answer', TITLE),
+      placeholder: () => l10n.t('Which column holds the model answer?'),
       options: (s) => columnOptions(s, [s.prompt]),
       selected: (s) => pick(s.answer ?? guessColumn(s.columns ?? [], 'answer')),
       validate: ([answer], s) => mappingProblem(s.columns ?? [], { prompt: s.prompt, answer }),
@@ -112,9 +113,9 @@ export function exportSteps(pool: () => Promise<ClientPool>): Step<ExportState>[
     {
       kind: 'pick',
       id: 'system',
-      title: `${TITLE}: system instruction`,
-      placeholder: () => 'Which column holds the system instruction? (optional)',
-      options: async (s) => [{ label: '(none)', description: 'no system instruction', value: '' }, ...(await columnOptions(s, [s.prompt, s.answer]))],
+      title: l10n.t('{0}: system instruction', TITLE),
+      placeholder: () => l10n.t('Which column holds the system instruction? (optional)'),
+      options: async (s) => [{ label: l10n.t('(none)'), description: l10n.t('no system instruction'), value: '' }, ...(await columnOptions(s, [s.prompt, s.answer]))],
       selected: (s) => [s.system ?? guessColumn(s.columns ?? [], 'system') ?? ''],
       validate: ([system], s) => mappingProblem(s.columns ?? [], { prompt: s.prompt, answer: s.answer, system: system || undefined }),
       apply: (state, [system]) => ({ ...state, system }),
@@ -123,7 +124,7 @@ export function exportSteps(pool: () => Promise<ClientPool>): Step<ExportState>[
 }
 
 export function tooFewTextColumns(what: string): string {
-  return `${what} has fewer than two text (STRING) columns, so it has no prompt and answer to export; write a query that selects them.`;
+  return l10n.t('{0} has fewer than two text (STRING) columns, so it has no prompt and answer to export; write a query that selects them.', what);
 }
 
 function pick(name: string | undefined): string[] {

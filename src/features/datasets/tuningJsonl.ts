@@ -1,6 +1,7 @@
 // Rows → Gemini supervised-tuning JSONL, written page by page. The file is written under
 // a ".partial" name and renamed when complete, so a cancelled or failed export leaves no
 // file (and an existing file of that name untouched).
+import * as l10n from '@vscode/l10n';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
@@ -55,7 +56,7 @@ export async function writeTuningJsonl(
   try {
     await once(out, 'open');
     for await (const page of pages) {
-      if (options.signal?.aborted) throw cancelledError('The export');
+      if (options.signal?.aborted) throw cancelledError(l10n.t('The export'));
       let chunk = '';
       for (const row of page.rows) {
         const example = tuningExample(row, mapping);
@@ -68,7 +69,7 @@ export async function writeTuningJsonl(
       if (!out.write(chunk)) await once(out, 'drain');
       options.onProgress?.({ rowsRead, totalRows: page.totalRows });
     }
-    if (options.signal?.aborted) throw cancelledError('The export');
+    if (options.signal?.aborted) throw cancelledError(l10n.t('The export'));
     out.end();
     await once(out, 'finish');
     await rename(partial, file);

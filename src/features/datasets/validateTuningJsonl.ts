@@ -1,6 +1,7 @@
 // Reads an exported file back and checks each line against the Gemini supervised-tuning
 // shape. Deliberately minimal: it checks our own output, and is meant to be replaced by
 // the full tuning-data linter (src/tuning/lint/) behind the same signature.
+import * as l10n from '@vscode/l10n';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 
@@ -30,29 +31,29 @@ export function lineProblem(text: string): string | undefined {
   try {
     value = JSON.parse(text);
   } catch {
-    return 'not valid JSON';
+    return l10n.t('not valid JSON');
   }
-  if (!isObject(value)) return 'not a JSON object';
+  if (!isObject(value)) return l10n.t('not a JSON object');
   const extra = Object.keys(value).find((k) => k !== 'contents' && k !== 'systemInstruction');
-  if (extra) return `unknown field "${extra}"`;
-  if (value.systemInstruction !== undefined && partsProblem(value.systemInstruction)) return `systemInstruction: ${partsProblem(value.systemInstruction)}`;
+  if (extra) return l10n.t('unknown field "{0}"', extra);
+  if (value.systemInstruction !== undefined && partsProblem(value.systemInstruction)) return l10n.t('systemInstruction: {0}', String(partsProblem(value.systemInstruction)));
   const contents = value.contents;
-  if (!Array.isArray(contents) || contents.length < 2) return 'contents must hold a user turn and a model turn';
+  if (!Array.isArray(contents) || contents.length < 2) return l10n.t('contents must hold a user turn and a model turn');
   for (const [i, turn] of contents.entries()) {
-    if (!isObject(turn) || (turn.role !== 'user' && turn.role !== 'model')) return `contents[${i}].role must be "user" or "model"`;
+    if (!isObject(turn) || (turn.role !== 'user' && turn.role !== 'model')) return l10n.t('contents[{0}].role must be "user" or "model"', i);
     const parts = partsProblem(turn);
-    if (parts) return `contents[${i}]: ${parts}`;
-    if (i > 0 && (contents[i - 1] as { role: string }).role === turn.role) return `contents[${i}] repeats the role "${turn.role}"`;
+    if (parts) return l10n.t('contents[{0}]: {1}', i, parts);
+    if (i > 0 && (contents[i - 1] as { role: string }).role === turn.role) return l10n.t('contents[{0}] repeats the role "{1}"', i, turn.role);
   }
-  if ((contents[0] as { role: string }).role !== 'user') return 'the first turn must be the user\'s';
-  if ((contents[contents.length - 1] as { role: string }).role !== 'model') return 'the last turn must be the model\'s';
+  if ((contents[0] as { role: string }).role !== 'user') return l10n.t('the first turn must be the user\'s');
+  if ((contents[contents.length - 1] as { role: string }).role !== 'model') return l10n.t('the last turn must be the model\'s');
   return undefined;
 }
 
 function partsProblem(content: unknown): string | undefined {
   const parts = isObject(content) ? content.parts : undefined;
-  if (!Array.isArray(parts) || parts.length === 0) return 'parts must be a non-empty array';
-  if (!parts.every((p) => isObject(p) && typeof p.text === 'string' && p.text.trim() !== '')) return 'every part needs a non-empty text';
+  if (!Array.isArray(parts) || parts.length === 0) return l10n.t('parts must be a non-empty array');
+  if (!parts.every((p) => isObject(p) && typeof p.text === 'string' && p.text.trim() !== '')) return l10n.t('every part needs a non-empty text');
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 // What a deploy flow collects, how it is checked before anything is sent (machine and
 // accelerator against each chosen region's catalog, replicas, autoscaling target,
 // logging table), and the DeployedModel, gcloud command and REST call it becomes. Pure.
+import * as l10n from '@vscode/l10n';
 import { checkMachineSpec, type MachineChoice } from '@vertex-genai-ops/catalog/checkMachineSpec';
 import type { EndpointAccess, NewEndpoint } from '../../vertex/deploy';
 import type { RestCall } from '../../vertex/curlCommand';
@@ -70,7 +71,7 @@ export const MACHINE_CHOICES: readonly MachineChoice[] = [
 
 export function machineLabel(m: MachineChoice): string {
   if (m.acceleratorType) return `${m.machineType} + ${m.acceleratorCount} × ${m.acceleratorType}`;
-  if (m.tpuTopology) return `${m.machineType} (TPU ${m.tpuTopology})`;
+  if (m.tpuTopology) return l10n.t('{0} (TPU {1})', m.machineType, m.tpuTopology);
   return m.machineType;
 }
 
@@ -86,25 +87,25 @@ export function machineProblem(machine: MachineChoice, regions: readonly string[
 /** "1" or "1-3" → replicas, or what is wrong. */
 export function parseReplicas(text: string): { min: number; max: number } | string {
   const match = /^\s*(\d+)\s*(?:[-–]\s*(\d+)\s*)?$/.exec(text);
-  if (!match) return 'Enter the replica count as min-max, e.g. 1-3 (or one number for a fixed size).';
+  if (!match) return l10n.t('Enter the replica count as min-max, e.g. 1-3 (or one number for a fixed size).');
   const min = Number(match[1]);
   const max = match[2] === undefined ? min : Number(match[2]);
-  if (min < 1) return 'At least one replica must run (min ≥ 1).';
-  if (max < min) return `The maximum (${max}) must be at least the minimum (${min}).`;
-  if (max > 1000) return 'At most 1000 replicas.';
+  if (min < 1) return l10n.t('At least one replica must run (min ≥ 1).');
+  if (max < min) return l10n.t('The maximum ({0}) must be at least the minimum ({1}).', max, min);
+  if (max > 1000) return l10n.t('At most 1000 replicas.');
   return { min, max };
 }
 
 export function targetProblem(autoscaling: Autoscaling, text: string): string | undefined {
   const value = Number(text.trim());
-  if (autoscaling === 'requests') return Number.isInteger(value) && value >= 1 ? undefined : 'Enter the requests per minute per replica, a whole number ≥ 1.';
-  return Number.isInteger(value) && value >= 1 && value <= 100 ? undefined : 'Enter a target utilisation from 1 to 100 (percent).';
+  if (autoscaling === 'requests') return Number.isInteger(value) && value >= 1 ? undefined : l10n.t('Enter the requests per minute per replica, a whole number ≥ 1.');
+  return Number.isInteger(value) && value >= 1 && value <= 100 ? undefined : l10n.t('Enter a target utilisation from 1 to 100 (percent).');
 }
 
 export function loggingTableProblem(text: string): string | undefined {
   return /^bq:\/\/[a-z][a-z0-9-]{4,28}[a-z0-9](\.[A-Za-z_][A-Za-z0-9_]{0,1023}){0,2}$/.test(text.trim())
     ? undefined
-    : 'Enter a BigQuery URI: bq://project, bq://project.dataset or bq://project.dataset.table.';
+    : l10n.t('Enter a BigQuery URI: bq://project, bq://project.dataset or bq://project.dataset.table.');
 }
 
 export function hasAccelerator(machine: MachineChoice): boolean {

@@ -1,6 +1,7 @@
 // Runs a confirmed deploy in every chosen region at once: copy the version to regions
 // it is not in, create the endpoint where needed, deploy with the rescaled split. One
 // region failing never stops the others; the outcome says exactly what happened where.
+import * as l10n from '@vscode/l10n';
 import type { ClientPool } from '../../vertex/clients';
 import { createEndpoint, deployModel, getEndpointRaw } from '../../vertex/deploy';
 import type { OperationProgress } from '../../vertex/lro';
@@ -41,13 +42,13 @@ async function deployInRegion(pool: ClientPool, a: DeployAnswers, region: string
   try {
     let model = a.version;
     if (resourceRegion(a.version) !== region) {
-      report('copying the model version…');
-      model = await copyModelVersion(pool, a.version, region, wait('copying the model version…'));
+      report(l10n.t('copying the model version…'));
+      model = await copyModelVersion(pool, a.version, region, wait(l10n.t('copying the model version…')));
     }
     stage = 'endpoint';
     if (!endpoint) {
-      report('creating the endpoint…');
-      endpoint = await createEndpoint(pool, region, newEndpointOf(a), wait('creating the endpoint…'));
+      report(l10n.t('creating the endpoint…'));
+      endpoint = await createEndpoint(pool, region, newEndpointOf(a), wait(l10n.t('creating the endpoint…')));
     }
     stage = 'deploy';
     const existing = a.endpoint.kind === 'existing' && a.existingDeployments.length === 0 ? deploymentsOf(await getEndpointRaw(pool, endpoint, options.signal)) : a.existingDeployments;
@@ -58,7 +59,7 @@ async function deployInRegion(pool: ClientPool, a: DeployAnswers, region: string
   } catch (error) {
     const parsed = parseError(error);
     if (parsed.code === 'CANCELLED') throw error;
-    report(`failed: ${parsed.message}`);
+    report(l10n.t('failed: {0}', parsed.message));
     return { region, ok: false, stage, error: parsed.message, endpoint, cause: error };
   }
 }
@@ -68,12 +69,12 @@ export function describeOutcomes(outcomes: readonly RegionOutcome[]): string {
   const ok = outcomes.filter((o) => o.ok).map((o) => o.region);
   const failed = outcomes.filter((o): o is Extract<RegionOutcome, { ok: false }> => !o.ok);
   const parts = [];
-  if (ok.length) parts.push(`Deployed in ${ok.join(', ')}.`);
-  for (const f of failed) parts.push(`Failed in ${f.region} (${STAGES[f.stage] ?? f.stage}): ${f.error}`);
+  if (ok.length) parts.push(l10n.t('Deployed in {0}.', ok.join(', ')));
+  for (const f of failed) parts.push(l10n.t('Failed in {0} ({1}): {2}', f.region, STAGES[f.stage] ?? f.stage, f.error));
   return parts.join(' ');
 }
 
-const STAGES: Record<string, string> = { copy: 'copying the version', endpoint: 'creating the endpoint', deploy: 'deploying' };
+const STAGES: Record<string, string> = { copy: l10n.t('copying the version'), endpoint: l10n.t('creating the endpoint'), deploy: 'deploying' };
 
 /** The same deploy for the failed regions only, reusing endpoints that were already created. */
 export function retryAnswers(a: DeployAnswers, outcomes: readonly RegionOutcome[]): DeployAnswers | undefined {

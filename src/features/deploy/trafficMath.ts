@@ -1,6 +1,7 @@
 // Traffic split arithmetic: integer percentages that always add up to 100 (largest
 // remainder), rescaling around a new or removed deployment, the canary shortcut,
 // the rollback plan, and the text form the user edits ("v2=90, v3=10"). Pure.
+import * as l10n from '@vscode/l10n';
 
 export type Split = Record<string, number>;
 
@@ -80,7 +81,7 @@ export interface RollbackPlan {
 
 /** All traffic back to the deployment made before the newest one; a sentence when there is none. */
 export function rollbackPlan(deployments: readonly Deployment[]): RollbackPlan | string {
-  if (deployments.length < 2) return 'The endpoint has only one deployment, so there is nothing to roll back to.';
+  if (deployments.length < 2) return l10n.t('The endpoint has only one deployment, so there is nothing to roll back to.');
   const from = deployments[deployments.length - 1];
   const to = deployments[deployments.length - 2];
   return { from, to, before: currentSplit(deployments), after: Object.fromEntries(deployments.map((d) => [d.id, d.id === to.id ? 100 : 0])) };
@@ -96,24 +97,24 @@ export function parseSplit(text: string, deployments: readonly Deployment[]): Sp
   const split: Split = {};
   for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
     const match = /^(.+?)\s*[=:]\s*(\S+?)\s*%?$/.exec(part);
-    if (!match) return `"${part}" is not label=percent.`;
+    if (!match) return l10n.t('"{0}" is not label=percent.', part);
     const deployment = deployments.find((d) => d.label === match[1] || d.id === match[1]);
-    if (!deployment) return `"${match[1]}" is not deployed here; use one of ${deployments.map((d) => d.label).join(', ')}.`;
+    if (!deployment) return l10n.t('"{0}" is not deployed here; use one of {1}.', match[1], deployments.map((d) => d.label).join(', '));
     const pct = Number(match[2]);
-    if (!Number.isInteger(pct) || pct < 0 || pct > 100) return `${deployment.label}: ${match[2]} is not a whole percentage from 0 to 100.`;
-    if (deployment.id in split) return `${deployment.label} is given twice.`;
+    if (!Number.isInteger(pct) || pct < 0 || pct > 100) return l10n.t('{0}: {1} is not a whole percentage from 0 to 100.', deployment.label, match[2]);
+    if (deployment.id in split) return l10n.t('{0} is given twice.', deployment.label);
     split[deployment.id] = pct;
   }
   for (const d of deployments) split[d.id] ??= 0;
   const total = Object.values(split).reduce((a, b) => a + b, 0);
-  if (total !== 100) return `The split adds up to ${total}%; it must add up to 100%.`;
+  if (total !== 100) return l10n.t('The split adds up to {0}%; it must add up to 100%.', total);
   return split;
 }
 
 /** A whole percentage from min to max, or what is wrong with the text. */
 export function parsePercent(text: string, min = 0, max = 100): number | string {
   const value = Number(text.trim().replace(/%$/, ''));
-  if (!text.trim() || !Number.isInteger(value) || value < min || value > max) return `Enter a whole percentage from ${min} to ${max}.`;
+  if (!text.trim() || !Number.isInteger(value) || value < min || value > max) return l10n.t('Enter a whole percentage from {0} to {1}.', min, max);
   return value;
 }
 

@@ -1,6 +1,7 @@
 // What the Drift panel shows, loaded from Vertex AI: the sources (Model Monitoring
 // monitors, and endpoints logging requests to BigQuery) and, for one source, its drift
 // series, alerts and the distributions behind each point. No vscode.
+import * as l10n from '@vscode/l10n';
 import type { AlertRow, DriftView, FeatureSeries, HistogramView, MonitorOption } from './protocol';
 import type { ClientPool } from '../../vertex/clients';
 import { listAcrossRegions } from '../../vertex/multiRegion';
@@ -38,7 +39,7 @@ export async function listDriftSources(pool: ClientPool, regions: readonly strin
   const errors = [...monitorResults, ...endpointResults].flatMap((r) => (r.ok ? [] : [`${r.region}: ${r.error.message}`]));
   const options: MonitorOption[] = [
     ...[...monitors.values()].map((m) => ({ name: m.name, label: `${m.displayName} · ${m.region}` })),
-    ...[...logs.keys()].map((name) => ({ name: `${LOG_PREFIX}${name}`, label: `${labels.get(name)} · request-response log` })),
+    ...[...logs.keys()].map((name) => ({ name: `${LOG_PREFIX}${name}`, label: l10n.t('{0} · request-response log', String(labels.get(name))) })),
   ];
   return { options, monitors, logs, errors };
 }
@@ -73,7 +74,7 @@ export async function loadMonitorDrift(pool: ClientPool, monitor: ModelMonitor, 
   const rows: AlertRow[] = alerts.map((a) => ({ feature: a.feature, time: a.time, score: a.score, threshold: a.threshold, summary: a.summary }));
   const distributions = new Map(raw.map((s) => [s.feature, s.points.map((p) => ({ t: Date.parse(p.time), baseline: p.baseline, current: p.current }))]));
   return {
-    view: { source: monitor.name, title: monitor.displayName, note: `Model Monitoring · ${monitor.region}`, series, alerts: rows, monitor: true },
+    view: { source: monitor.name, title: monitor.displayName, note: l10n.t('Model Monitoring · {0}', monitor.region), series, alerts: rows, monitor: true },
     histogram: (feature, t) => histogramOf(distributions.get(feature), feature, t),
   };
 }
@@ -93,7 +94,7 @@ export async function loadLogDrift(pool: ClientPool, endpoint: string, table: st
       time: `${p.day}T23:59:59Z`,
       score: p.score,
       threshold: m.threshold,
-      summary: `${m.metric}: ${m.algorithm} ${p.score} exceeds the threshold ${m.threshold} on ${p.day}.`,
+      summary: l10n.t('{0}: {1} {2} exceeds the threshold {3} on {4}.', m.metric, m.algorithm, p.score, m.threshold, p.day),
     })),
   ).sort((a, b) => b.time.localeCompare(a.time));
   const distributions = new Map(metrics.map((m) => [m.metric, m.points.map((p) => ({ t: Date.parse(`${p.day}T12:00:00Z`), baseline: p.baseline, current: p.current }))]));
@@ -102,7 +103,7 @@ export async function loadLogDrift(pool: ClientPool, endpoint: string, table: st
     view: {
       source: `${LOG_PREFIX}${endpoint}`,
       title: endpoint.slice(endpoint.lastIndexOf('/') + 1),
-      note: `Computed in BigQuery from ${table}: baseline ${days(window.baselineStart)} – ${days(window.baselineEnd)} against each day since ${days(window.currentStart)}.`,
+      note: l10n.t('Computed in BigQuery from {0}: baseline {1} – {2} against each day since {3}.', table, days(window.baselineStart), days(window.baselineEnd), days(window.currentStart)),
       series,
       alerts,
     },

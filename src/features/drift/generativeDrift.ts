@@ -3,6 +3,7 @@
 // category counts are aggregated in BigQuery (sql/*.sql); only the final divergence of
 // those small aggregates runs here, with the same math as Model Monitoring
 // (Jensen-Shannon for numeric metrics, L-infinity for categorical ones). No vscode.
+import * as l10n from '@vscode/l10n';
 import type { ClientPool } from '../../vertex/clients';
 import { runQuery } from '../../vertex/bigquery';
 import { categoricalCountsDrift, numericCountsDrift, type Distribution } from '@vertex-genai-ops/catalog/drift/featureDrift';
@@ -39,7 +40,7 @@ export const GENERATIVE_THRESHOLDS = { numeric: 0.3, categorical: 0.3 } as const
 /** `bq://project.dataset.table` or `project.dataset.table` → a quoted table for the SQL. */
 export function tableReference(uri: string): string {
   const m = /^(?:bq:\/\/)?([a-z0-9-]+)[.:]([A-Za-z0-9_]+)\.([A-Za-z0-9_$-]+)$/.exec(uri.trim());
-  if (!m) throw new Error(`"${uri}" is not a BigQuery table (bq://project.dataset.table).`);
+  if (!m) throw new Error(l10n.t('"{0}" is not a BigQuery table (bq://project.dataset.table).', uri));
   return `\`${m[1]}.${m[2]}.${m[3]}\``;
 }
 

@@ -78,7 +78,7 @@ export class ExplainPanel extends HostedPanel<ExplainProtocol> {
       const targets: ExplainTarget[] = endpoints.map((e) => ({
         endpoint: e.name,
         label: `${e.displayName} · ${e.region}`,
-        deployedModels: e.deployedModels.map((d) => ({ id: d.id, label: `${d.displayName} (v${d.modelVersionId}, ${d.trafficPercent}%)` })),
+        deployedModels: e.deployedModels.map((d) => ({ id: d.id, label: vscode.l10n.t('{0} (v{1}, {2}%)', d.displayName, d.modelVersionId, d.trafficPercent) })),
       }));
       const failed = results.find((r) => !r.ok);
       this.post({ type: 'targets', targets, selected: this.start.endpoint, instance: this.start.instance, error: failed && !failed.ok ? `${failed.region}: ${failed.error.message}` : undefined });
@@ -118,7 +118,7 @@ export class ExplainPanel extends HostedPanel<ExplainProtocol> {
           const baselines = served && result.features.length ? await explanationBaselines(pool, `${served.model}@${served.modelVersionId}`).catch(() => ({})) : {};
           return {
             deployedModelId: result.deployedModelId,
-            label: served ? `${served.displayName} · v${served.modelVersionId}` : label,
+            label: served ? vscode.l10n.t('{0} · v{1}', served.displayName, served.modelVersionId) : label,
             outputName: result.outputName,
             outputDisplayName: result.outputDisplayName,
             instanceOutput: result.instanceOutput,
@@ -184,6 +184,6 @@ export function firstInstance(text: string): string {
   }
   if (Array.isArray(value)) value = value[0];
   else if (value && typeof value === 'object' && Array.isArray((value as { instances?: unknown[] }).instances)) value = (value as { instances: unknown[] }).instances[0];
-  if (value === undefined) throw new Error('it is empty');
+  if (value === undefined) throw new Error(vscode.l10n.t('it is empty'));
   return JSON.stringify(value, null, 2);
 }

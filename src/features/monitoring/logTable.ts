@@ -1,6 +1,7 @@
 // Where an endpoint's request-response log is, read from its
 // predictRequestResponseLoggingConfig as Vertex documents it: `bq://project` alone means the
 // dataset `logging_<display name>_<endpoint id>` and the table `request_response_logging`.
+import * as l10n from '@vscode/l10n';
 export interface LogTableRef {
   readonly projectId: string;
   readonly datasetId: string;
@@ -31,6 +32,6 @@ export function logTableText(t: LogTableRef): string {
 /** The SQL with its table placeholder filled in; identifiers are checked, since they cannot be query parameters. */
 export function withLogTable(sql: string, t: LogTableRef): string {
   const ok = /^[A-Za-z0-9_-]+$/.test(t.projectId) && /^\w+$/.test(t.datasetId) && /^[\w-]+$/.test(t.tableId);
-  if (!ok) throw new Error(`The log table ${logTableText(t)} has a name BigQuery does not accept.`);
+  if (!ok) throw new Error(l10n.t('The log table {0} has a name BigQuery does not accept.', logTableText(t)));
   return sql.replaceAll('__LOG_TABLE__', logTableText(t));
 }

@@ -51,7 +51,7 @@ export function playgroundCommands(ctx: FeatureContext): CommandHandlers {
       id: 'target', title: vscode.l10n.t('Playground target'), placeholder: vscode.l10n.t('Send to which endpoint or model?'), step: 1, totalSteps: 1, canGoBack: false,
       options: targetOptions(all),
     }));
-    if (!picked) throw cancelledError('Choosing a target');
+    if (!picked) throw cancelledError(vscode.l10n.t('Choosing a target'));
     return picked[0];
   };
 
@@ -84,7 +84,7 @@ export function playgroundCommands(ctx: FeatureContext): CommandHandlers {
         id: `variable.${name}`, title: vscode.l10n.t('Value of {{{0}}}', name), step: 1, totalSteps: 1, canGoBack: false,
         prompt: vscode.l10n.t('The prompt uses {{{0}}} and the front matter gives no value.', name), value: '', validate: () => undefined,
       }));
-      if (value === undefined) throw cancelledError('Filling in the variables');
+      if (value === undefined) throw cancelledError(vscode.l10n.t('Filling in the variables'));
       values[name] = value;
     }
     const request: PromptRequest = { system: file.system, history: [], prompt: fillVariables(file.prompt, values), params: file.params };
@@ -116,7 +116,7 @@ export function playgroundCommands(ctx: FeatureContext): CommandHandlers {
           options: targetOptions(all).map((o) => ({ ...o, picked: o.label === file.target })),
           validate: (values) => (values.length < 2 || values.length > 4 ? vscode.l10n.t('Compare takes 2 to 4 targets; {0} were chosen.', values.length) : undefined),
         }));
-        if (!picked) throw cancelledError('Choosing targets');
+        if (!picked) throw cancelledError(vscode.l10n.t('Choosing targets'));
         chosen = [...picked];
       }
       return runInline(title, chosen, request);

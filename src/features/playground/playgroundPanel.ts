@@ -166,8 +166,8 @@ export class PlaygroundPanel extends HostedPanel<PlaygroundProtocol> {
     if (!target) return;
     const languages: { label: string; value: CodeLanguage }[] = [
       { label: 'curl', value: 'curl' },
-      { label: 'Python (google-cloud-aiplatform)', value: 'python' },
-      { label: 'TypeScript (@google-cloud/aiplatform)', value: 'typescript' },
+      { label: vscode.l10n.t('Python (google-cloud-aiplatform)'), value: 'python' },
+      { label: vscode.l10n.t('TypeScript (@google-cloud/aiplatform)'), value: 'typescript' },
     ];
     const [language] = (await answered(this.deps.input().pick({
       id: 'language', title: vscode.l10n.t('Copy as code'), placeholder: vscode.l10n.t('Copy the request as…'), step: 1, totalSteps: 1, canGoBack: false, options: languages,

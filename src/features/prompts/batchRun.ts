@@ -1,6 +1,7 @@
 // Batch runs: a JSONL of prompts against one target with a concurrency limit. Each
 // result is written the moment it arrives, so a cancelled run keeps every finished
 // answer and nothing half-done. No vscode.
+import * as l10n from '@vscode/l10n';
 import type { GenerationParams, PromptRequest } from '../../vertex/promptTypes';
 import type { PromptResult } from '../../vertex/generate';
 import { parseError } from '../../vertex/parseError';
@@ -38,10 +39,10 @@ export function parseBatchInput(text: string, defaults: GenerationParams = {}): 
     try {
       value = JSON.parse(raw);
     } catch (error) {
-      throw new Error(`Line ${line + 1} is not valid JSON: ${(error as Error).message}`, { cause: error });
+      throw new Error(l10n.t('Line {0} is not valid JSON: {1}', line + 1, (error as Error).message), { cause: error });
     }
     const record = typeof value === 'string' ? { prompt: value } : (value as Record<string, unknown> | null);
-    if (!record || typeof record.prompt !== 'string' || !record.prompt.trim()) throw new Error(`Line ${line + 1} has no "prompt" string.`);
+    if (!record || typeof record.prompt !== 'string' || !record.prompt.trim()) throw new Error(l10n.t('Line {0} has no "prompt" string.', line + 1));
     items.push({
       line,
       id: record.id,
@@ -53,7 +54,7 @@ export function parseBatchInput(text: string, defaults: GenerationParams = {}): 
       },
     });
   });
-  if (!items.length) throw new Error('The file has no prompts: one JSON object with a "prompt" per line.');
+  if (!items.length) throw new Error(l10n.t('The file has no prompts: one JSON object with a "prompt" per line.'));
   return items;
 }
 

@@ -2,6 +2,7 @@
 // (the same keys, with the prompt under `prompt:`). Front matter names the target, the
 // targets to compare, the system instruction, the parameters and variable values;
 // `{{name}}` in the prompt is filled from them or asked for. No vscode.
+import * as l10n from '@vscode/l10n';
 import { parse } from 'yaml';
 import type { GenerationParams } from '../../vertex/promptTypes';
 
@@ -31,30 +32,30 @@ export function parsePromptFile(text: string, path: string): PromptFile {
     if (/\.ya?ml$/i.test(path)) {
       meta = asObject(parse(text)) ?? {};
       prompt = typeof meta.prompt === 'string' ? meta.prompt : '';
-      if (!prompt) errors.push('The file has no `prompt:` text.');
+      if (!prompt) errors.push(l10n.t('The file has no `prompt:` text.'));
     } else {
       const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
       if (match) meta = asObject(parse(match[1])) ?? {};
       prompt = match ? text.slice(match[0].length) : text;
     }
   } catch (error) {
-    errors.push(`The front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    errors.push(l10n.t('The front matter is not valid YAML: {0}', (error as Error).message.split('\n')[0]));
   }
   const params: Record<string, unknown> = {};
   const rawParams = asObject(meta.parameters) ?? {};
   for (const [key, value] of Object.entries(rawParams)) {
     if ((PARAM_KEYS as readonly string[]).includes(key)) {
-      if (typeof value !== 'number') errors.push(`parameters.${key} must be a number.`);
+      if (typeof value !== 'number') errors.push(l10n.t('parameters.{0} must be a number.', key));
       else params[key] = value;
     } else if (key === 'stopSequences') {
       if (!Array.isArray(value) || !value.every((s) => typeof s === 'string')) errors.push('parameters.stopSequences must be a list of strings.');
       else params.stopSequences = value;
-    } else errors.push(`Unknown parameter "${key}": use ${[...PARAM_KEYS, 'stopSequences'].join(', ')}.`);
+    } else errors.push(l10n.t('Unknown parameter "{0}": use {1}.', key, [...PARAM_KEYS, 'stopSequences'].join(', ')));
   }
   const variables: Record<string, string> = {};
   for (const [key, value] of Object.entries(asObject(meta.variables) ?? {})) variables[key] = String(value);
   const compare = Array.isArray(meta.compare) ? meta.compare.map(String) : [];
-  if (compare.length > 4) errors.push(`Compare takes 2 to 4 targets; there are ${compare.length}.`);
+  if (compare.length > 4) errors.push(l10n.t('Compare takes 2 to 4 targets; there are {0}.', compare.length));
   return {
     target: typeof meta.target === 'string' && meta.target.trim() ? meta.target.trim() : undefined,
     compare,

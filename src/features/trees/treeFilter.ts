@@ -2,6 +2,7 @@
 // Words match the display name or id; `state:` the job state; `label:k=v` (or `label:k`)
 // a label. Labels also go to the server as an AIP-160 filter, so paging stays right.
 // Pure: no vscode.
+import * as l10n from '@vscode/l10n';
 import type { JobState } from '../../vertex/types';
 
 export interface TreeFilter {
@@ -25,12 +26,12 @@ export function parseTreeFilter(text: string, allowState = true): TreeFilter | {
       words.push(token.toLowerCase());
     } else if (prefix.toLowerCase() === 'state') {
       const state = rest.toLowerCase() as JobState;
-      if (!allowState) return { error: 'Only jobs have a state: remove "state:" from the filter.' };
-      if (!FILTER_STATES.includes(state)) return { error: `Unknown state "${rest}": use one of ${FILTER_STATES.join(', ')}.` };
+      if (!allowState) return { error: l10n.t('Only jobs have a state: remove "state:" from the filter.') };
+      if (!FILTER_STATES.includes(state)) return { error: l10n.t('Unknown state "{0}": use one of {1}.', rest, FILTER_STATES.join(', ')) };
       states.push(state);
     } else {
       const [key, ...value] = rest.split('=');
-      if (!LABEL_KEY.test(key)) return { error: `"${rest}" is not a label: write label:key=value or label:key (lowercase key).` };
+      if (!LABEL_KEY.test(key)) return { error: l10n.t('"{0}" is not a label: write label:key=value or label:key (lowercase key).', rest) };
       labels.push(value.length ? { key, value: value.join('=') } : { key });
     }
   }

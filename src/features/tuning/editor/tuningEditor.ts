@@ -1,5 +1,6 @@
 // The `tuning` chunk: loaded by the activation entry when the first tuning JSONL document
 // opens. Diagnostics while typing, quick fixes, and the summary in the status bar.
+import '../../../core/l10nBundle';
 import * as vscode from 'vscode';
 import { TuningCodeActions } from './tuningCodeActions';
 import { TuningDiagnostics } from './tuningDiagnostics';

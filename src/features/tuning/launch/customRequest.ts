@@ -1,5 +1,6 @@
 // Custom GPU/TPU LoRA/PEFT tuning: the launch → a CustomJob (worker pools, container
 // args), checked against the region's machine catalogue before anything is sent.
+import * as l10n from '@vscode/l10n';
 import { stringify } from 'yaml';
 import { checkMachineSpec } from '@vertex-genai-ops/catalog/checkMachineSpec';
 import { machineType, topologyChips } from '@vertex-genai-ops/catalog/machineTypes';
@@ -80,7 +81,7 @@ export function machineProblems(launch: Pick<CustomLaunch, 'region' | 'machine' 
   const { machine } = launch;
   const problems = checkMachineSpec(launch.region, machine, { replicaCount: chiefReplicas(launch) }).map((p) => ({ path: MACHINE_FIELDS[p.field], message: p.description }));
   if (!problems.length && isTpu(machine.machineType) && launch.workerCount > 0) {
-    problems.push({ path: 'workerCount', message: 'A TPU slice runs in the chief pool alone: set the worker count to 0 and pick a larger topology to scale out.' });
+    problems.push({ path: 'workerCount', message: l10n.t('A TPU slice runs in the chief pool alone: set the worker count to 0 and pick a larger topology to scale out.') });
   }
   return problems;
 }
@@ -88,16 +89,16 @@ export function machineProblems(launch: Pick<CustomLaunch, 'region' | 'machine' 
 export function trainingArgsProblems(args: TrainingArgs, swept: readonly SweptArg[] = []): LaunchProblem[] {
   const problems: LaunchProblem[] = [];
   const add = (path: string, message: string | undefined) => message && problems.push({ path: `args.${path}`, message });
-  if (!args.baseModel.trim()) add('baseModel', 'Name the open model to tune, such as google/gemma-2-9b or meta-llama/Llama-3.1-8B.');
-  add('dataset', gcsObjectProblem(args.dataset, 'The training dataset'));
-  if (!swept.includes('lora_rank') && !(Number.isInteger(args.loraRank) && args.loraRank >= 1 && args.loraRank <= 256)) add('loraRank', 'LoRA rank must be a whole number from 1 to 256.');
-  if (!(args.loraAlpha > 0)) add('loraAlpha', 'LoRA alpha must be greater than 0.');
-  if (!(args.loraDropout >= 0 && args.loraDropout < 1)) add('loraDropout', 'LoRA dropout must be at least 0 and less than 1.');
-  if (!args.targetModules.length || args.targetModules.some((m) => !/^[A-Za-z_][\w.]*$/.test(m))) add('targetModules', 'List the modules LoRA adapts, separated by commas (such as q_proj, v_proj).');
-  if (!(Number.isInteger(args.epochs) && args.epochs >= 1 && args.epochs <= 100)) add('epochs', 'Epochs must be a whole number from 1 to 100.');
-  if (!swept.includes('learning_rate') && !(args.learningRate > 0 && args.learningRate < 1)) add('learningRate', 'The learning rate must be greater than 0 and less than 1, such as 2e-4.');
-  if (!(Number.isInteger(args.batchSize) && args.batchSize >= 1 && args.batchSize <= 1024)) add('batchSize', 'The batch size must be a whole number from 1 to 1024.');
-  add('outputDir', gcsLocationProblem(args.outputDir, 'The output directory'));
+  if (!args.baseModel.trim()) add('baseModel', l10n.t('Name the open model to tune, such as google/gemma-2-9b or meta-llama/Llama-3.1-8B.'));
+  add('dataset', gcsObjectProblem(args.dataset, l10n.t('The training dataset')));
+  if (!swept.includes('lora_rank') && !(Number.isInteger(args.loraRank) && args.loraRank >= 1 && args.loraRank <= 256)) add('loraRank', l10n.t('LoRA rank must be a whole number from 1 to 256.'));
+  if (!(args.loraAlpha > 0)) add('loraAlpha', l10n.t('LoRA alpha must be greater than 0.'));
+  if (!(args.loraDropout >= 0 && args.loraDropout < 1)) add('loraDropout', l10n.t('LoRA dropout must be at least 0 and less than 1.'));
+  if (!args.targetModules.length || args.targetModules.some((m) => !/^[A-Za-z_][\w.]*$/.test(m))) add('targetModules', l10n.t('List the modules LoRA adapts, separated by commas (such as q_proj, v_proj).'));
+  if (!(Number.isInteger(args.epochs) && args.epochs >= 1 && args.epochs <= 100)) add('epochs', l10n.t('Epochs must be a whole number from 1 to 100.'));
+  if (!swept.includes('learning_rate') && !(args.learningRate > 0 && args.learningRate < 1)) add('learningRate', l10n.t('The learning rate must be greater than 0 and less than 1, such as 2e-4.'));
+  if (!(Number.isInteger(args.batchSize) && args.batchSize >= 1 && args.batchSize <= 1024)) add('batchSize', l10n.t('The batch size must be a whole number from 1 to 1024.'));
+  add('outputDir', gcsLocationProblem(args.outputDir, l10n.t('The output directory')));
   return problems;
 }
 
@@ -108,7 +109,7 @@ export function customProblems(launch: CustomLaunch | HptLaunch, swept: readonly
   add('container', imageProblem(launch.container));
   problems.push(...trainingArgsProblems(launch.args, swept));
   problems.push(...machineProblems(launch));
-  if (!(Number.isInteger(launch.workerCount) && launch.workerCount >= 0 && launch.workerCount <= 100)) add('workerCount', 'The worker count must be a whole number from 0 to 100.');
+  if (!(Number.isInteger(launch.workerCount) && launch.workerCount >= 0 && launch.workerCount <= 100)) add('workerCount', l10n.t('The worker count must be a whole number from 0 to 100.'));
   add('serviceAccount', serviceAccountProblem(launch.serviceAccount ?? ''));
   for (const [key, value] of Object.entries(launch.labels)) add(`labels.${key}`, labelProblem(key, value));
   return problems;

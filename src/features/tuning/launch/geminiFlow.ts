@@ -1,6 +1,7 @@
 // The Gemini supervised tuning flow: region, base model, training/validation data (a
 // gs:// URI, or a local JSONL that is linted now and uploaded after the review), the
 // hyperparameters the model takes, names and labels, then the review.
+import * as l10n from '@vscode/l10n';
 import { basename } from 'node:path';
 import type { PickOption } from '../../../ui/inputSeam';
 import type { PickStep, Step, TextStep } from '../../../ui/multiStepFlow';
@@ -31,12 +32,12 @@ const MAX_SHOWN_ERRORS = 3;
 export function lintMessage(path: string, lint: LintSummary): string | undefined {
   if (lint.refused) return lint.refused;
   if (!lint.errors.length) return undefined;
-  const more = lint.errors.length > MAX_SHOWN_ERRORS ? ` (+${lint.errors.length - MAX_SHOWN_ERRORS} more)` : '';
-  return `${basename(path)} has ${lint.errors.length} error(s), fix them first: ${lint.errors.slice(0, MAX_SHOWN_ERRORS).join('; ')}${more}`;
+  const more = lint.errors.length > MAX_SHOWN_ERRORS ? l10n.t(' (+{0} more)', lint.errors.length - MAX_SHOWN_ERRORS) : '';
+  return l10n.t('{0} has {1} error(s), fix them first: {2}{3}', basename(path), lint.errors.length, lint.errors.slice(0, MAX_SHOWN_ERRORS).join('; '), more);
 }
 
 function dataSteps(env: LaunchEnv, slot: Slot): [PickStep<GeminiState, Source>, TextStep<GeminiState>] {
-  const what = slot === 'training' ? 'The training data' : 'The validation data';
+  const what = slot === 'training' ? l10n.t('The training data') : l10n.t('The validation data');
   const lints = new Map<string, LintSummary>();
   let browsed: string | undefined;
   const check = async (path: string) => {
@@ -47,16 +48,16 @@ function dataSteps(env: LaunchEnv, slot: Slot): [PickStep<GeminiState, Source>, 
   const source: PickStep<GeminiState, Source> = {
     kind: 'pick',
     id: `${slot}Source`,
-    title: slot === 'training' ? 'Training data' : 'Validation data — optional',
-    placeholder: () => 'A JSONL file in Cloud Storage, or a local one (linted now, uploaded after the review)',
+    title: slot === 'training' ? l10n.t('Training data') : l10n.t('Validation data — optional'),
+    placeholder: () => l10n.t('A JSONL file in Cloud Storage, or a local one (linted now, uploaded after the review)'),
     options: async (s) => {
       const current = s[slot];
       const files = await env.localJsonl();
       const options: PickOption<Source>[] = [
-        ...(slot === 'validation' ? [{ label: '$(circle-slash) None', value: { kind: 'none' } as Source }] : []),
-        { label: '$(cloud) Cloud Storage URI…', description: current?.startsWith('gs://') ? current : undefined, value: { kind: 'gcs' } },
-        ...files.map((path): PickOption<Source> => ({ label: `$(file) ${basename(path)}`, description: path, value: { kind: 'file', path }, picked: path === current })),
-        { label: '$(folder-opened) Browse…', value: { kind: 'browse' } },
+        ...(slot === 'validation' ? [{ label: l10n.t('$(circle-slash) None'), value: { kind: 'none' } as Source }] : []),
+        { label: l10n.t('$(cloud) Cloud Storage URI…'), description: current?.startsWith('gs://') ? current : undefined, value: { kind: 'gcs' } },
+        ...files.map((path): PickOption<Source> => ({ label: l10n.t('$(file) {0}', basename(path)), description: path, value: { kind: 'file', path }, picked: path === current })),
+        { label: l10n.t('$(folder-opened) Browse…'), value: { kind: 'browse' } },
       ];
       return options;
     },
@@ -64,7 +65,7 @@ function dataSteps(env: LaunchEnv, slot: Slot): [PickStep<GeminiState, Source>, 
       if (choice?.kind === 'file') return check(choice.path);
       if (choice?.kind !== 'browse') return undefined;
       browsed = await env.browseJsonl();
-      if (!browsed) return 'No file chosen: pick a JSONL file, or another source.';
+      if (!browsed) return l10n.t('No file chosen: pick a JSONL file, or another source.');
       return datasetProblem(browsed, what) ?? check(browsed);
     },
     apply: (s, [choice]) => {
@@ -78,7 +79,7 @@ function dataSteps(env: LaunchEnv, slot: Slot): [PickStep<GeminiState, Source>, 
   const uri: TextStep<GeminiState> = {
     kind: 'text',
     id: `${slot}Uri`,
-    title: slot === 'training' ? 'Training data URI' : 'Validation data URI',
+    title: slot === 'training' ? l10n.t('Training data URI') : l10n.t('Validation data URI'),
     skip: (s) => !s.typed?.[slot],
     placeholder: 'gs://my-bucket/tuning/train.jsonl',
     value: (s) => s[slot] ?? '',
@@ -96,9 +97,9 @@ export function geminiSteps(env: LaunchEnv): Step<GeminiState>[] {
     {
       kind: 'pick',
       id: 'baseModel',
-      title: 'Base model',
-      placeholder: () => 'Gemini models that take supervised tuning',
-      options: () => TUNABLE_MODELS.map((id) => ({ label: id, description: `adapter sizes ${ADAPTER_SIZES[id].map(adapterSizeLabel).join(', ')}`, value: id })),
+      title: l10n.t('Base model'),
+      placeholder: () => l10n.t('Gemini models that take supervised tuning'),
+      options: () => TUNABLE_MODELS.map((id) => ({ label: id, description: l10n.t('adapter sizes {0}', ADAPTER_SIZES[id].map(adapterSizeLabel).join(', ')), value: id })),
       selected: (s) => [s.baseModel],
       // An adapter size the new model does not take goes back to the default.
       apply: (s, [baseModel]) => ({ ...s, baseModel, adapterSize: s.adapterSize && ADAPTER_SIZES[baseModel].includes(s.adapterSize) ? s.adapterSize : undefined }),
@@ -108,17 +109,17 @@ export function geminiSteps(env: LaunchEnv): Step<GeminiState>[] {
     {
       kind: 'pick',
       id: 'bucket',
-      title: 'Upload bucket',
+      title: l10n.t('Upload bucket'),
       skip: (s) => !isLocal(s.training) && !isLocal(s.validation),
-      placeholder: () => 'The local JSONL files go to gs://BUCKET/tuning-data/ after the review',
+      placeholder: () => l10n.t('The local JSONL files go to gs://BUCKET/tuning-data/ after the review'),
       options: async (s) => (await env.buckets()).map((b) => ({ label: `gs://${b}`, description: isLocal(s.training) ? `→ ${uploadTarget(`gs://${b}`, s.training)}` : undefined, value: `gs://${b}` })),
       selected: (s) => (s.bucket ? [s.bucket] : []),
       apply: (s, [bucket]) => ({ ...s, bucket }),
     } satisfies PickStep<GeminiState, string>,
     numberStep<GeminiState>({
       id: 'epochs',
-      title: 'Epochs — optional',
-      prompt: 'Passes over the training data; leave empty for the value Vertex recommends for your data size',
+      title: l10n.t('Epochs — optional'),
+      prompt: l10n.t('Passes over the training data; leave empty for the value Vertex recommends for your data size'),
       optional: true,
       get: (s) => s.epochs,
       set: (s, epochs) => ({ ...s, epochs }),
@@ -126,8 +127,8 @@ export function geminiSteps(env: LaunchEnv): Step<GeminiState>[] {
     }),
     numberStep<GeminiState>({
       id: 'learningRateMultiplier',
-      title: 'Learning-rate multiplier — optional',
-      prompt: 'Scales the recommended learning rate; leave empty for 1.0',
+      title: l10n.t('Learning-rate multiplier — optional'),
+      prompt: l10n.t('Scales the recommended learning rate; leave empty for 1.0'),
       optional: true,
       get: (s) => s.learningRateMultiplier,
       set: (s, learningRateMultiplier) => ({ ...s, learningRateMultiplier }),
@@ -136,32 +137,32 @@ export function geminiSteps(env: LaunchEnv): Step<GeminiState>[] {
     {
       kind: 'pick',
       id: 'adapterSize',
-      title: 'Adapter size: LoRA rank',
-      placeholder: (s) => `The adapter sizes ${s.baseModel} takes`,
+      title: l10n.t('Adapter size: LoRA rank'),
+      placeholder: (s) => l10n.t('The adapter sizes {0} takes', s.baseModel),
       options: (s) => [
-        { label: 'Default', description: 'Vertex chooses', value: undefined },
+        { label: l10n.t('Default'), description: l10n.t('Vertex chooses'), value: undefined },
         ...ADAPTER_SIZES[s.baseModel].map((size) => ({ label: adapterSizeLabel(size), description: size, value: size as AdapterSize | undefined })),
       ],
       selected: (s) => [s.adapterSize],
       apply: (s, [adapterSize]) => ({ ...s, adapterSize }),
     } satisfies PickStep<GeminiState, AdapterSize | undefined>,
-    displayNameStep<GeminiState>('Tuned model display name'),
+    displayNameStep<GeminiState>(l10n.t('Tuned model display name')),
     labelsStep<GeminiState>(),
     launchReview<GeminiState>({
       env,
-      title: 'Review Gemini supervised tuning',
-      confirmLabel: 'Start tuning',
+      title: l10n.t('Review Gemini supervised tuning'),
+      confirmLabel: l10n.t('Start tuning'),
       fields: (s) => [
-        { label: 'Region', value: s.region, step: 'region' },
-        { label: 'Base model', value: s.baseModel, step: 'baseModel' },
-        { label: 'Training data', value: dataLabel(s, 'training'), step: 'trainingSource' },
-        { label: 'Validation data', value: dataLabel(s, 'validation'), step: 'validationSource' },
-        ...(isLocal(s.training) || isLocal(s.validation) ? [{ label: 'Upload bucket', value: s.bucket ?? '(choose one)', step: 'bucket' }] : []),
-        { label: 'Epochs', value: s.epochs === undefined ? 'recommended' : String(s.epochs), step: 'epochs' },
-        { label: 'Learning-rate multiplier', value: s.learningRateMultiplier === undefined ? '1.0' : String(s.learningRateMultiplier), step: 'learningRateMultiplier' },
-        { label: 'Adapter size', value: s.adapterSize ? adapterSizeLabel(s.adapterSize) : 'default', step: 'adapterSize' },
-        { label: 'Tuned model display name', value: s.displayName, step: 'displayName' },
-        { label: 'Labels', value: formatLabels(s.labels) || 'none', step: 'labels' },
+        { label: l10n.t('Region'), value: s.region, step: 'region' },
+        { label: l10n.t('Base model'), value: s.baseModel, step: 'baseModel' },
+        { label: l10n.t('Training data'), value: dataLabel(s, 'training'), step: 'trainingSource' },
+        { label: l10n.t('Validation data'), value: dataLabel(s, 'validation'), step: 'validationSource' },
+        ...(isLocal(s.training) || isLocal(s.validation) ? [{ label: l10n.t('Upload bucket'), value: s.bucket ?? l10n.t('(choose one)'), step: 'bucket' }] : []),
+        { label: l10n.t('Epochs'), value: s.epochs === undefined ? 'recommended' : String(s.epochs), step: 'epochs' },
+        { label: l10n.t('Learning-rate multiplier'), value: s.learningRateMultiplier === undefined ? '1.0' : String(s.learningRateMultiplier), step: 'learningRateMultiplier' },
+        { label: l10n.t('Adapter size'), value: s.adapterSize ? adapterSizeLabel(s.adapterSize) : 'default', step: 'adapterSize' },
+        { label: l10n.t('Tuned model display name'), value: s.displayName, step: 'displayName' },
+        { label: l10n.t('Labels'), value: formatLabels(s.labels) || 'none', step: 'labels' },
       ],
       problems: geminiProblems,
       rest: (s) => geminiRestCall(env.project, s),
@@ -172,7 +173,7 @@ export function geminiSteps(env: LaunchEnv): Step<GeminiState>[] {
 
 function dataLabel(s: GeminiState, slot: Slot): string {
   const path = s[slot];
-  if (!path) return slot === 'validation' ? 'none' : '(required)';
+  if (!path) return slot === 'validation' ? 'none' : l10n.t('(required)');
   if (!isLocal(path)) return path;
   const warnings = s.warnings?.[slot] ?? 0;
   return `${basename(path)} (local, uploaded on start${warnings ? `; ${warnings} lint warning(s)` : ''})`;

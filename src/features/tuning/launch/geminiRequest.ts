@@ -1,5 +1,6 @@
 // Gemini supervised tuning: the launch → the TuningJob request Vertex takes, and every
 // check Google would make, phrased for the user and made before anything is sent.
+import * as l10n from '@vscode/l10n';
 import { basename } from 'node:path';
 import { ADAPTER_RANK, ADAPTER_SIZES, MAX_EPOCHS, MAX_LEARNING_RATE_MULTIPLIER } from '@vertex-genai-ops/catalog/tunableModels';
 import type { RestCall } from '../../../vertex/curlCommand';
@@ -33,16 +34,16 @@ export function geminiProblems(launch: GeminiLaunch): LaunchProblem[] {
   const problems: LaunchProblem[] = [];
   const add = (path: string, message: string | undefined) => message && problems.push({ path, message });
   const sizes = ADAPTER_SIZES[launch.baseModel];
-  if (!sizes) add('baseModel', `"${launch.baseModel}" cannot be tuned; tunable base models: ${TUNABLE_MODELS.join(', ')}.`);
-  add('training', datasetProblem(launch.training, 'The training data'));
-  if (launch.validation) add('validation', datasetProblem(launch.validation, 'The validation data'));
+  if (!sizes) add('baseModel', l10n.t('"{0}" cannot be tuned; tunable base models: {1}.', launch.baseModel, TUNABLE_MODELS.join(', ')));
+  add('training', datasetProblem(launch.training, l10n.t('The training data')));
+  if (launch.validation) add('validation', datasetProblem(launch.validation, l10n.t('The validation data')));
   if (isLocal(launch.training) || isLocal(launch.validation)) {
-    add('bucket', launch.bucket ? gcsLocationProblem(launch.bucket, 'The upload bucket') : 'Choose a bucket to upload the local JSONL files to.');
+    add('bucket', launch.bucket ? gcsLocationProblem(launch.bucket, l10n.t('The upload bucket')) : l10n.t('Choose a bucket to upload the local JSONL files to.'));
   }
   if (launch.epochs !== undefined) add('epochs', epochsProblem(String(launch.epochs)));
   if (launch.learningRateMultiplier !== undefined) add('learningRateMultiplier', multiplierProblem(String(launch.learningRateMultiplier)));
   if (launch.adapterSize && sizes && !sizes.includes(launch.adapterSize)) {
-    add('adapterSize', `${launch.baseModel} takes adapter sizes ${sizes.map(adapterSizeLabel).join(', ')}; ${adapterSizeLabel(launch.adapterSize)} is not one of them.`);
+    add('adapterSize', l10n.t('{0} takes adapter sizes {1}; {2} is not one of them.', launch.baseModel, sizes.map(adapterSizeLabel).join(', '), adapterSizeLabel(launch.adapterSize)));
   }
   add('displayName', displayNameProblem(launch.displayName));
   for (const [key, value] of Object.entries(launch.labels)) add(`labels.${key}`, labelProblem(key, value));
@@ -50,21 +51,21 @@ export function geminiProblems(launch: GeminiLaunch): LaunchProblem[] {
 }
 
 export function datasetProblem(path: string, what: string): string | undefined {
-  if (!path) return `${what} is required.`;
-  if (path.startsWith('gs://')) return gcsObjectProblem(path, what) ?? (/\.jsonl$/i.test(path) ? undefined : `${what} must be a JSONL file (ending in .jsonl).`);
-  return /\.jsonl$/i.test(path) ? undefined : `${what} must be a JSONL file (ending in .jsonl).`;
+  if (!path) return l10n.t('{0} is required.', what);
+  if (path.startsWith('gs://')) return gcsObjectProblem(path, what) ?? (/\.jsonl$/i.test(path) ? undefined : l10n.t('{0} must be a JSONL file (ending in .jsonl).', what));
+  return /\.jsonl$/i.test(path) ? undefined : l10n.t('{0} must be a JSONL file (ending in .jsonl).', what);
 }
 
 export function epochsProblem(text: string): string | undefined {
   const n = Number(text.trim());
-  if (!text.trim() || !Number.isInteger(n) || n < 1 || n > MAX_EPOCHS) return `Epochs must be a whole number from 1 to ${MAX_EPOCHS}.`;
+  if (!text.trim() || !Number.isInteger(n) || n < 1 || n > MAX_EPOCHS) return l10n.t('Epochs must be a whole number from 1 to {0}.', MAX_EPOCHS);
   return undefined;
 }
 
 export function multiplierProblem(text: string): string | undefined {
   const n = Number(text.trim());
   if (!text.trim() || !Number.isFinite(n) || n <= 0 || n > MAX_LEARNING_RATE_MULTIPLIER) {
-    return `The learning-rate multiplier must be a number greater than 0 and at most ${MAX_LEARNING_RATE_MULTIPLIER}, such as 1.0.`;
+    return l10n.t('The learning-rate multiplier must be a number greater than 0 and at most {0}, such as 1.0.', MAX_LEARNING_RATE_MULTIPLIER);
   }
   return undefined;
 }

@@ -1,5 +1,6 @@
 // The one place a launch calls the tuning-data linter (src/tuning/lint): errors stop
 // the flow, warnings are counted in the review. Messages say line:column for people.
+import * as l10n from '@vscode/l10n';
 import { readFile } from 'node:fs/promises';
 import { lintTuningText } from '../lint/lintTuning';
 import type { ClientPool } from '../../../vertex/clients';
@@ -25,19 +26,19 @@ export async function lintTuningObject(pool: ClientPool, uri: string, maxBytes =
   } catch (error) {
     const parsed = parseError(error);
     const missing = parsed.code === 'NOT_FOUND' || (error as { code?: unknown }).code === 404;
-    return { errors: [], warnings: [], refused: missing ? `${uri} does not exist: upload the file there, or choose another dataset.` : `${uri} could not be read: ${parsed.message}` };
+    return { errors: [], warnings: [], refused: missing ? l10n.t('{0} does not exist: upload the file there, or choose another dataset.', uri) : l10n.t('{0} could not be read: {1}', uri, parsed.message) };
   }
   let text = read.bytes.toString('utf8');
   if (read.truncated) text = text.slice(0, text.lastIndexOf('\n') + 1);
   const summary = summarize(text);
   if (!read.truncated) return summary;
   const mib = Math.round(maxBytes / (1024 * 1024));
-  return { ...summary, warnings: [...summary.warnings, `only the first ${mib} MiB of ${uri} were checked`] };
+  return { ...summary, warnings: [...summary.warnings, l10n.t('only the first {0} MiB of {1} were checked', mib, uri)] };
 }
 
 export function summarize(text: string): LintSummary {
   const { diagnostics } = lintTuningText(text);
   const said = (severity: string) =>
-    diagnostics.filter((d) => d.severity === severity).map((d) => `line ${d.range.start.line + 1}, column ${d.range.start.character + 1}: ${d.message}`);
+    diagnostics.filter((d) => d.severity === severity).map((d) => l10n.t('line {0}, column {1}: {2}', d.range.start.line + 1, d.range.start.character + 1, d.message));
   return { errors: said('error'), warnings: said('warning') };
 }

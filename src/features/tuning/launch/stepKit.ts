@@ -1,5 +1,6 @@
 // Small step builders the three launch flows share: regions, numbers, labels, and the
 // review with its request/curl/gcloud/spec actions.
+import * as l10n from '@vscode/l10n';
 import { curlCommand, type RestCall } from '../../../vertex/curlCommand';
 import type { PickStep, TextStep } from '../../../ui/multiStepFlow';
 import { reviewStep, type ReviewField } from '../../../ui/reviewStep';
@@ -14,8 +15,8 @@ export function regionStep<S extends { readonly region: string }>(env: LaunchEnv
   return {
     kind: 'pick',
     id: 'region',
-    title: 'Region',
-    placeholder: () => 'Where the job runs (and where its outputs live)',
+    title: l10n.t('Region'),
+    placeholder: () => l10n.t('Where the job runs (and where its outputs live)'),
     options: () => [...new Set([...env.regions, ...extra])].map((r) => ({ label: r, value: r })),
     selected: (s) => [s.region],
     apply: (s, [region]) => ({ ...s, region }),
@@ -27,7 +28,7 @@ export function displayNameStep<S extends { readonly displayName: string }>(titl
     kind: 'text',
     id: 'displayName',
     title,
-    prompt: () => 'Up to 128 characters',
+    prompt: () => l10n.t('Up to 128 characters'),
     value: (s) => s.displayName,
     validate: (t) => displayNameProblem(t),
     apply: (s, displayName) => ({ ...s, displayName: displayName.trim() }),
@@ -38,8 +39,8 @@ export function labelsStep<S extends { readonly labels: Readonly<Record<string, 
   return {
     kind: 'text',
     id: 'labels',
-    title: 'Labels — optional',
-    prompt: () => 'key=value pairs separated by commas: lowercase letters, digits, _ and -',
+    title: l10n.t('Labels — optional'),
+    prompt: () => l10n.t('key=value pairs separated by commas: lowercase letters, digits, _ and -'),
     placeholder: 'team=nlp, purpose=support-bot',
     value: (s) => formatLabels(s.labels),
     validate: (t) => {
@@ -95,12 +96,12 @@ export function launchReview<L extends Launch>(options: {
     confirmLabel: options.confirmLabel,
     fields: options.fields,
     actions: [
-      { label: '$(json) Show request JSON', detail: 'The body sent to Vertex AI', run: (s) => env.show(JSON.stringify(options.rest(s).body, null, 2), 'json') },
+      { label: l10n.t('$(json) Show request JSON'), detail: l10n.t('The body sent to Vertex AI'), run: (s) => env.show(JSON.stringify(options.rest(s).body, null, 2), 'json') },
       options.gcloud
-        ? { label: '$(terminal) Copy gcloud command', run: (s) => env.copy(options.gcloud!(s), 'gcloud command') }
-        : { label: '$(terminal) Copy curl command (REST only)', detail: 'gcloud has no command that creates Gemini tuning jobs', run: (s) => env.copy(curlCommand(options.rest(s)), 'curl command') },
-      ...(options.gcloud ? [{ label: '$(terminal) Copy curl command', run: (s: L) => env.copy(curlCommand(options.rest(s)), 'curl command') }] : []),
-      { label: '$(save) Save as spec file…', detail: 'Re-run this launch later from the workspace', run: (s) => env.saveSpec(options.launch(s)) },
+        ? { label: l10n.t('$(terminal) Copy gcloud command'), run: (s) => env.copy(options.gcloud!(s), l10n.t('gcloud command')) }
+        : { label: l10n.t('$(terminal) Copy curl command (REST only)'), detail: l10n.t('gcloud has no command that creates Gemini tuning jobs'), run: (s) => env.copy(curlCommand(options.rest(s)), l10n.t('curl command')) },
+      ...(options.gcloud ? [{ label: l10n.t('$(terminal) Copy curl command'), run: (s: L) => env.copy(curlCommand(options.rest(s)), l10n.t('curl command')) }] : []),
+      { label: l10n.t('$(save) Save as spec file…'), detail: l10n.t('Re-run this launch later from the workspace'), run: (s) => env.saveSpec(options.launch(s)) },
     ],
     validate: (s) => {
       const [first, ...rest] = options.problems(s);

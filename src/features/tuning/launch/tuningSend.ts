@@ -14,7 +14,7 @@ import { cancelJob, createCustomJob, createHyperparameterTuningJob, createTuning
 import type { Job } from '../../../vertex/types';
 import { withCancellableProgress } from '../../../ui/progress';
 
-const KIND_NAMES = { geminiTuning: 'tuning job', customTuning: 'custom job', hyperparameterTuning: 'hyperparameter tuning job' } as const;
+const KIND_NAMES = { geminiTuning: vscode.l10n.t('tuning job'), customTuning: vscode.l10n.t('custom job'), hyperparameterTuning: vscode.l10n.t('hyperparameter tuning job') } as const;
 
 /** Sends a reviewed launch; resolves with the created job once it exists. */
 export async function sendLaunch(ctx: FeatureContext, launch: Launch): Promise<Job> {

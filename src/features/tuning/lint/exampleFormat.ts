@@ -1,6 +1,7 @@
 // Which format a line is in, and the unambiguous conversions to Gemini's contents[]:
 // the chat "messages" format (OpenAI's, and Gemini 1.0's older tuning format) and the
 // PaLM-era {"input_text", "output_text"} pairs.
+import * as l10n from '@vscode/l10n';
 import type { ExampleFormat } from './lintTypes';
 
 export type JsonObject = Record<string, unknown>;
@@ -17,8 +18,8 @@ export function detectFormat(value: JsonObject): ExampleFormat {
 }
 
 export const FORMAT_NAMES: Record<ExampleFormat, string> = {
-  gemini: 'Gemini "contents"',
-  chat: 'chat "messages"',
+  gemini: l10n.t('Gemini "contents"'),
+  chat: l10n.t('chat "messages"'),
   textPair: '"input_text"/"output_text"',
   unknown: 'unknown',
 };

@@ -3,6 +3,7 @@
 //   {"systemInstruction"?: {"role"?: string, "parts": [{"text"}]},
 //    "contents": [{"role": "user"|"model", "parts": [{"text"} | {"inlineData"} | {"fileData"}]}, …]}
 // Turns alternate, starting with "user" and ending with the "model" answer to learn.
+import * as l10n from '@vscode/l10n';
 import type { JSONPath } from 'jsonc-parser';
 import { columns, type LineLocator } from './jsonLine';
 import { isObject, ROLE_ALIASES, type JsonObject } from './exampleFormat';
@@ -27,20 +28,20 @@ export function checkGemini(value: JsonObject, text: string, at: LineLocator): T
     for (const key of Object.keys(obj)) {
       if (known.has(key)) continue;
       const names = [...known].map((k) => `"${k}"`).join(', ');
-      report('unknown-key', 'warning', at.key([...path, key]), `Unknown key "${key}" in ${name ?? label(path)}: expected ${names}.`);
+      report('unknown-key', 'warning', at.key([...path, key]), l10n.t('Unknown key "{0}" in {1}: expected {2}.', key, name ?? label(path), names));
     }
   };
 
-  unknownKeys(value, [], TOP_KEYS, 'the example');
+  unknownKeys(value, [], TOP_KEYS, l10n.t('the example'));
   if ('systemInstruction' in value) checkSystemInstruction(value.systemInstruction);
 
   const contents = value.contents;
   if (!Array.isArray(contents)) {
-    report('schema', 'error', at.value(['contents']), '"contents" must be an array of turns: [{"role": "user", "parts": […]}, …].');
+    report('schema', 'error', at.value(['contents']), l10n.t('"contents" must be an array of turns: [{"role": "user", "parts": […]}, …].'));
     return out;
   }
   if (contents.length === 0) {
-    report('schema', 'error', at.value(['contents']), '"contents" is empty: an example needs a "user" turn and a "model" turn.');
+    report('schema', 'error', at.value(['contents']), l10n.t('"contents" is empty: an example needs a "user" turn and a "model" turn.'));
     return out;
   }
   const roles: ('user' | 'model' | undefined)[] = contents.map((content, i) => checkContent(content, i));
@@ -50,7 +51,7 @@ export function checkGemini(value: JsonObject, text: string, at: LineLocator): T
   function checkContent(content: unknown, i: number): 'user' | 'model' | undefined {
     const path: JSONPath = ['contents', i];
     if (!isObject(content)) {
-      report('schema', 'error', at.value(path), `${label(path)} must be an object {"role", "parts"}.`);
+      report('schema', 'error', at.value(path), l10n.t('{0} must be an object {"role", "parts"}.', label(path)));
       return undefined;
     }
     unknownKeys(content, path, CONTENT_KEYS);
@@ -61,7 +62,7 @@ export function checkGemini(value: JsonObject, text: string, at: LineLocator): T
   function checkRole(role: unknown, path: JSONPath): 'user' | 'model' | undefined {
     const rolePath = [...path, 'role'];
     if (role === undefined) {
-      report('role', 'error', at.value(path), `${label(path)} has no "role": use "user" or "model".`);
+      report('role', 'error', at.value(path), l10n.t('{0} has no "role": use "user" or "model".', label(path)));
       return undefined;
     }
     if (role === 'user' || role === 'model') return role;
@@ -69,8 +70,8 @@ export function checkGemini(value: JsonObject, text: string, at: LineLocator): T
     const name = typeof role === 'string' ? role.trim().toLowerCase() : undefined;
     const alias = name === undefined ? undefined : ROLE_ALIASES[name];
     if (alias) {
-      const fix = { title: `Change the role to "${alias}"`, edits: [{ range, newText: `"${alias}"` }] };
-      report('role', 'error', range, `Role ${JSON.stringify(role)} is not a Gemini role: use "${alias}".`, [fix]);
+      const fix = { title: l10n.t('Change the role to "{0}"', alias), edits: [{ range, newText: `"${alias}"` }] };
+      report('role', 'error', range, l10n.t('Role {0} is not a Gemini role: use "{1}".', JSON.stringify(role), alias), [fix]);
       return alias;
     }
     if (name === 'system') {
@@ -79,12 +80,12 @@ export function checkGemini(value: JsonObject, text: string, at: LineLocator): T
         'role',
         'error',
         range,
-        'Role "system" is not a turn in Gemini tuning: put system text in "systemInstruction".',
+        l10n.t('Role "system" is not a turn in Gemini tuning: put system text in "systemInstruction".'),
         fix ? [fix] : undefined,
       );
       return undefined;
     }
-    report('role', 'error', range, `Role ${JSON.stringify(role)} is not valid: use "user" or "model".`);
+    report('role', 'error', range, l10n.t('Role {0} is not valid: use "user" or "model".', JSON.stringify(role)));
     return undefined;
   }
 
@@ -94,13 +95,13 @@ export function checkGemini(value: JsonObject, text: string, at: LineLocator): T
     if ('systemInstruction' in value || contents.length < 2 || !Array.isArray(contents[0].parts)) return undefined;
     const { contents: _, ...rest } = value;
     const moved = { systemInstruction: { parts: contents[0].parts }, ...rest, contents: contents.slice(1) };
-    return { title: 'Move the "system" turn to "systemInstruction"', edits: [{ range: columns(0, text.length), newText: JSON.stringify(moved) }] };
+    return { title: l10n.t('Move the "system" turn to "systemInstruction"'), edits: [{ range: columns(0, text.length), newText: JSON.stringify(moved) }] };
   }
 
   function checkOrder(roles: ('user' | 'model')[]): void {
     const role = (i: number) => at.value(['contents', i, 'role']);
     if (roles[0] !== 'user') {
-      report('turn-order', 'error', role(0), 'The conversation starts with a "model" turn: the first turn must be "user".');
+      report('turn-order', 'error', role(0), l10n.t('The conversation starts with a "model" turn: the first turn must be "user".'));
     }
     for (let i = 1; i < roles.length; i++) {
       if (roles[i] === roles[i - 1]) {
@@ -108,20 +109,20 @@ export function checkGemini(value: JsonObject, text: string, at: LineLocator): T
           'turn-order',
           'error',
           role(i),
-          `Two "${roles[i]}" turns in a row (contents[${i - 1}] and contents[${i}]): turns alternate between "user" and "model".`,
+          l10n.t('Two "{0}" turns in a row (contents[{1}] and contents[{2}]): turns alternate between "user" and "model".', roles[i], i - 1, i),
         );
       }
     }
     const last = roles.length - 1;
     if (roles[last] !== 'model') {
-      report('turn-order', 'error', role(last), 'The example ends with a "user" turn: the last turn must be the "model" answer to learn.');
+      report('turn-order', 'error', role(last), l10n.t('The example ends with a "user" turn: the last turn must be the "model" answer to learn.'));
     }
   }
 
   function checkSystemInstruction(system: unknown): void {
     const path: JSONPath = ['systemInstruction'];
     if (!isObject(system)) {
-      report('schema', 'error', at.value(path), '"systemInstruction" must be an object {"parts": [{"text": "…"}]}.');
+      report('schema', 'error', at.value(path), l10n.t('"systemInstruction" must be an object {"parts": [{"text": "…"}]}.'));
       return;
     }
     unknownKeys(system, path, CONTENT_KEYS, '"systemInstruction"');
@@ -130,11 +131,11 @@ export function checkGemini(value: JsonObject, text: string, at: LineLocator): T
 
   function checkParts(parts: unknown, path: JSONPath, textOnly: boolean): void {
     if (parts === undefined) {
-      report('part', 'error', at.value(path.slice(0, -1)), `${label(path.slice(0, -1))} has no "parts": add [{"text": "…"}].`);
+      report('part', 'error', at.value(path.slice(0, -1)), l10n.t('{0} has no "parts": add [{"text": "…"}].', label(path.slice(0, -1))));
       return;
     }
     if (!Array.isArray(parts) || parts.length === 0) {
-      report('part', 'error', at.value(path), `${label(path)} must be a non-empty array of parts such as {"text": "…"}.`);
+      report('part', 'error', at.value(path), l10n.t('{0} must be a non-empty array of parts such as {"text": "…"}.', label(path)));
       return;
     }
     parts.forEach((part, j) => checkPart(part, [...path, j], textOnly));
@@ -142,20 +143,20 @@ export function checkGemini(value: JsonObject, text: string, at: LineLocator): T
 
   function checkPart(part: unknown, path: JSONPath, textOnly: boolean): void {
     if (!isObject(part)) {
-      report('part', 'error', at.value(path), `${label(path)} must be an object such as {"text": "…"}.`);
+      report('part', 'error', at.value(path), l10n.t('{0} must be an object such as {"text": "…"}.', label(path)));
       return;
     }
     const keys = Object.keys(part);
     const data = keys.filter((k) => DATA_KEYS.includes(k));
     for (const key of keys.filter((k) => !DATA_KEYS.includes(k))) {
-      report('unknown-key', 'warning', at.key([...path, key]), `Unknown key "${key}" in ${label(path)}: a part holds "text", "inlineData" or "fileData".`);
+      report('unknown-key', 'warning', at.key([...path, key]), l10n.t('Unknown key "{0}" in {1}: a part holds "text", "inlineData" or "fileData".', key, label(path)));
     }
     if (textOnly && data.some((k) => k !== 'text')) {
-      report('part', 'error', at.key([...path, data.find((k) => k !== 'text')!]), `${label(path)}: "systemInstruction" parts hold text only.`);
+      report('part', 'error', at.key([...path, data.find((k) => k !== 'text')!]), l10n.t('{0}: "systemInstruction" parts hold text only.', label(path)));
       return;
     }
     if (data.length === 0) {
-      report('part', 'error', at.value(path), `${label(path)} needs one of "text", "inlineData" or "fileData".`);
+      report('part', 'error', at.value(path), l10n.t('{0} needs one of "text", "inlineData" or "fileData".', label(path)));
       return;
     }
     if (data.length > 1) {
@@ -163,7 +164,7 @@ export function checkGemini(value: JsonObject, text: string, at: LineLocator): T
         'part',
         'error',
         at.key([...path, data[1]]),
-        `${label(path)} has both "${data[0]}" and "${data[1]}": a part holds exactly one of "text", "inlineData", "fileData"; split it into two parts.`,
+        l10n.t('{0} has both "{1}" and "{2}": a part holds exactly one of "text", "inlineData", "fileData"; split it into two parts.', label(path), data[0], data[1]),
       );
       return;
     }
@@ -171,25 +172,25 @@ export function checkGemini(value: JsonObject, text: string, at: LineLocator): T
     const valuePath = [...path, kind];
     const field = part[kind];
     if (kind === 'text') {
-      if (typeof field !== 'string') report('schema', 'error', at.value(valuePath), `${label(valuePath)} must be a string.`);
-      else if (field.trim() === '') report('empty-text', 'error', at.value(valuePath), `Empty text in ${label(path)}: write the turn's text or remove the part.`);
+      if (typeof field !== 'string') report('schema', 'error', at.value(valuePath), l10n.t('{0} must be a string.', label(valuePath)));
+      else if (field.trim() === '') report('empty-text', 'error', at.value(valuePath), l10n.t('Empty text in {0}: write the turn\'s text or remove the part.', label(path)));
     } else if (kind === 'inlineData') {
-      checkMedia(field, valuePath, 'data', (data) => BASE64.test(data) || 'must be base64-encoded bytes');
+      checkMedia(field, valuePath, 'data', (data) => BASE64.test(data) || l10n.t('must be base64-encoded bytes'));
     } else if (kind === 'fileData') {
-      checkMedia(field, valuePath, 'fileUri', (uri) => /^gs:\/\/[^/]+\/.+/.test(uri) || 'must be a Cloud Storage URI (gs://bucket/object)');
+      checkMedia(field, valuePath, 'fileUri', (uri) => /^gs:\/\/[^/]+\/.+/.test(uri) || l10n.t('must be a Cloud Storage URI (gs://bucket/object)'));
     }
   }
 
   function checkMedia(field: unknown, path: JSONPath, key: 'data' | 'fileUri', valid: (s: string) => true | string): void {
     const name = label(path);
     if (!isObject(field)) {
-      report('part', 'error', at.value(path), `${name} must be an object {"mimeType", "${key}"}.`);
+      report('part', 'error', at.value(path), l10n.t('{0} must be an object {1}.', name, `{"mimeType", "${key}"}`));
       return;
     }
     for (const k of ['mimeType', key]) {
       const v = field[k];
       if (typeof v !== 'string' || v === '') {
-        report('part', 'error', k in field ? at.value([...path, k]) : at.value(path), `${name} needs a non-empty "${k}" string.`);
+        report('part', 'error', k in field ? at.value([...path, k]) : at.value(path), l10n.t('{0} needs a non-empty "{1}" string.', name, k));
         return;
       }
     }

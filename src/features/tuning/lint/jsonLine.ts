@@ -1,5 +1,6 @@
 // One JSONL line: parse it fast (JSON.parse), and only when something is wrong ask
 // jsonc-parser where exactly (its error offsets, its tree for a JSON path).
+import * as l10n from '@vscode/l10n';
 import { findNodeAtLocation, parse, parseTree, printParseErrorCode, visit, type JSONPath, type Node, type ParseError } from 'jsonc-parser';
 import type { QuickFix, Range, TuningDiagnostic } from './lintTypes';
 
@@ -20,22 +21,22 @@ export function parseLine(text: string): ParsedLine {
 
 // jsonc-parser's codes, in words a person fixing a data file understands.
 const SYNTAX_MESSAGES: Record<string, string> = {
-  InvalidSymbol: 'Invalid JSON: unexpected character.',
-  InvalidNumberFormat: 'Invalid JSON: malformed number.',
-  PropertyNameExpected: 'Invalid JSON: expected a property name in double quotes.',
-  ValueExpected: 'Invalid JSON: expected a value.',
-  ColonExpected: 'Invalid JSON: expected ":" after the property name.',
-  CommaExpected: 'Invalid JSON: expected "," between values.',
-  CloseBraceExpected: 'Invalid JSON: expected "}" to close the object.',
-  CloseBracketExpected: 'Invalid JSON: expected "]" to close the array.',
-  EndOfFileExpected: 'Invalid JSON: one JSON value per line; unexpected text after the value.',
-  InvalidCommentToken: 'Invalid JSON: comments are not allowed in JSONL.',
-  UnexpectedEndOfComment: 'Invalid JSON: comments are not allowed in JSONL.',
-  UnexpectedEndOfString: 'Invalid JSON: unterminated string.',
-  UnexpectedEndOfNumber: 'Invalid JSON: malformed number.',
-  InvalidUnicode: 'Invalid JSON: malformed \\u escape.',
-  InvalidEscapeCharacter: 'Invalid JSON: invalid escape character in string.',
-  InvalidCharacter: 'Invalid JSON: control character in string (escape it, e.g. \\n).',
+  InvalidSymbol: l10n.t('Invalid JSON: unexpected character.'),
+  InvalidNumberFormat: l10n.t('Invalid JSON: malformed number.'),
+  PropertyNameExpected: l10n.t('Invalid JSON: expected a property name in double quotes.'),
+  ValueExpected: l10n.t('Invalid JSON: expected a value.'),
+  ColonExpected: l10n.t('Invalid JSON: expected ":" after the property name.'),
+  CommaExpected: l10n.t('Invalid JSON: expected "," between values.'),
+  CloseBraceExpected: l10n.t('Invalid JSON: expected "}" to close the object.'),
+  CloseBracketExpected: l10n.t('Invalid JSON: expected "]" to close the array.'),
+  EndOfFileExpected: l10n.t('Invalid JSON: one JSON value per line; unexpected text after the value.'),
+  InvalidCommentToken: l10n.t('Invalid JSON: comments are not allowed in JSONL.'),
+  UnexpectedEndOfComment: l10n.t('Invalid JSON: comments are not allowed in JSONL.'),
+  UnexpectedEndOfString: l10n.t('Invalid JSON: unterminated string.'),
+  UnexpectedEndOfNumber: l10n.t('Invalid JSON: malformed number.'),
+  InvalidUnicode: l10n.t('Invalid JSON: malformed \\u escape.'),
+  InvalidEscapeCharacter: l10n.t('Invalid JSON: invalid escape character in string.'),
+  InvalidCharacter: l10n.t('Invalid JSON: control character in string (escape it, e.g. \\n).'),
 };
 
 function syntaxDiagnostics(text: string, error: unknown): TuningDiagnostic[] {
@@ -45,20 +46,20 @@ function syntaxDiagnostics(text: string, error: unknown): TuningDiagnostic[] {
     const commas = trailingCommas(text);
     if (commas.length > 0) {
       const fix: QuickFix = {
-        title: commas.length === 1 ? 'Remove the trailing comma' : 'Remove the trailing commas',
+        title: commas.length === 1 ? l10n.t('Remove the trailing comma') : l10n.t('Remove the trailing commas'),
         edits: commas.map((offset) => ({ range: columns(offset, offset + 1), newText: '' })),
       };
       return commas.map((offset) => ({
         range: columns(offset, offset + 1),
         severity: 'error',
         code: 'trailing-comma',
-        message: 'Invalid JSON: trailing comma.',
+        message: l10n.t('Invalid JSON: trailing comma.'),
         fixes: [fix],
       }));
     }
     // jsonc-parser accepted what JSON.parse refused: report JSON.parse's words on the whole line.
     const detail = error instanceof Error ? error.message : String(error);
-    return [{ range: columns(0, text.length), severity: 'error', code: 'invalid-json', message: `Invalid JSON: ${detail}` }];
+    return [{ range: columns(0, text.length), severity: 'error', code: 'invalid-json', message: l10n.t('Invalid JSON: {0}', detail) }];
   }
   const first = errors[0];
   const code = printParseErrorCode(first.error);
@@ -66,7 +67,7 @@ function syntaxDiagnostics(text: string, error: unknown): TuningDiagnostic[] {
   // An error at the end of the line has no width: mark the last character so it shows.
   const start = inner ? first.offset + inner.index : Math.min(first.offset, Math.max(0, text.length - 1));
   const end = inner ? start + inner[0].length : Math.max(start + 1, Math.min(text.length, first.offset + first.length));
-  return [{ range: columns(start, end), severity: 'error', code: 'invalid-json', message: SYNTAX_MESSAGES[code] ?? `Invalid JSON (${code}).` }];
+  return [{ range: columns(start, end), severity: 'error', code: 'invalid-json', message: SYNTAX_MESSAGES[code] ?? l10n.t('Invalid JSON ({0}).', code) }];
 }
 
 // jsonc-parser marks the whole string for these; point at the character at fault.

@@ -1,6 +1,7 @@
 // Everything the linter learns from one line on its own. It depends only on the line's
 // text, never on its number or neighbours, so it is cached by text: re-linting after an
 // edit recomputes only the lines that changed.
+import * as l10n from '@vscode/l10n';
 import { checkGemini } from './geminiSchema';
 import { columns, LineLocator, parseLine } from './jsonLine';
 import { detectFormat, isObject, toGemini } from './exampleFormat';
@@ -31,8 +32,8 @@ export function lineFacts(text: string): LineFacts {
   if ('diagnostics' in parsed) return { kind: 'example', problems: parsed.diagnostics, tokens: 0 };
   const value = parsed.value;
   if (!isObject(value)) {
-    const what = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
-    const message = `Each line must be one example, a JSON object {"contents": […]}; this line is ${what}.`;
+    const what = Array.isArray(value) ? l10n.t('an array') : value === null ? 'null' : `a ${typeof value}`;
+    const message = l10n.t('Each line must be one example, a JSON object {"contents": […]}; this line is {0}.', what);
     return { kind: 'example', problems: [{ range: columns(0, text.length), severity: 'error', code: 'not-object', message }], tokens: 0 };
   }
   const format = detectFormat(value);
@@ -43,7 +44,7 @@ export function lineFacts(text: string): LineFacts {
     return { kind: 'example', format, problems, tokens, duplicateKey: `g${JSON.stringify([value.systemInstruction, value.contents])}` };
   }
   if (format === 'unknown') {
-    const message = 'No "contents": each line is one example {"contents": [{"role": "user", …}, {"role": "model", …}]}.';
+    const message = l10n.t('No "contents": each line is one example {"contents": [{"role": "user", …}, {"role": "model", …}]}.');
     return { kind: 'example', format, problems: [{ range: columns(0, text.length), severity: 'error', code: 'missing-contents', message }], tokens };
   }
   const converted = toGemini(value, format);

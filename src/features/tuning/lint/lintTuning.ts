@@ -11,6 +11,7 @@
 //   setText(text) once, then edit(range, newText) for each change as VS Code reports it,
 //   so only the changed lines are parsed again. lint(options, cancellation) yields to
 //   the event loop every few milliseconds and stops (undefined) when cancelled.
+import * as l10n from '@vscode/l10n';
 import { lineFacts, type LineFacts } from './lineFacts';
 import { FORMAT_NAMES } from './exampleFormat';
 import {
@@ -177,8 +178,8 @@ function* assemble(
         range: wholeLine(i),
         severity: 'info',
         code: 'blank-line',
-        message: 'This line holds only whitespace.',
-        fixes: [{ title: 'Remove the whitespace-only line', edits: deleteLine(lines, i) }],
+        message: l10n.t('This line holds only whitespace.'),
+        fixes: [{ title: l10n.t('Remove the whitespace-only line'), edits: deleteLine(lines, i) }],
       });
       continue;
     }
@@ -192,9 +193,9 @@ function* assemble(
     if (f.format && f.format !== 'gemini' && f.format !== 'unknown') {
       const mixed = counts.size > 1 && majority[0] !== f.format;
       const message = mixed
-        ? `This line is in the ${FORMAT_NAMES[f.format]} format, but the file is mostly ${FORMAT_NAMES[majority[0]]} (${majority[1]} of ${known} examples).`
-        : `This line is in the ${FORMAT_NAMES[f.format]} format; Gemini supervised tuning reads ${FORMAT_NAMES.gemini}.`;
-      const fixes = f.conversion ? [{ title: 'Convert to Gemini "contents"', edits: [{ range: wholeLine(i), newText: f.conversion }] }] : undefined;
+        ? l10n.t('This line is in the {0} format, but the file is mostly {1} ({2} of {3} examples).', FORMAT_NAMES[f.format], FORMAT_NAMES[majority[0]], majority[1], known)
+        : l10n.t('This line is in the {0} format; Gemini supervised tuning reads {1}.', FORMAT_NAMES[f.format], FORMAT_NAMES.gemini);
+      const fixes = f.conversion ? [{ title: l10n.t('Convert to Gemini "contents"'), edits: [{ range: wholeLine(i), newText: f.conversion }] }] : undefined;
       diagnostics.push({ range: wholeLine(i), severity: 'error', code: mixed ? 'mixed-formats' : 'other-format', message, ...(fixes ? { fixes } : {}) });
     }
     const id = keyIds[i];
@@ -206,8 +207,8 @@ function* assemble(
           range: wholeLine(i),
           severity: 'warning',
           code: 'duplicate',
-          message: `Duplicate of the example on line ${first + 1}.`,
-          fixes: [{ title: 'Remove the duplicate example', edits: deleteLine(lines, i) }],
+          message: l10n.t('Duplicate of the example on line {0}.', first + 1),
+          fixes: [{ title: l10n.t('Remove the duplicate example'), edits: deleteLine(lines, i) }],
         });
       }
     }
@@ -216,7 +217,7 @@ function* assemble(
         range: wholeLine(i),
         severity: 'error',
         code: 'too-many-tokens',
-        message: `About ${f.tokens.toLocaleString('en-US')} tokens: over the limit of ${maxTokens.toLocaleString('en-US')} input and output tokens per example.`,
+        message: l10n.t('About {0} tokens: over the limit of {1} input and output tokens per example.', f.tokens.toLocaleString('en-US'), maxTokens.toLocaleString('en-US')),
       });
     }
   }

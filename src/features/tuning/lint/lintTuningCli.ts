@@ -2,19 +2,20 @@
 //   vertex-lint-tuning [--format text|json] [--max-tokens-per-example N] [--epochs N] FILE…
 // Prints `file:line:column: severity: message [rule]` (1-based) and a summary per file.
 // Exit code: 1 when any file has errors, 2 on a usage error or an unreadable file, else 0.
+import * as l10n from '@vscode/l10n';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { lintTuningText } from './lintTuning';
 import type { LintOptions, LintResult, TuningSummary } from './lintTypes';
 
-const USAGE = 'usage: vertex-lint-tuning [--format text|json] [--max-tokens-per-example N] [--epochs N] FILE…';
+const USAGE = l10n.t('usage: vertex-lint-tuning [--format text|json] [--max-tokens-per-example N] [--epochs N] FILE…');
 
 class UsageError extends Error {}
 
 function positiveInteger(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${name} must be a positive whole number, got "${value}".`);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(l10n.t('--{0} must be a positive whole number, got "{1}".', name, value));
   return n;
 }
 
@@ -35,8 +36,8 @@ function parse(argv: string[]): { files: string[]; json: boolean; options: LintO
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be "text" or "json", got "${values.format}".`);
-  if (positionals.length === 0) throw new UsageError('no files given.');
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(l10n.t('--format must be "text" or "json", got "{0}".', values.format));
+  if (positionals.length === 0) throw new UsageError(l10n.t('no files given.'));
   return {
     files: positionals,
     json: values.format === 'json',
@@ -90,7 +91,7 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
     args = parse(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    err(`vertex-lint-tuning: ${error.message}`);
+    err(l10n.t('vertex-lint-tuning: {0}', error.message));
     err(USAGE);
     return 2;
   }
@@ -103,7 +104,7 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
       // Editors hide a byte-order mark; so does the linter, or line 1 would not parse.
       text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
     } catch (error) {
-      err(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+      err(l10n.t('{0}: cannot read it ({1}).', file, (error as NodeJS.ErrnoException).code ?? String(error)));
       unreadable = true;
       continue;
     }

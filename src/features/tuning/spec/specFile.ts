@@ -1,6 +1,7 @@
 // Spec files (*.tuning.yaml / *.tuning.json): a launch saved to the workspace and run
 // again later. YAML's parser reads both (JSON is YAML), and keeps positions, so every
 // problem names its line and column. Defaults are filled in before the value checks.
+import * as l10n from '@vscode/l10n';
 import { isAbsolute, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, stringify, type Document, type Node } from 'yaml';
 import { customProblems } from '../launch/customRequest';
@@ -35,9 +36,9 @@ export function readSpec(text: string, baseDir: string): SpecResult {
   };
   if (doc.errors.length) return { problems: doc.errors.map((e) => at(e.pos[0], '', e.message.split('\n')[0])) };
   const value = doc.toJS() as unknown;
-  if (!isObject(value)) return { problems: [at(0, '', 'A spec file holds one object with a `kind:` field.')] };
+  if (!isObject(value)) return { problems: [at(0, '', l10n.t('A spec file holds one object with a `kind:` field.'))] };
   const kind = value.kind as LaunchKind;
-  if (!KINDS.includes(kind)) return { problems: [at(nodeAt(doc, ['kind'])?.range?.[0], 'kind', `kind must be one of ${KINDS.join(', ')}.`)] };
+  if (!KINDS.includes(kind)) return { problems: [at(nodeAt(doc, ['kind'])?.range?.[0], 'kind', l10n.t('kind must be one of {0}.', KINDS.join(', ')))] };
   const shape = shapeProblems(value, SPEC_SCHEMAS[kind], '');
   const position = (path: string) => positionOf(doc, path);
   if (shape.length) return { problems: shape.map((p) => at(position(p.path), p.path, p.message)) };
@@ -85,17 +86,17 @@ function relativePaths(launch: Launch, baseDir: string): Launch {
 function shapeProblems(value: Record<string, unknown>, schema: ObjectSchema, prefix: string): { path: string; message: string }[] {
   const problems: { path: string; message: string }[] = [];
   for (const key of Object.keys(value)) {
-    if (!(key in schema)) problems.push({ path: prefix + key, message: `Unknown field; expected one of ${Object.keys(schema).join(', ')}.` });
+    if (!(key in schema)) problems.push({ path: prefix + key, message: l10n.t('Unknown field; expected one of {0}.', Object.keys(schema).join(', ')) });
   }
   for (const [key, spec] of Object.entries(schema)) {
     const path = prefix + key;
     const v = value[key];
     if (v === undefined || v === null) {
-      if (!spec.optional) problems.push({ path, message: 'Required field is missing.' });
+      if (!spec.optional) problems.push({ path, message: l10n.t('Required field is missing.') });
       continue;
     }
     if (typeof spec.type === 'object') {
-      if (!isObject(v)) problems.push({ path, message: 'Expected an object.' });
+      if (!isObject(v)) problems.push({ path, message: l10n.t('Expected an object.') });
       else problems.push(...shapeProblems(v, spec.type, `${path}.`));
       continue;
     }
@@ -107,12 +108,12 @@ function shapeProblems(value: Record<string, unknown>, schema: ObjectSchema, pre
 
 function typeProblem(v: unknown, type: Exclude<FieldType, ObjectSchema>): string | undefined {
   switch (type) {
-    case 'string': return typeof v === 'string' ? undefined : `Expected text, got ${JSON.stringify(v)}.`;
-    case 'number': return typeof v === 'number' && Number.isFinite(v) ? undefined : `Expected a number, got ${JSON.stringify(v)}.`;
-    case 'boolean': return typeof v === 'boolean' ? undefined : `Expected true or false, got ${JSON.stringify(v)}.`;
-    case 'string[]': return Array.isArray(v) && v.every((x) => typeof x === 'string') ? undefined : 'Expected a list of text values.';
-    case 'number[]': return Array.isArray(v) && v.every((x) => typeof x === 'number') ? undefined : 'Expected a list of numbers.';
-    case 'labels': return isObject(v) && Object.values(v).every((x) => typeof x === 'string') ? undefined : 'Expected key: value pairs of text.';
+    case 'string': return typeof v === 'string' ? undefined : l10n.t('Expected text, got {0}.', JSON.stringify(v));
+    case 'number': return typeof v === 'number' && Number.isFinite(v) ? undefined : l10n.t('Expected a number, got {0}.', JSON.stringify(v));
+    case 'boolean': return typeof v === 'boolean' ? undefined : l10n.t('Expected true or false, got {0}.', JSON.stringify(v));
+    case 'string[]': return Array.isArray(v) && v.every((x) => typeof x === 'string') ? undefined : l10n.t('Expected a list of text values.');
+    case 'number[]': return Array.isArray(v) && v.every((x) => typeof x === 'number') ? undefined : l10n.t('Expected a list of numbers.');
+    case 'labels': return isObject(v) && Object.values(v).every((x) => typeof x === 'string') ? undefined : l10n.t('Expected key: value pairs of text.');
   }
 }
 
