@@ -5,6 +5,8 @@
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import { IpcChannel, type HostSide, type IpcAnswers, type IpcEnvelope, type IpcProtocol } from '../common/ipc';
+import type { ClientPool } from '../vertex/clients';
+import type { InputSeam } from './inputSeam';
 
 export interface PanelOptions {
   readonly viewType: string;
@@ -168,6 +170,14 @@ export class PanelHost<P extends IpcProtocol> implements vscode.Disposable {
 }
 
 /** A panel's controller: handles its webview's commands, posts to it, closes with it. */
+/** What a panel that lists across the chosen regions and asks questions needs from its feature. */
+export interface PanelDeps {
+  readonly extensionUri: vscode.Uri;
+  readonly pool: () => Promise<ClientPool>;
+  readonly input: () => InputSeam;
+  readonly regions: () => readonly string[];
+}
+
 export abstract class HostedPanel<P extends IpcProtocol> implements vscode.Disposable {
   readonly probe: PanelProbe<P>;
 
@@ -176,7 +186,27 @@ export abstract class HostedPanel<P extends IpcProtocol> implements vscode.Dispo
     requests?: IpcAnswers<P['requests']>,
   ) {
     this.probe = host.probe;
-    host.serve({ command: (message) => this.receive(message), requests, disposed: () => this.closed() });
+    host.serve({
+      command: (message) => this.receive(message),
+      requests,
+      disposed: () => {
+        this.operation?.abort();
+        this.closed();
+      },
+    });
+  }
+
+  private operation: AbortController | undefined;
+
+  /** Starts the panel's one cancellable operation, cancelling the one before; closing the panel cancels it too. */
+  protected beginOperation(): AbortController {
+    this.operation?.abort();
+    return (this.operation = new AbortController());
+  }
+
+  /** The webview's Cancel: stops the operation under way. */
+  protected cancelOperation(): void {
+    this.operation?.abort();
   }
 
   /** A command from the webview (or from a test playing it). */

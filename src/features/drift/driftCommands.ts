@@ -8,12 +8,12 @@ import type { TreeNode } from '../trees/api';
 import type { DeployedModel, Endpoint } from '../../vertex/types';
 
 export function driftCommands(ctx: FeatureContext): CommandHandlers {
-  const regions = () => ctx.host.settings().regions;
+  const deps = { extensionUri: ctx.host.context.extensionUri, pool: ctx.pool, input: () => ctx.input(), regions: () => ctx.host.settings().regions };
   return {
-    'vertexGenAi.openDrift': async (node?: unknown) => DriftPanel.show(ctx.host.context.extensionUri, ctx.pool, ctx.input, regions, driftTarget(node as TreeNode | undefined)),
+    'vertexGenAi.openDrift': async (node?: unknown) => DriftPanel.show(deps, driftTarget(node as TreeNode | undefined)),
     'vertexGenAi.explain': async (node?: unknown) => {
       const target = nodeTarget(node as TreeNode | undefined);
-      return ExplainPanel.show(ctx.host.context.extensionUri, ctx.pool, ctx.input, regions, { ...target, ...editorInstance() });
+      return ExplainPanel.show(deps, { ...target, ...editorInstance() });
     },
   };
 }

@@ -11,8 +11,7 @@ import { parseError } from '../../vertex/parseError';
 import { listEndpoints } from '../../vertex/resources';
 import { runMonitoringJob } from '../../vertex/modelMonitoring';
 import { createMonitorInteractively } from './driftCreateMonitor';
-import { HostedPanel, PanelHost } from '../../ui/panelHost';
-import type { InputSeam } from '../../ui/inputSeam';
+import { HostedPanel, PanelHost, type PanelDeps } from '../../ui/panelHost';
 
 export interface DriftTarget {
   readonly endpoint?: string;
@@ -25,31 +24,20 @@ export class DriftPanel extends HostedPanel<DriftProtocol> {
   private sources: DriftSources | undefined;
   private loaded: LoadedDrift | undefined;
   private selected: string | undefined;
-  private running: AbortController | undefined;
 
-  static show(extensionUri: vscode.Uri, pool: () => Promise<ClientPool>, input: () => InputSeam, regions: () => readonly string[], target: DriftTarget = {}): DriftPanel {
-    return PanelHost.show<DriftProtocol, DriftPanel>(
-      { viewType: DriftPanel.viewType, title: vscode.l10n.t('Drift'), entry: 'drift', extensionUri },
-      (host) => new DriftPanel(host, pool, input, regions, target),
-      (existing) => {
-        existing.target = target;
-        void existing.loadSources();
-      },
-    );
+  static show(deps: PanelDeps, target: DriftTarget = {}): DriftPanel {
+    const spec = { viewType: DriftPanel.viewType, title: vscode.l10n.t('Drift'), entry: 'drift', extensionUri: deps.extensionUri };
+    return PanelHost.show<DriftProtocol, DriftPanel>(spec, (host) => new DriftPanel(host, deps, target), (existing) => existing.retarget(target));
   }
 
-  private constructor(
-    host: PanelHost<DriftProtocol>,
-    private readonly pool: () => Promise<ClientPool>,
-    private readonly input: () => InputSeam,
-    private readonly regions: () => readonly string[],
-    private target: DriftTarget,
-  ) {
+  private constructor(host: PanelHost<DriftProtocol>, private readonly deps: PanelDeps, private target: DriftTarget) {
     super(host);
   }
 
-  protected override closed(): void {
-    this.running?.abort();
+  /** Shown again from another node: its model or endpoint is the one to look at. */
+  private retarget(target: DriftTarget): void {
+    this.target = target;
+    void this.loadSources();
   }
 
   protected async receive(message: DriftWebviewMessage): Promise<void> {
@@ -71,7 +59,7 @@ export class DriftPanel extends HostedPanel<DriftProtocol> {
       case 'runJob':
         return this.runJob();
       case 'cancel':
-        this.running?.abort();
+        this.cancelOperation();
         return;
     }
   }
@@ -79,7 +67,7 @@ export class DriftPanel extends HostedPanel<DriftProtocol> {
   private async loadSources(): Promise<void> {
     try {
       this.post({ type: 'busy', message: vscode.l10n.t('Loading monitors…') });
-      this.sources = await listDriftSources(await this.pool(), this.regions());
+      this.sources = await listDriftSources(await this.deps.pool(), this.deps.regions());
       const preferred = this.target.endpoint ? sourceForEndpoint(this.sources, this.target.endpoint, this.target.models) : undefined;
       this.selected = preferred ?? (this.selected && this.sources.options.some((o) => o.name === this.selected) ? this.selected : this.sources.options[0]?.name);
       this.post({ type: 'sources', sources: this.sources.options, selected: this.selected, error: this.sources.errors[0] });
@@ -96,7 +84,7 @@ export class DriftPanel extends HostedPanel<DriftProtocol> {
     if (!source || !this.sources) return;
     try {
       this.post({ type: 'busy', message: isLogSource(source) ? vscode.l10n.t('Computing drift in BigQuery…') : vscode.l10n.t('Loading drift statistics…') });
-      const pool = await this.pool();
+      const pool = await this.deps.pool();
       const endpoint = source.slice('log:'.length);
       const monitor = this.sources.monitors.get(source);
       this.loaded = isLogSource(source)
@@ -124,7 +112,7 @@ export class DriftPanel extends HostedPanel<DriftProtocol> {
       return;
     }
     const created = await this.withProgress(vscode.l10n.t('Creating the model monitor'), (signal, report) =>
-      createMonitorInteractively(this.input(), this.pool, model, monitor, signal, report),
+      createMonitorInteractively(this.deps.input(), this.deps.pool, model, monitor, signal, report),
     );
     if (created) {
       this.selected = created.name;
@@ -139,7 +127,7 @@ export class DriftPanel extends HostedPanel<DriftProtocol> {
       return;
     }
     const done = await this.withProgress(vscode.l10n.t('Running a monitoring job for {0}', monitor.displayName), async (signal, report) => {
-      const pool = await this.pool();
+      const pool = await this.deps.pool();
       const endpoints = await this.endpointsServing(pool, monitor.model);
       if (!endpoints.length) throw new Error(vscode.l10n.t('No endpoint serves {0}: deploy it, then run the job again.', monitor.model ?? monitor.displayName));
       return runMonitoringJob(pool, monitor.name, endpoints, { signal, onState: (state) => report(state.replace('JOB_STATE_', '').toLowerCase()) });
@@ -149,9 +137,7 @@ export class DriftPanel extends HostedPanel<DriftProtocol> {
 
   /** Progress in a notification and in the panel; cancellable; errors as one sentence in the panel. */
   private async withProgress<T>(title: string, work: (signal: AbortSignal, report: (message: string) => void) => Promise<T>): Promise<T | undefined> {
-    this.running?.abort();
-    const abort = new AbortController();
-    this.running = abort;
+    const abort = this.beginOperation();
     try {
       return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
         token.onCancellationRequested(() => abort.abort());
@@ -167,7 +153,6 @@ export class DriftPanel extends HostedPanel<DriftProtocol> {
       this.post({ type: 'error', message: abort.signal.aborted ? vscode.l10n.t('Cancelled.') : parsed.message });
       return undefined;
     } finally {
-      if (this.running === abort) this.running = undefined;
       this.post({ type: 'busy' });
     }
   }
@@ -176,7 +161,7 @@ export class DriftPanel extends HostedPanel<DriftProtocol> {
     if (this.target.endpoint) return [this.target.endpoint];
     if (!model) return [];
     const id = model.slice(model.lastIndexOf('/') + 1);
-    const results = await listAcrossRegions(this.regions(), (region) => readPages((pageToken) => listEndpoints(pool, { region, pageToken })));
+    const results = await listAcrossRegions(this.deps.regions(), (region) => readPages((pageToken) => listEndpoints(pool, { region, pageToken })));
     return results.flatMap((r) => (r.ok ? r.page.items : [])).filter((e) => e.deployedModels.some((d) => d.model.endsWith(`/models/${id}`))).map((e) => e.name);
   }
 

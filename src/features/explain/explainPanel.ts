@@ -4,7 +4,6 @@
 // the editor selection or a logged request. One panel.
 import * as vscode from 'vscode';
 import type { ExplainProtocol, ExplainTarget, ExplainWebviewMessage, ExplanationView } from './protocol';
-import type { ClientPool } from '../../vertex/clients';
 import { explainInstance, explanationBaselines, type Json } from '../../vertex/explain';
 import { listAcrossRegions } from '../../vertex/multiRegion';
 import { readPages } from '../../vertex/paging';
@@ -12,8 +11,8 @@ import { parseError } from '../../vertex/parseError';
 import { listEndpoints } from '../../vertex/resources';
 import type { Endpoint } from '../../vertex/types';
 import { loggedInstances } from './explainInstances';
-import { HostedPanel, PanelHost } from '../../ui/panelHost';
-import { answered, type InputSeam } from '../../ui/inputSeam';
+import { HostedPanel, PanelHost, type PanelDeps } from '../../ui/panelHost';
+import { answered } from '../../ui/inputSeam';
 
 export interface ExplainStart {
   readonly endpoint?: string;
@@ -26,31 +25,14 @@ export interface ExplainStart {
 export class ExplainPanel extends HostedPanel<ExplainProtocol> {
   static readonly viewType = 'vertexGenAi.explain';
   private endpoints = new Map<string, Endpoint>();
-  private running: AbortController | undefined;
 
-  static show(extensionUri: vscode.Uri, pool: () => Promise<ClientPool>, input: () => InputSeam, regions: () => readonly string[], start: ExplainStart = {}): ExplainPanel {
-    return PanelHost.show<ExplainProtocol, ExplainPanel>(
-      { viewType: ExplainPanel.viewType, title: vscode.l10n.t('Explainability'), entry: 'explain', extensionUri },
-      (host) => new ExplainPanel(host, pool, input, regions, start),
-      (existing) => {
-        existing.start = start;
-        void existing.sendTargets();
-      },
-    );
+  static show(deps: PanelDeps, start: ExplainStart = {}): ExplainPanel {
+    const spec = { viewType: ExplainPanel.viewType, title: vscode.l10n.t('Explainability'), entry: 'explain', extensionUri: deps.extensionUri };
+    return PanelHost.show<ExplainProtocol, ExplainPanel>(spec, (host) => new ExplainPanel(host, deps, start), (existing) => existing.restart(start));
   }
 
-  private constructor(
-    host: PanelHost<ExplainProtocol>,
-    private readonly pool: () => Promise<ClientPool>,
-    private readonly input: () => InputSeam,
-    private readonly regions: () => readonly string[],
-    private start: ExplainStart,
-  ) {
+  private constructor(host: PanelHost<ExplainProtocol>, private readonly deps: PanelDeps, private start: ExplainStart) {
     super(host);
-  }
-
-  protected override closed(): void {
-    this.running?.abort();
   }
 
   protected async receive(message: ExplainWebviewMessage): Promise<void> {
@@ -64,15 +46,21 @@ export class ExplainPanel extends HostedPanel<ExplainProtocol> {
       case 'loadLogged':
         return this.loadLogged();
       case 'cancel':
-        this.running?.abort();
+        this.cancelOperation();
         return;
     }
   }
 
+  /** Shown again with another endpoint or instance: start from it. */
+  private restart(start: ExplainStart): void {
+    this.start = start;
+    void this.sendTargets();
+  }
+
   private async sendTargets(): Promise<void> {
     try {
-      const pool = await this.pool();
-      const results = await listAcrossRegions(this.regions(), (region) => readPages((pageToken) => listEndpoints(pool, { region, pageToken })));
+      const pool = await this.deps.pool();
+      const results = await listAcrossRegions(this.deps.regions(), (region) => readPages((pageToken) => listEndpoints(pool, { region, pageToken })));
       const endpoints = results.flatMap((r) => (r.ok ? r.page.items : [])).filter((e) => e.deployedModels.length > 0);
       this.endpoints = new Map(endpoints.map((e) => [e.name, e]));
       const targets: ExplainTarget[] = endpoints.map((e) => ({
@@ -101,11 +89,9 @@ export class ExplainPanel extends HostedPanel<ExplainProtocol> {
       this.post({ type: 'error', message: vscode.l10n.t('The instance must be one JSON object, e.g. {"amount": 120.5, …} or {"prompt": "…"}.') });
       return;
     }
-    this.running?.abort();
-    const abort = new AbortController();
-    this.running = abort;
+    const abort = this.beginOperation();
     this.post({ type: 'busy' });
-    const pool = await this.pool();
+    const pool = await this.deps.pool();
     const deployed = this.endpoints.get(endpoint)?.deployedModels ?? [];
     const ids = deployedModelIds.length ? deployedModelIds.slice(0, 2) : [''];
     const results = await Promise.all(
@@ -138,7 +124,6 @@ export class ExplainPanel extends HostedPanel<ExplainProtocol> {
         }
       }),
     );
-    if (this.running === abort) this.running = undefined;
     this.post({ type: 'results', results });
   }
 
@@ -157,12 +142,12 @@ export class ExplainPanel extends HostedPanel<ExplainProtocol> {
     const endpoint = this.start.endpoint ?? [...this.endpoints.keys()][0];
     if (!endpoint) return;
     try {
-      const logged = await loggedInstances(await this.pool(), endpoint);
+      const logged = await loggedInstances(await this.deps.pool(), endpoint);
       if (!logged.length) {
         this.post({ type: 'error', message: vscode.l10n.t('No logged request of this endpoint yet: turn on request-response logging or send some traffic.') });
         return;
       }
-      const [picked] = (await answered(this.input().pick({
+      const [picked] = (await answered(this.deps.input().pick({
         id: 'loggedRequest', title: vscode.l10n.t('Logged requests'), step: 1, totalSteps: 1, canGoBack: false,
         options: logged.map((l) => ({ label: l.time, description: l.instance.slice(0, 120), value: l })),
       }))) ?? [];
